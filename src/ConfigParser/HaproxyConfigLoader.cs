@@ -1,0 +1,85 @@
+using ConfigParser.Diagnostics;
+using ConfigParser.Resolution;
+using ConfigParser.Sections;
+
+namespace ConfigParser;
+
+/// <summary>
+/// Entry point: haproxy.cfg files (or their text) → <see cref="ParseResult"/>. Never throws for user input;
+/// every problem is a diagnostic worded as HAProxy 2.6 words it.
+/// </summary>
+public static class HaproxyConfigLoader
+{
+    /// <summary>Loads the files and directories given with -f, in command-line order.</summary>
+    /// <param name="paths">Files, or directories whose non-hidden *.cfg files are read in byte order.</param>
+    /// <param name="environment">Environment lookup for "$VAR" (null: the process environment).</param>
+    public static ParseResult LoadFiles(IReadOnlyList<string> paths, Func<string, string?>? environment = null)
+    {
+        var sources = new List<ConfigSource>();
+        foreach (var path in paths)
+        {
+            try
+            {
+                if (Directory.Exists(path))
+                {
+                    // haproxy 2.6 management.txt §3 (-f): a directory adds its non-hidden *.cfg files in lexical order.
+                    sources.AddRange(Directory.GetFiles(path, "*.cfg")
+                        .Where(f => !Path.GetFileName(f).StartsWith('.'))
+                        .Order(StringComparer.Ordinal)
+                        .Select(f => new ConfigSource(f, File.ReadAllText(f))));
+                }
+                else
+                {
+                    sources.Add(new ConfigSource(path, File.ReadAllText(path)));
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                var reason = e is FileNotFoundException or DirectoryNotFoundException ? "No such file or directory"
+                    : e is UnauthorizedAccessException ? "Permission denied" : e.Message;
+                var diagnostics = new DiagnosticBag();
+                diagnostics.Add(new ConfigDiagnostic(DiagnosticSeverity.Alert, null,
+                    $"Cannot open configuration file/directory {path} : {reason}", Aborts: true));
+                return new ParseResult(null, diagnostics.Items);
+            }
+        }
+
+        return Parse(sources, environment);
+    }
+
+    /// <summary>Parses configuration texts in order, as if each were a file given with -f.</summary>
+    public static ParseResult Parse(IReadOnlyList<ConfigSource> sources, Func<string, string?>? environment = null)
+    {
+        var diagnostics = new DiagnosticBag();
+        var parser = new HaproxyConfigParser(environment ?? Environment.GetEnvironmentVariable, diagnostics);
+        foreach (var source in sources)
+        {
+            var alertsBefore = diagnostics.Items.Count(d => d.Severity == DiagnosticSeverity.Alert);
+            parser.ParseFile(source.Name, source.Text);
+            if (diagnostics.Items.Count(d => d.Severity == DiagnosticSeverity.Alert) > alertsBefore)
+            {
+                diagnostics.Alert(null, $"Error(s) found in configuration file : {source.Name}");
+            }
+
+            if (diagnostics.HasAbort)
+            {
+                // haproxy 2.6 stops at once after an aborting error: no later file, no post-parse checks.
+                return new ParseResult(null, diagnostics.Items);
+            }
+        }
+
+        var config = parser.Build();
+        if (!diagnostics.HasAlerts)
+        {
+            ConfigValidator.Validate(parser.Proxies, config, diagnostics);
+        }
+
+        if (diagnostics.HasAlerts)
+        {
+            diagnostics.Alert(null, "Fatal errors found in configuration.");
+            return new ParseResult(null, diagnostics.Items);
+        }
+
+        return new ParseResult(config, diagnostics.Items);
+    }
+}

@@ -1,0 +1,31 @@
+using ConfigParser.Diagnostics;
+
+namespace ConfigParser.Model;
+
+/// <summary>A proxy with the backend capability: a `backend`, or the back half of a `listen`.</summary>
+public sealed record BackendSection
+{
+    /// <summary>The proxy's name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The section header's location.</summary>
+    public required SourceLocation Location { get; init; }
+
+    /// <summary>True for the back half of a `listen` section.</summary>
+    public bool IsListen { get; init; }
+
+    /// <summary>`mode`; tcp unless set.</summary>
+    public ProxyMode Mode { get; init; }
+
+    /// <summary>`balance`; roundrobin unless set.</summary>
+    public BalanceDefinition Balance { get; init; } = BalanceDefinition.Default;
+
+    /// <summary>`server` lines in declaration order.</summary>
+    public IReadOnlyList<ServerDefinition> Servers { get; init; } = [];
+
+    /// <summary>`http-request` rules of a backend section (a listen keeps its rules in the frontend half).</summary>
+    public IReadOnlyList<HttpRequestRule> HttpRequestRules { get; init; } = [];
+
+    /// <summary>Timeouts (`server` and `connect` matter for a backend).</summary>
+    public ProxyTimeouts Timeouts { get; init; } = ProxyTimeouts.None;
+}

@@ -1,0 +1,31 @@
+using ConfigParser.Diagnostics;
+
+namespace ConfigParser.Model;
+
+/// <summary>A proxy with the frontend capability: a `frontend`, or the front half of a `listen`.</summary>
+public sealed record FrontendSection
+{
+    /// <summary>The proxy's name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The section header's location.</summary>
+    public required SourceLocation Location { get; init; }
+
+    /// <summary>True for the front half of a `listen` section.</summary>
+    public bool IsListen { get; init; }
+
+    /// <summary>`mode`; tcp unless set.</summary>
+    public ProxyMode Mode { get; init; }
+
+    /// <summary>The `bind` lines.</summary>
+    public IReadOnlyList<BindDefinition> Binds { get; init; } = [];
+
+    /// <summary>`default_backend`, or for a listen section its own backend half; null when absent.</summary>
+    public BackendReference? DefaultBackend { get; init; }
+
+    /// <summary>`http-request` rules in declaration order.</summary>
+    public IReadOnlyList<HttpRequestRule> HttpRequestRules { get; init; } = [];
+
+    /// <summary>Timeouts (only `client` matters for a frontend).</summary>
+    public ProxyTimeouts Timeouts { get; init; } = ProxyTimeouts.None;
+}

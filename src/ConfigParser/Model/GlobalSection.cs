@@ -1,0 +1,17 @@
+namespace ConfigParser.Model;
+
+/// <summary>The process-wide `global` settings.</summary>
+public sealed record GlobalSection
+{
+    /// <summary>`maxconn`: the process-wide connection limit; null when unset.</summary>
+    public int? MaxConn { get; init; }
+
+    /// <summary>`pidfile`.</summary>
+    public string? PidFile { get; init; }
+
+    /// <summary>`daemon`: accepted; the proxy stays in the foreground under systemd either way.</summary>
+    public bool Daemon { get; init; }
+
+    /// <summary>Nothing set.</summary>
+    public static GlobalSection Empty { get; } = new();
+}

@@ -1,0 +1,17 @@
+namespace ConfigParser.Model;
+
+/// <summary>A whole parsed haproxy.cfg (one or more files): immutable, with every `listen` split in two.</summary>
+public sealed record HaproxyConfig
+{
+    /// <summary>The `global` section (all `global` sections merged).</summary>
+    public GlobalSection Global { get; init; } = GlobalSection.Empty;
+
+    /// <summary>Frontends and listen front halves, in declaration order.</summary>
+    public IReadOnlyList<FrontendSection> Frontends { get; init; } = [];
+
+    /// <summary>Backends and listen back halves, in declaration order.</summary>
+    public IReadOnlyList<BackendSection> Backends { get; init; } = [];
+
+    /// <summary>Finds a backend by its exact name.</summary>
+    public BackendSection? FindBackend(string name) => Backends.FirstOrDefault(b => b.Name == name);
+}

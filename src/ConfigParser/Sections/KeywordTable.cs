@@ -1,0 +1,24 @@
+namespace ConfigParser.Sections;
+
+/// <summary>
+/// keyword → handler registry for one kind of section. The parser is this table, not a chain of ifs: adding a
+/// keyword is one <see cref="Add"/> call and one handler.
+/// </summary>
+/// <typeparam name="TContext">What a handler works on (the section being built).</typeparam>
+internal sealed class KeywordTable<TContext>
+{
+    private readonly Dictionary<string, Action<TContext>> _handlers = new(StringComparer.Ordinal);
+
+    /// <summary>The registered keywords, for "did you mean" suggestions.</summary>
+    public IEnumerable<string> Keywords => _handlers.Keys;
+
+    /// <summary>Registers <paramref name="handler"/> for <paramref name="keyword"/>.</summary>
+    public KeywordTable<TContext> Add(string keyword, Action<TContext> handler)
+    {
+        _handlers.Add(keyword, handler);
+        return this;
+    }
+
+    /// <summary>Finds the handler of <paramref name="keyword"/>.</summary>
+    public bool TryGet(string keyword, out Action<TContext> handler) => _handlers.TryGetValue(keyword, out handler!);
+}

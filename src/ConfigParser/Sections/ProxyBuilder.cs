@@ -1,0 +1,89 @@
+using ConfigParser.Diagnostics;
+using ConfigParser.Model;
+
+namespace ConfigParser.Sections;
+
+/// <summary>
+/// The mutable state of one defaults/frontend/backend/listen section while its lines are read; frozen into
+/// the immutable model by <see cref="ToFrontend"/> and <see cref="ToBackend"/>.
+/// </summary>
+internal sealed class ProxyBuilder
+{
+    public ProxyBuilder(ProxyKind kind, string name, SourceLocation location, ProxyBuilder? defaults)
+    {
+        Kind = kind;
+        Name = name;
+        Location = location;
+        if (defaults is not null)
+        {
+            // haproxy 2.6 §4: a proxy starts from the settings of the last defaults section before it.
+            Mode = defaults.Mode;
+            Timeouts = defaults.Timeouts;
+            Balance = defaults.Balance;
+            DefaultBackend = defaults.DefaultBackend;
+        }
+    }
+
+    public ProxyKind Kind { get; }
+
+    public string Name { get; }
+
+    public SourceLocation Location { get; }
+
+    public ProxyMode Mode { get; set; }
+
+    public ProxyTimeouts Timeouts { get; set; } = ProxyTimeouts.None;
+
+    public BalanceDefinition Balance { get; set; } = BalanceDefinition.Default;
+
+    public BackendReference? DefaultBackend { get; set; }
+
+    public List<BindDefinition> Binds { get; } = [];
+
+    public List<ServerDefinition> Servers { get; } = [];
+
+    public List<HttpRequestRule> HttpRequestRules { get; } = [];
+
+    /// <summary>defaults sections carry both capabilities (they preset both kinds of proxy).</summary>
+    public bool HasFrontendCapability => Kind is ProxyKind.Frontend or ProxyKind.Listen or ProxyKind.Defaults;
+
+    public bool HasBackendCapability => Kind is ProxyKind.Backend or ProxyKind.Listen or ProxyKind.Defaults;
+
+    /// <summary>How HAProxy names this proxy in messages: "frontend 'fe'", "backend 'be'", "proxy 'app'".</summary>
+    public string Description => $"{KindWord} '{Name}'";
+
+    public string KindWord => Kind switch
+    {
+        ProxyKind.Frontend => "frontend",
+        ProxyKind.Backend => "backend",
+        ProxyKind.Listen => "proxy",
+        _ => "defaults",
+    };
+
+    public string SectionWord => Kind.ToString().ToLowerInvariant();
+
+    public FrontendSection ToFrontend() => new()
+    {
+        Name = Name,
+        Location = Location,
+        IsListen = Kind == ProxyKind.Listen,
+        Mode = Mode,
+        Binds = [.. Binds],
+        // haproxy 2.6: a listen section uses its own servers when nothing else matched.
+        DefaultBackend = Kind == ProxyKind.Listen ? DefaultBackend ?? new BackendReference(Location, Name) : DefaultBackend,
+        HttpRequestRules = [.. HttpRequestRules],
+        Timeouts = Timeouts,
+    };
+
+    public BackendSection ToBackend() => new()
+    {
+        Name = Name,
+        Location = Location,
+        IsListen = Kind == ProxyKind.Listen,
+        Mode = Mode,
+        Balance = Balance,
+        Servers = [.. Servers],
+        HttpRequestRules = Kind == ProxyKind.Backend ? [.. HttpRequestRules] : [],
+        Timeouts = Timeouts,
+    };
+}

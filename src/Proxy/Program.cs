@@ -1,0 +1,88 @@
+using ConfigParser;
+using ConfigParser.Diagnostics;
+using ConfigParser.Model;
+using Proxy.Cli;
+using Proxy.Diagnostics;
+using Proxy.Hosting;
+
+// Composition root: parse the command line, load and check the configuration, then build and run the host.
+// ../shared/spec/performance.md lever 1: socket completions inline. Read when the first socket is created, so set here.
+if (Environment.GetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS") is null)
+{
+    Environment.SetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1");
+}
+
+var pid = Environment.ProcessId;
+var messages = new HaproxyMessageWriter(Console.Error, pid);
+if (!CommandLineParser.TryParse(args, out var options, out var usageError))
+{
+    messages.Write(DiagnosticSeverity.Alert, usageError!, context: null);
+    Console.Error.WriteLine(CommandLineParser.Usage);
+    return ExitCodes.Failure;
+}
+
+if (options.VersionLevel > 0)
+{
+    Console.Write(VersionInfo.Describe(options.VersionLevel));
+    return ExitCodes.Success;
+}
+
+var diagnostics = new DiagnosticBag();
+var parsed = options.ConfigFiles.Count > 0 ? HaproxyConfigLoader.LoadFiles(options.ConfigFiles) : new ParseResult(new HaproxyConfig(), []);
+foreach (var diagnostic in parsed.Diagnostics)
+{
+    diagnostics.Add(diagnostic);
+}
+
+if (options.KeepalivedFile is not null)
+{
+    diagnostics.Warning(null, $"'-k {options.KeepalivedFile}': keepalived.conf and VRRP are not implemented yet; the file is not read.");
+}
+
+var runtime = parsed.Config is { } config ? RuntimeBuilder.Build(config, diagnostics) : null;
+if (options.CheckOnly)
+{
+    return ConfigCheckCommand.Run(options, diagnostics.Items, runtime is not null, Console.Out, Console.Error, pid);
+}
+
+if (diagnostics.Items.Count > 0 && !options.Quiet)
+{
+    ConfigCheckCommand.PrintBanner(messages);
+    foreach (var diagnostic in diagnostics.Items)
+    {
+        messages.Write(diagnostic);
+    }
+}
+
+if (runtime is null)
+{
+    return ExitCodes.Failure;
+}
+
+if (runtime.Listeners.Count == 0)
+{
+    messages.Write(DiagnosticSeverity.Alert, "[proxy.main()] No enabled listener found (check for 'bind' directives) ! Exiting.", context: null);
+    return ExitCodes.Failure;
+}
+
+if ((options.PidFile ?? parsed.Config?.Global.PidFile) is { } pidFile)
+{
+    File.WriteAllText(pidFile, $"{pid}\n");
+}
+
+var app = ProxyHost.Build(runtime, messages, options.Debug);
+try
+{
+    await app.RunAsync();
+    return ExitCodes.Success;
+}
+catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException or System.Net.Sockets.SocketException)
+{
+    // Kestrel names the address it failed on; report it the way haproxy 2.6 does, with the bind line.
+    var failed = runtime.Listeners.FirstOrDefault(l => e.Message.Contains(l.Endpoint.ToString(), StringComparison.Ordinal));
+    var reason = e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException ? "Address already in use" : e.InnerException!.Message;
+    var where = failed is null ? "" : $"Binding [{failed.Frontend.Definition.Binds[0].Location}] for frontend {failed.Frontend.Name}: ";
+    messages.Write(DiagnosticSeverity.Alert, $"{where}cannot bind socket ({reason}) for [{failed?.Endpoint.ToString() ?? e.Message}]", context: null);
+    messages.Write(DiagnosticSeverity.Alert, "[proxy.main()] Some protocols failed to start their listeners! Exiting.", context: null);
+    return ExitCodes.Failure;
+}

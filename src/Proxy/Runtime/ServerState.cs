@@ -1,0 +1,45 @@
+using System.Net;
+using ConfigParser.Model;
+
+namespace Proxy.Runtime;
+
+/// <summary>
+/// A server at run time: its definition plus what changes while running (weight now; health and live
+/// counters with later work). Thread-safe; balancers read it, health checks will write it.
+/// </summary>
+internal sealed class ServerState
+{
+    private readonly string? _prefix;
+
+    public ServerState(ServerDefinition definition, int index)
+    {
+        Definition = definition;
+        Index = index;
+        Weight = definition.Weight;
+        if (definition.Port is { } port)
+        {
+            _prefix = Prefix(definition.Host, port);
+        }
+    }
+
+    public ServerDefinition Definition { get; }
+
+    public string Name => Definition.Name;
+
+    /// <summary>Position in the backend's server list (declaration order), for balancers' per-server slots.</summary>
+    public int Index { get; }
+
+    /// <summary>The effective weight; 0 means the balancer never picks it.</summary>
+    public int Weight { get; }
+
+    /// <summary>
+    /// The "http://host:port" YARP forwards to. A server without a port uses the port the client connected to
+    /// (haproxy 2.6 configuration.txt §5.2).
+    /// </summary>
+    public string DestinationPrefix(int clientLocalPort) => _prefix ?? Prefix(Definition.Host, clientLocalPort);
+
+    private static string Prefix(string host, int port)
+        => IPAddress.TryParse(host, out var ip) && ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6
+            ? $"http://[{host}]:{port}"
+            : $"http://{host}:{port}";
+}
