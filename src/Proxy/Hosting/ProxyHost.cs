@@ -31,7 +31,9 @@ internal static class ProxyHost
         builder.WebHost
             .UseKestrelCore()
             // ../shared/spec/performance.md lever 1: run socket continuations inline (0 context switches per request).
-            .UseSockets(o => o.UnsafePreferInlineScheduling = true)
+            // Program turns the runtime side on unless the operator set the variable; "0" turns both sides off.
+            .UseSockets(o => o.UnsafePreferInlineScheduling =
+                Environment.GetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS") != "0")
             .ConfigureKestrel(kestrel =>
             {
                 kestrel.AddServerHeader = false;

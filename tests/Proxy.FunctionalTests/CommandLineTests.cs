@@ -1,0 +1,150 @@
+using System.Net;
+using Proxy.FunctionalTests.Common;
+
+namespace Proxy.FunctionalTests;
+
+/// <summary>The `proxy` executable as users run it: flags, `-c` output, exit codes, the README demo.</summary>
+public class CommandLineTests
+{
+    private static string Example => Path.Combine(RepoPaths.Root, "haproxy.cfg.example");
+
+    [Fact]
+    public async Task Check_ExampleConfig_SaysValidAndExits0()
+    {
+        var (exit, stdout, stderr) = await ExternalProcess.RunProxyAsync("-c", "-f", Example);
+
+        Assert.Equal(0, exit);
+        Assert.Equal("Configuration file is valid", stdout.Trim());
+        Assert.Equal("", stderr);
+    }
+
+    public static TheoryData<string> ShippedConfigs()
+        => [.. Directory.GetFiles(Path.Combine(RepoPaths.Root, "conf"), "*.cfg").Select(f => Path.GetFileName(f)!).Order()];
+
+    [Theory]
+    [MemberData(nameof(ShippedConfigs))]
+    public async Task Check_ShippedConfig_IsValid(string name)
+    {
+        var (exit, stdout, stderr) = await ExternalProcess.RunProxyAsync("-c", "-f", Path.Combine(RepoPaths.Root, "conf", name));
+
+        Assert.True(exit == 0, stderr);
+        Assert.Equal("Configuration file is valid", stdout.Trim());
+    }
+
+    [Fact]
+    public async Task Check_BrokenConfigs_PrintAlertsWithFileLineAndExit1WithoutStackTrace()
+    {
+        var (exit, stdout, stderr) = await ExternalProcess.RunProxyAsync("-c", "-f", RepoPaths.Fixture("unknown-keywords.cfg"));
+
+        Assert.Equal(1, exit);
+        Assert.Equal("", stdout);
+        Assert.Contains("[ALERT]    (", stderr);
+        Assert.Contains("parsing [" + RepoPaths.Fixture("unknown-keywords.cfg") + ":7] : unknown keyword 'foo' in 'frontend' section", stderr);
+        Assert.Contains("unknown keyword 'balnce' in 'backend' section; did you mean 'balance' maybe ?", stderr);
+        Assert.DoesNotContain("   at ", stderr);
+        Assert.DoesNotContain("Exception", stderr);
+    }
+
+    [Fact]
+    public async Task Check_MissingDefaultBackend_NamesTheProxyAndExits1()
+    {
+        var (exit, _, stderr) = await ExternalProcess.RunProxyAsync("-c", "-f", RepoPaths.Fixture("missing-backend.cfg"));
+
+        Assert.Equal(1, exit);
+        Assert.Contains(": config : Proxy 'fe': unable to find required default_backend: 'nope'.", stderr);
+        Assert.Contains(": config : Fatal errors found in configuration.", stderr);
+    }
+
+    [Fact]
+    public async Task Check_MissingFile_SaysSoAndExits1()
+    {
+        var (exit, _, stderr) = await ExternalProcess.RunProxyAsync("-c", "-f", "/nonexistent/haproxy.cfg");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("Cannot open configuration file/directory /nonexistent/haproxy.cfg : No such file or directory", stderr);
+    }
+
+    [Fact]
+    public async Task Check_Json_PrintsDiagnosticsAsJson()
+    {
+        var (exit, stdout, _) = await ExternalProcess.RunProxyAsync("-c", "--json", "-f", RepoPaths.Fixture("unknown-keywords.cfg"));
+
+        Assert.Equal(1, exit);
+        using var json = System.Text.Json.JsonDocument.Parse(stdout);
+        Assert.Contains(json.RootElement.GetProperty("diagnostics").EnumerateArray(),
+            d => d.GetProperty("line").ValueKind == System.Text.Json.JsonValueKind.Number && d.GetProperty("line").GetInt32() == 7);
+    }
+
+    [Fact]
+    public async Task Usage_UnknownOption_PrintsUsageAndExits1()
+    {
+        // haproxy 2.6's usage() exits 1 (checked: `haproxy -Z; echo $?` prints 1).
+        var (exit, _, stderr) = await ExternalProcess.RunProxyAsync("-Z");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("unknown option '-Z'", stderr);
+        Assert.Contains("Usage : proxy", stderr);
+    }
+
+    [Fact]
+    public async Task Version_PrintsVersionAndExits0()
+    {
+        var (exit, stdout, _) = await ExternalProcess.RunProxyAsync("-v");
+
+        Assert.Equal(0, exit);
+        Assert.StartsWith("proxy version ", stdout);
+    }
+
+    [Fact]
+    public async Task Run_ExampleConfig_ServesApp1ThenApp2()
+    {
+        var (front, app1, app2) = (FreePort.Next(), FreePort.Next(), FreePort.Next());
+        var text = (await File.ReadAllTextAsync(Example))
+            .Replace("127.0.0.1:8080", $"127.0.0.1:{front}")
+            .Replace("127.0.0.1:8081", $"127.0.0.1:{app1}")
+            .Replace("127.0.0.1:8082", $"127.0.0.1:{app2}");
+        var dir = Directory.CreateTempSubdirectory("proxy-example-");
+        try
+        {
+            var config = Path.Combine(dir.FullName, "haproxy.cfg");
+            await File.WriteAllTextAsync(config, text);
+            using var proxy = ExternalProcess.StartProxy(["-f", config]);
+            await PortWaiter.WaitAsync(front, proxy, TimeSpan.FromSeconds(30));
+            using var client = new HttpClient(new SocketsHttpHandler { UseProxy = false });
+
+            var first = await client.GetStringAsync($"http://127.0.0.1:{front}/");
+            var second = await client.GetStringAsync($"http://127.0.0.1:{front}/");
+
+            Assert.Equal(["served by app1\n", "served by app2\n"], new[] { first, second });
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Run_PortAlreadyInUse_NamesTheBindLineAndExits1()
+    {
+        using var occupier = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        occupier.Start();
+        var port = ((IPEndPoint)occupier.LocalEndpoint).Port;
+        var dir = Directory.CreateTempSubdirectory("proxy-busy-");
+        try
+        {
+            var config = Path.Combine(dir.FullName, "busy.cfg");
+            await File.WriteAllTextAsync(config,
+                $"defaults\n mode http\n timeout connect 1s\n timeout client 1s\n timeout server 1s\nfrontend fe\n bind 127.0.0.1:{port}\n");
+
+            var (exit, _, stderr) = await ExternalProcess.RunProxyAsync("-f", config);
+
+            Assert.Equal(1, exit);
+            Assert.Contains($"Binding [{config}:7] for frontend fe: cannot bind socket (Address already in use) for [127.0.0.1:{port}]", stderr);
+            Assert.DoesNotContain("   at ", stderr);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using System.Net;
+using ConfigParser;
+using ConfigParser.Diagnostics;
+using Proxy.Hosting;
+
+namespace Proxy.Tests.Hosting;
+
+public class RuntimeBuilderTests
+{
+    private static (Proxy.Runtime.ProxyRuntime? Runtime, DiagnosticBag Diagnostics) Build(string text)
+    {
+        var parsed = HaproxyConfigLoader.Parse([new ConfigSource("t.cfg", text)]);
+        Assert.True(parsed.IsValid, string.Join("\n", parsed.Diagnostics));
+        var diagnostics = new DiagnosticBag();
+        return (RuntimeBuilder.Build(parsed.Config!, diagnostics), diagnostics);
+    }
+
+    private const string Defaults = "defaults\n mode http\n timeout connect 1s\n timeout client 1s\n timeout server 1s\n";
+
+    [Fact]
+    public void Build_FrontendWithDefaultBackend_WiresListenersAndServers()
+    {
+        var (runtime, _) = Build(Defaults + "frontend fe\n bind 127.0.0.1:8080,127.0.0.2:9000-9001\n default_backend be\n" +
+                                 "backend be\n server a 127.0.0.1:1 weight 2\n server b 127.0.0.1:2 weight 0\n");
+
+        Assert.NotNull(runtime);
+        Assert.Equal(["127.0.0.1:8080", "127.0.0.2:9000", "127.0.0.2:9001"], runtime.Listeners.Select(l => l.Endpoint.ToString()));
+        var frontend = Assert.Single(runtime.Frontends);
+        Assert.Equal("be", frontend.DefaultBackend!.Name);
+        Assert.Equal(["a", "b"], frontend.DefaultBackend.Servers.Select(s => s.Name));
+        Assert.Equal(["a"], frontend.DefaultBackend.Eligible.Select(s => s.Name));
+    }
+
+    [Fact]
+    public void Build_WildcardBind_ListensOnAllIPv4()
+    {
+        var (runtime, _) = Build(Defaults + "frontend fe\n bind :8080\n bind *:8081\n");
+
+        Assert.All(runtime!.Listeners, l => Assert.Equal(IPAddress.Any, l.Endpoint.Address));
+    }
+
+    [Fact]
+    public void Build_ListenSection_UsesItsOwnServers()
+    {
+        var (runtime, _) = Build(Defaults + "listen app\n bind 127.0.0.1:8080\n server s 127.0.0.1:1\n");
+
+        Assert.Equal("app", Assert.Single(runtime!.Frontends).DefaultBackend!.Name);
+    }
+
+    [Fact]
+    public void Build_ModeTcp_ReportsNotRunnableYetWithFileLine()
+    {
+        var (runtime, diagnostics) = Build("defaults\n timeout connect 1s\n timeout client 1s\n timeout server 1s\n" +
+                                           "frontend fe\n bind 127.0.0.1:8080\n");
+
+        Assert.Null(runtime);
+        var alert = Assert.Single(diagnostics.Items);
+        Assert.Equal(new SourceLocation("t.cfg", 5), alert.Location);
+        Assert.Contains("mode tcp", alert.Message);
+    }
+}
