@@ -22,10 +22,13 @@ public static class HaproxyConfigLoader
             {
                 if (Directory.Exists(path))
                 {
-                    // haproxy 2.6 management.txt §3 (-f): a directory adds its non-hidden *.cfg files in lexical order.
+                    // haproxy 2.6 management.txt §3 (-f): a directory adds its non-hidden *.cfg files in lexical order,
+                    // each named "<dir>/<file>" exactly as written ("conf.d//a.cfg" when the directory ends in '/').
                     sources.AddRange(Directory.GetFiles(path, "*.cfg")
-                        .Where(f => !Path.GetFileName(f).StartsWith('.'))
+                        .Select(Path.GetFileName)
+                        .Where(name => !name!.StartsWith('.'))
                         .Order(StringComparer.Ordinal)
+                        .Select(name => $"{path}/{name}")
                         .Select(f => new ConfigSource(f, File.ReadAllText(f))));
                 }
                 else
@@ -54,9 +57,9 @@ public static class HaproxyConfigLoader
         var parser = new HaproxyConfigParser(environment ?? Environment.GetEnvironmentVariable, diagnostics);
         foreach (var source in sources)
         {
-            var alertsBefore = diagnostics.Items.Count(d => d.Severity == DiagnosticSeverity.Alert);
+            var fatalBefore = diagnostics.FatalCount;
             parser.ParseFile(source.Name, source.Text);
-            if (diagnostics.Items.Count(d => d.Severity == DiagnosticSeverity.Alert) > alertsBefore)
+            if (diagnostics.FatalCount > fatalBefore)
             {
                 diagnostics.Alert(null, $"Error(s) found in configuration file : {source.Name}");
             }
@@ -71,7 +74,7 @@ public static class HaproxyConfigLoader
         var config = parser.Build();
         if (!diagnostics.HasAlerts)
         {
-            ConfigValidator.Validate(parser.Proxies, config, diagnostics);
+            ConfigValidator.Validate(parser.Proxies, diagnostics);
         }
 
         if (diagnostics.HasAlerts)

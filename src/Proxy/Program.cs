@@ -39,10 +39,14 @@ if (options.KeepalivedFile is not null)
     diagnostics.Warning(null, $"'-k {options.KeepalivedFile}': keepalived.conf and VRRP are not implemented yet; the file is not read.");
 }
 
-var runtime = parsed.Config is { } config ? RuntimeBuilder.Build(config, diagnostics) : null;
+// Under -c, what this build cannot run yet is a warning (HAProxy would accept the file); a start refuses it.
+var runtime = parsed.Config is { } config
+    ? RuntimeBuilder.Build(config, diagnostics, options.CheckOnly ? DiagnosticSeverity.Warning : DiagnosticSeverity.Alert)
+    : null;
 if (options.CheckOnly)
 {
-    return ConfigCheckCommand.Run(options, diagnostics.Items, runtime is not null, Console.Out, Console.Error, pid);
+    var willListen = parsed.Config?.Frontends.Any(f => f.Binds.Count > 0) == true || options.KeepalivedFile is not null;
+    return ConfigCheckCommand.Run(options, diagnostics.Items, runtime is not null, willListen, Console.Out, Console.Error, pid);
 }
 
 if (diagnostics.Items.Count > 0 && !options.Quiet)

@@ -76,6 +76,33 @@ public class CommandLineTests
     }
 
     [Fact]
+    public async Task Run_ModeTcpFrontend_RefusesToStartNamingFileLine()
+    {
+        var dir = Directory.CreateTempSubdirectory("proxy-tcp-");
+        try
+        {
+            var config = Path.Combine(dir.FullName, "tcp.cfg");
+            await File.WriteAllTextAsync(config,
+                $"defaults\n timeout connect 1s\n timeout client 1s\n timeout server 1s\nfrontend fe\n bind 127.0.0.1:{FreePort.Next()}\n");
+
+            var check = await ExternalProcess.RunProxyAsync("-c", "-f", config);
+            var run = await ExternalProcess.RunProxyAsync("-f", config);
+
+            // -c accepts what HAProxy accepts and warns; a start refuses rather than serve part of the file.
+            Assert.Equal(0, check.ExitCode);
+            Assert.Contains($"[WARNING]  (", check.Stderr);
+            Assert.Contains($"parsing [{config}:5] : frontend 'fe' uses mode tcp, which this proxy does not run yet", check.Stderr);
+            Assert.Equal(1, run.ExitCode);
+            Assert.Contains($"[ALERT]    (", run.Stderr);
+            Assert.Contains($"parsing [{config}:5] : frontend 'fe' uses mode tcp", run.Stderr);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Usage_UnknownOption_PrintsUsageAndExits1()
     {
         // haproxy 2.6's usage() exits 1 (checked: `haproxy -Z; echo $?` prints 1).

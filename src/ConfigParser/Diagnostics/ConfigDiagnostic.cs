@@ -9,14 +9,23 @@ namespace ConfigParser.Diagnostics;
 /// <param name="Keyword">The directive's keyword, when there is one (for tooling; not printed).</param>
 /// <param name="Prefix">How HAProxy introduces the location for this message (it varies by code path).</param>
 /// <param name="Aborts">True when HAProxy stops reading further files after this error (rule parse errors).</param>
+/// <param name="Fatal">
+/// For alerts: true when the alert makes the configuration invalid (HAProxy's ERR_FATAL). A few alerts only say
+/// that a line was skipped, e.g. a repeated global `maxconn` ("already specified. Continuing."): `haproxy -c`
+/// still accepts the file. Not used for notices and warnings.
+/// </param>
 public sealed record ConfigDiagnostic(
     DiagnosticSeverity Severity,
     SourceLocation? Location,
     string Message,
     string? Keyword = null,
     LocationPrefix Prefix = LocationPrefix.Parsing,
-    bool Aborts = false)
+    bool Aborts = false,
+    bool Fatal = true)
 {
+    /// <summary>True for an alert that makes the configuration invalid.</summary>
+    public bool IsFatal => Severity == DiagnosticSeverity.Alert && Fatal;
+
     /// <summary>The message as it follows "config : " in HAProxy's output.</summary>
     public string Text => Location is not { } at
         ? Message

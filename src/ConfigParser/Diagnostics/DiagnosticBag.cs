@@ -8,8 +8,11 @@ public sealed class DiagnosticBag
     /// <summary>All diagnostics so far, in the order they were found.</summary>
     public IReadOnlyList<ConfigDiagnostic> Items => _items;
 
-    /// <summary>True once any alert was added.</summary>
+    /// <summary>True once any alert that makes the configuration invalid was added (see <see cref="ConfigDiagnostic.Fatal"/>).</summary>
     public bool HasAlerts { get; private set; }
+
+    /// <summary>How many alerts that make the configuration invalid were added so far.</summary>
+    public int FatalCount { get; private set; }
 
     /// <summary>True once an alert that stops HAProxy from reading further files was added.</summary>
     public bool HasAbort { get; private set; }
@@ -18,7 +21,8 @@ public sealed class DiagnosticBag
     public void Add(ConfigDiagnostic diagnostic)
     {
         _items.Add(diagnostic);
-        HasAlerts |= diagnostic.Severity == DiagnosticSeverity.Alert;
+        HasAlerts |= diagnostic.IsFatal;
+        FatalCount += diagnostic.IsFatal ? 1 : 0;
         HasAbort |= diagnostic.Aborts;
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ConfigParser.Diagnostics;
 using ConfigParser.Lexing;
 using ConfigParser.Model;
@@ -11,45 +10,68 @@ namespace ConfigParser.Directives;
 /// </summary>
 internal static class HttpRequestRuleParser
 {
+    /// <summary>
+    /// Every action HAProxy 2.6.12 (Debian build) knows, in the order its error message lists them; "(*)" marks
+    /// actions taking an argument in parentheses, matched by prefix.
+    /// </summary>
+    private static readonly string[] HaproxyActions =
+    [
+        "wait-for-handshake", "ot-group", "set-log-level", "set-nice", "use-service", "sc-inc-gpc(*)", "sc-inc-gpc0(*)",
+        "sc-inc-gpc1(*)", "sc-set-gpt(*)", "sc-set-gpt0(*)", "send-spoe-group", "do-resolve(*)", "cache-use", "add-acl(*)",
+        "add-header", "allow", "auth", "capture", "del-acl(*)", "del-header", "del-map(*)", "deny", "disable-l7-retry",
+        "early-hint", "normalize-uri", "redirect", "reject", "replace-header", "replace-path", "replace-pathq", "replace-uri",
+        "replace-value", "return", "set-header", "set-map(*)", "set-method", "set-path", "set-pathq", "set-query", "set-uri",
+        "strict-mode", "tarpit", "track-sc(*)", "set-timeout", "wait-for-body", "set-var-fmt(*)", "set-var(*)", "unset-var(*)",
+        "set-dst", "set-dst-port", "set-mark", "set-src", "set-src-port", "set-tos", "silent-drop", "set-priority-class",
+        "set-priority-offset",
+    ];
+
     /// <summary>Parses the line for the proxy described as "&lt;kind&gt; '&lt;name&gt;'"; null after a diagnostic.</summary>
     public static HttpRequestRule? Parse(ConfigLine line, string proxyDescription, DiagnosticBag diagnostics)
     {
         var action = line[1];
-        switch (action)
+        if (action == "return")
         {
-            case "return":
-                return ParseReturn(line, proxyDescription, diagnostics);
-            case "":
-                diagnostics.Add(new ConfigDiagnostic(DiagnosticSeverity.Alert, line.Location,
-                    "'http-request' expects an action but got '' (missing argument).", "http-request", LocationPrefix.ParsingTight, Aborts: true));
-                return null;
-            default:
-                diagnostics.Add(new ConfigDiagnostic(DiagnosticSeverity.Alert, line.Location,
-                    $"'http-request {action}' is not supported by this proxy yet; the supported actions are: 'return'.",
-                    "http-request", LocationPrefix.ParsingTight, Aborts: true));
-                return null;
+            return ParseReturn(line, proxyDescription, diagnostics);
         }
+
+        if (!IsHaproxyAction(action))
+        {
+            var expected = string.Join(", ", HaproxyActions.Select(a => $"'{a}'"));
+            var got = action.Length == 0 ? "'' (missing argument)" : $"'{action}'";
+            Abort(line, $"'http-request' expects {expected}, but got {got}.", diagnostics);
+            return null;
+        }
+
+        Abort(line, $"'http-request {action}' is not supported by this proxy yet; the supported actions are: 'return'.", diagnostics);
+        return null;
     }
 
-    // haproxy 2.6 configuration.txt `http-request return`:
+    private static bool IsHaproxyAction(string action) => action.Length > 0 && HaproxyActions.Any(known =>
+        known.EndsWith("(*)", StringComparison.Ordinal) ? action.StartsWith(known[..^3], StringComparison.Ordinal) : action == known);
+
+    // haproxy 2.6 configuration.txt `http-request return`, src/http_htx.c http_parse_http_reply:
     // return [status <code>] [content-type <type>] [string <str>] [{if|unless} <cond>]
     private static HttpReturnRule? ParseReturn(ConfigLine line, string proxyDescription, DiagnosticBag diagnostics)
     {
         var status = 200;
         string? contentType = null;
         string? body = null;
-        for (var i = 2; i < line.Count; i++)
+        string? payloadKeyword = null;
+        var i = 2;
+        for (var done = false; i < line.Count && !done;)
         {
             var word = line[i];
             switch (word)
             {
                 case "status":
-                    if (!int.TryParse(line[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out status))
+                    if (line[++i].Length == 0)
                     {
-                        status = 0;
+                        return Fail("'status' expects <status_code> as argument.");
                     }
 
-                    i++;
+                    // Read with atol() into an int: "20x" is 20, "abc" is 0.
+                    status = CStyleInteger.Atoi(line[i++]);
                     if (status is < 200 or > 599)
                     {
                         return Fail($"Unexpected status code '{status}'.");
@@ -57,44 +79,64 @@ internal static class HttpRequestRuleParser
 
                     break;
                 case "content-type":
-                    if (i + 1 >= line.Count)
+                    if (line[i + 1].Length == 0)
                     {
-                        return Fail("'content-type' expects a value as argument.");
+                        return Fail("'content-type' expects <ctype> as argument.");
                     }
 
-                    contentType = line[++i];
+                    contentType = line[i + 1];
+                    i += 2;
                     break;
-                case "string":
-                    if (i + 1 >= line.Count)
+                case "string" or "lf-string" or "file" or "lf-file" or "errorfile" or "errorfiles" or "default-errorfiles":
+                    if (payloadKeyword is not null)
+                    {
+                        return Fail($"unexpected '{word}' argument, '{payloadKeyword}' already defined.");
+                    }
+
+                    if (word != "string")
+                    {
+                        return Fail($"'{word}' is not supported by this proxy yet.");
+                    }
+
+                    payloadKeyword = word;
+                    if (line[++i].Length == 0)
                     {
                         return Fail("'string' expects <str> as argument.");
                     }
 
-                    body = line[++i];
+                    body = line[i++];
                     break;
-                case "if" or "unless":
-                    diagnostics.Add(new ConfigDiagnostic(DiagnosticSeverity.Alert, line.Location,
-                        "'http-request return': conditions ('if'/'unless') are not supported by this proxy yet.",
-                        "http-request", LocationPrefix.ParsingTight, Aborts: true));
-                    return null;
-                case "file" or "lf-file" or "lf-string" or "errorfile" or "errorfiles" or "default-errorfiles" or "hdr":
-                    return Fail($"'{word}' is not supported by this proxy yet.");
+                case "hdr":
+                    return Fail("'hdr' is not supported by this proxy yet.");
                 default:
-                    diagnostics.Add(new ConfigDiagnostic(DiagnosticSeverity.Alert, line.Location,
-                        $"'http-request return' expects either 'if' or 'unless' followed by a condition but found '{word}'.",
-                        "http-request", LocationPrefix.ParsingTight, Aborts: true));
-                    return null;
+                    done = true;
+                    break;
             }
         }
 
-        if (body is { Length: > 0 } && status is 204 or 304)
+        if (payloadKeyword is null && contentType is not null)
+        {
+            diagnostics.Warning(line.Location,
+                $"content-type '{contentType}' ignored by the http reply because neither errorfile nor payload defined.", "http-request");
+            contentType = null;
+        }
+
+        if (body is not null && status is 204 or 304)
         {
             return Fail($"No body expected for {status} responses.");
         }
 
-        if (body is { Length: > 0 } && contentType is null)
+        if (body is not null && contentType is null)
         {
             return Fail("a content type must be defined when non-empty payload is configured.");
+        }
+
+        if (i < line.Count)
+        {
+            Abort(line, line[i] is "if" or "unless"
+                ? "'http-request return': conditions ('if'/'unless') are not supported by this proxy yet."
+                : $"'http-request return' expects either 'if' or 'unless' followed by a condition but found '{line[i]}'.", diagnostics);
+            return null;
         }
 
         return new HttpReturnRule(line.Location, status, contentType, body);
@@ -107,4 +149,8 @@ internal static class HttpRequestRuleParser
             return null;
         }
     }
+
+    private static void Abort(ConfigLine line, string message, DiagnosticBag diagnostics)
+        => diagnostics.Add(new ConfigDiagnostic(DiagnosticSeverity.Alert, line.Location, message, "http-request",
+            LocationPrefix.ParsingTight, Aborts: true));
 }

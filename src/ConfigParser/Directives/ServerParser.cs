@@ -1,4 +1,3 @@
-using System.Globalization;
 using ConfigParser.Diagnostics;
 using ConfigParser.Lexing;
 using ConfigParser.Model;
@@ -14,26 +13,44 @@ internal static class ServerParser
     /// <summary>Parses the line for backend <paramref name="backendName"/>; returns null after reporting a diagnostic.</summary>
     public static ServerDefinition? Parse(ConfigLine line, string backendName, DiagnosticBag diagnostics)
     {
-        if (line.Count < 3)
+        if (line[2].Length == 0)
         {
-            diagnostics.Alert(line.Location, "'server' expects <name> and <addr>[:<port>] as arguments.", "server", LocationPrefix.Bracket);
-            return null;
+            return Fail("'server' expects <name> and <addr>[:<port>] as arguments.");
         }
 
         var name = line[1];
+        var bad = name.FirstOrDefault(c => !(char.IsAsciiLetterOrDigit(c) || c is '.' or ':' or '_' or '-'));
+        if (name.Length == 0 || bad != default)
+        {
+            // HAProxy prints the C string, so an empty name (bad character NUL) cuts the message short.
+            return Fail(name.Length == 0 ? "character '" : $"character '{bad}' is not permitted in server name '{name}'.");
+        }
+
+        var prefix = $"'server {backendName}/{name}' : ";
         var (host, portText) = AddressParser.Split(line[2]);
         int? port = null;
         if (!string.IsNullOrEmpty(portText))
         {
-            var bad = portText.FirstOrDefault(c => !char.IsAsciiDigit(c));
-            if (bad != default)
+            // haproxy 2.6 str2sa_range for servers: optional port, no range, read with atoi() ("8a" is 8).
+            switch (portText[0])
             {
-                diagnostics.Alert(line.Location, $"'server {backendName}/{name}' : invalid character '{bad}' in port number '{portText}' in '{line[2]}'\n",
-                    "server", LocationPrefix.Bracket);
-                return null;
-            }
+                case >= '0' and <= '9' when portText.Contains('-'):
+                    return Fail($"{prefix}port range not permitted here in '{line[2]}'");
+                case >= '0' and <= '9':
+                    var value = CStyleInteger.Atoi(portText);
+                    if (value > 65535)
+                    {
+                        return Fail($"{prefix}invalid port '{portText}'");
+                    }
 
-            port = int.Parse(portText, CultureInfo.InvariantCulture);
+                    // Port 0 means the same as no port: the one the client connected to.
+                    port = value == 0 ? null : value;
+                    break;
+                case '+' or '-':
+                    return Fail($"{prefix}port offsets ('{portText}') are not supported by this proxy yet.");
+                default:
+                    return Fail($"{prefix}invalid character '{portText[0]}' in port number '{portText}' in '{line[2]}'\n");
+            }
         }
 
         var weight = ServerDefinition.DefaultWeight;
@@ -42,37 +59,27 @@ internal static class ServerParser
             switch (line[i])
             {
                 case "weight":
-                    // HAProxy reads the number with atol(): "x" silently becomes 0; only the range is checked.
-                    weight = LeadingInteger(line[++i]);
+                    // HAProxy reads the number with atol() into an int: "x" is 0, only the range is checked.
+                    weight = CStyleInteger.Atoi(line[++i]);
                     if (weight is < 0 or > ServerDefinition.MaxWeight)
                     {
-                        diagnostics.Alert(line.Location,
-                            $"'server {backendName}/{name}' : weight of server {name} is not within 0 and {ServerDefinition.MaxWeight} ({weight})..",
-                            "server", LocationPrefix.Bracket);
-                        return null;
+                        return Fail($"{prefix}weight of server {name} is not within 0 and {ServerDefinition.MaxWeight} ({weight})..");
                     }
 
                     break;
                 default:
                     var suggestion = KeywordSuggester.Suggest(line[i], ServerKeywords);
-                    var hint = suggestion is null ? "" : $"; did you mean '{suggestion}' maybe ?";
-                    diagnostics.Alert(line.Location, $"'server {backendName}/{name}' : unknown keyword '{line[i]}'{hint}",
-                        "server", LocationPrefix.Bracket);
-                    return null;
+                    var hint = suggestion is null ? "." : $"; did you mean '{suggestion}' maybe ?";
+                    return Fail($"{prefix}unknown keyword '{line[i]}'{hint}");
             }
         }
 
-        return new ServerDefinition(line.Location, name, host, port, weight);
-    }
+        return new ServerDefinition(line.Location, name, AddressParser.Unbracket(host), port, weight);
 
-    private static int LeadingInteger(string text)
-    {
-        var end = text.StartsWith('-') ? 1 : 0;
-        while (end < text.Length && char.IsAsciiDigit(text[end]))
+        ServerDefinition? Fail(string message)
         {
-            end++;
+            diagnostics.Alert(line.Location, message, "server", LocationPrefix.Bracket);
+            return null;
         }
-
-        return int.TryParse(text.AsSpan(0, end), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : 0;
     }
 }

@@ -6,15 +6,15 @@ namespace ConfigParser.Lexing;
 /// Splits one haproxy.cfg line into words the way HAProxy 2.6 does (haproxy 2.6: doc/configuration.txt §2.2,
 /// src/tools.c parse_line): blanks separate words, '#' outside quotes starts a comment, backslash escapes,
 /// weak "…" quoting (environment variables expanded only there) and strong '…' quoting, concatenated within
-/// one word.
+/// one word. A CR, LF or NUL ends the line wherever it is, even inside quotes.
 /// </summary>
-internal static class ConfigTokenizer
+internal static partial class ConfigTokenizer
 {
     /// <summary>HAProxy keeps at most this many words per line (MAX_LINE_ARGS).</summary>
     public const int MaxWords = 64;
 
     /// <summary>Tokenizes <paramref name="line"/>; never throws for user input.</summary>
-    /// <param name="line">The line without its line terminator.</param>
+    /// <param name="line">The line without its LF (a trailing CR is allowed: it ends the line).</param>
     /// <param name="environment">Looks up an environment variable; null when it is not set.</param>
     public static TokenizeResult Tokenize(string line, Func<string, string?> environment)
     {
@@ -23,21 +23,34 @@ internal static class ConfigTokenizer
         var inWord = false;
         var quote = '\0';
         var quoteStart = 0;
+        var wordStart = 0;
+        var tooManyAt = -1;
+        var echoEnd = line.Length;
         var i = 0;
-        while (i < line.Length)
+        while (i < line.Length && line[i] is not ('\0' or '\n' or '\r'))
         {
             var c = line[i];
             if (quote == '\'')
             {
+                // Strong quoting: nothing but the closing quote is special.
                 if (c == '\'') { quote = '\0'; } else { word.Append(c); }
                 i++;
                 continue;
             }
 
-            if (quote == '\0' && (c == ' ' || c == '\t'))
+            if (quote == '\0' && IsBlank(c))
             {
-                if (inWord) { words.Add(word.ToString()); word.Clear(); inWord = false; }
-                i++;
+                while (i < line.Length && IsBlank(line[i]))
+                {
+                    i++;
+                }
+
+                if (inWord)
+                {
+                    EndWord();
+                }
+
+                wordStart = i;
                 continue;
             }
 
@@ -49,28 +62,47 @@ internal static class ConfigTokenizer
             inWord = true;
             switch (c)
             {
-                case '"' when quote == '"':
-                    quote = '\0';
-                    i++;
-                    break;
-                case '"' or '\'':
-                    quote = c;
+                case '"':
+                    quote = quote == '"' ? '\0' : '"';
                     quoteStart = i;
                     i++;
                     break;
-                case '\\':
-                    if (!TryEscape(line, ref i, word, quote == '"', out var escapeError))
+                case '\'':
+                    // Only reached outside double quotes: inside them a single quote is an ordinary character.
+                    if (quote == '"')
                     {
-                        return TokenizeResult.Failure(escapeError, i);
+                        word.Append(c);
+                    }
+                    else
+                    {
+                        quote = '\'';
+                        quoteStart = i;
+                    }
+
+                    i++;
+                    break;
+                case '\\':
+                    if (!TryEscape(line, ref i, word, quote == '"'))
+                    {
+                        return Failure("truncated or invalid hexadecimal sequence", line, i, echoEnd);
                     }
 
                     break;
                 case '$' when quote == '"':
-                    if (!TryExpand(line, ref i, word, environment, out var envError))
+                    var expansion = Expand(line, ref i, environment);
+                    if (expansion.Error is not null)
                     {
-                        return TokenizeResult.Failure(envError, i);
+                        return Failure(expansion.Error, line, i, echoEnd);
                     }
 
+                    if (expansion.DefaultEnd >= 0 && echoEnd == line.Length)
+                    {
+                        // parse_line writes a NUL over the '}' of "${NAME-default}", so HAProxy's echo of a later
+                        // error on this line stops there.
+                        echoEnd = expansion.DefaultEnd;
+                    }
+
+                    AppendValue(expansion.Value, expansion.SplitWords);
                     break;
                 default:
                     word.Append(c);
@@ -81,38 +113,77 @@ internal static class ConfigTokenizer
 
         if (quote != '\0')
         {
-            return TokenizeResult.Failure($"unmatched quote at position {quoteStart}", quoteStart);
+            return Failure("unmatched quote", line, quoteStart, echoEnd);
         }
 
-        if (inWord)
+        // haproxy 2.6 parse_line: a trailing empty word (trailing blanks, or "" last) is not an argument.
+        if (inWord && word.Length > 0)
         {
             words.Add(word.ToString());
         }
 
-        if (words.Count > MaxWords)
+        if (tooManyAt >= 0)
         {
-            return new TokenizeResult([.. words.Take(MaxWords)], $"too many words, truncating after word {MaxWords}", MaxWords);
+            return new TokenizeResult([.. words.Take(MaxWords).Select(CString)], TooManyWords(words), tooManyAt);
         }
 
-        return new TokenizeResult([.. words], null, 0);
+        return new TokenizeResult([.. words.Select(CString)], null, 0);
+
+        void EndWord()
+        {
+            words.Add(word.ToString());
+            word.Clear();
+            inWord = false;
+            if (words.Count >= MaxWords && tooManyAt < 0)
+            {
+                // parse_line flags the line as soon as a 65th word would start, even if nothing follows.
+                tooManyAt = wordStart;
+            }
+        }
+
+        // ${NAME[*]} splits the value into several words at each run of spaces (parse_line: each run ends the
+        // current word, even an empty one).
+        void AppendValue(string? value, bool splitWords)
+        {
+            var previousWasSpace = false;
+            foreach (var ch in value ?? "")
+            {
+                if (splitWords && (IsBlank(ch) || ch is '\r' or '\n'))
+                {
+                    if (!previousWasSpace)
+                    {
+                        EndWord();
+                        inWord = true;
+                    }
+
+                    previousWasSpace = true;
+                    continue;
+                }
+
+                previousWasSpace = false;
+                word.Append(ch);
+            }
+        }
+    }
+
+    // C's isspace() minus CR and LF, which end the line before they are seen here.
+    private static bool IsBlank(char c) => c is ' ' or '\t' or '\v' or '\f';
+
+    // HAProxy words are C strings: a NUL from "\x00" ends the word for every later reader.
+    private static string CString(string word)
+    {
+        var nul = word.IndexOf('\0');
+        return nul < 0 ? word : word[..nul];
     }
 
     // haproxy 2.6 configuration.txt §2.2: \<space> \# \\ \' \" \t \n \r \xHH are escapes; \$ only inside double
-    // quotes; any other backslash sequence is kept as it is (regex back-references such as \1 rely on that).
-    private static bool TryEscape(string line, ref int i, StringBuilder word, bool inDoubleQuotes, out string error)
+    // quotes. Any other backslash is kept as it is and the next character is read normally (\1 stays \1).
+    private static bool TryEscape(string line, ref int i, StringBuilder word, bool inDoubleQuotes)
     {
-        error = "";
-        if (i + 1 >= line.Length)
-        {
-            word.Append('\\');
-            i++;
-            return true;
-        }
-
-        var next = line[i + 1];
+        var next = i + 1 < line.Length ? line[i + 1] : '\0';
         switch (next)
         {
-            case ' ' or '#' or '\\' or '\'' or '"':
+            case ' ' or '\\' or '#' or '\'' or '"':
                 word.Append(next);
                 i += 2;
                 return true;
@@ -133,63 +204,18 @@ internal static class ConfigTokenizer
                 i += 2;
                 return true;
             case 'x':
-                if (i + 3 < line.Length && IsHex(line[i + 2]) && IsHex(line[i + 3]))
+                if (i + 3 < line.Length && char.IsAsciiHexDigit(line[i + 2]) && char.IsAsciiHexDigit(line[i + 3]))
                 {
                     word.Append((char)Convert.ToByte(line.Substring(i + 2, 2), 16));
                     i += 4;
                     return true;
                 }
 
-                error = $"truncated or invalid hexadecimal sequence at position {i}";
                 return false;
             default:
-                word.Append('\\').Append(next);
-                i += 2;
+                word.Append('\\');
+                i++;
                 return true;
         }
     }
-
-    // $NAME, ${NAME} and ${NAME-default}; an unset variable expands to nothing (haproxy 2.6 §2.3).
-    private static bool TryExpand(string line, ref int i, StringBuilder word, Func<string, string?> environment, out string error)
-    {
-        error = "";
-        var start = i + 1;
-        if (start < line.Length && line[start] == '{')
-        {
-            var close = line.IndexOf('}', start);
-            if (close < 0)
-            {
-                error = $"unmatched brace in environment variable name at position {i}";
-                return false;
-            }
-
-            var body = line.Substring(start + 1, close - start - 1);
-            var dash = body.IndexOf('-');
-            var name = dash < 0 ? body : body[..dash];
-            var value = environment(name) ?? (dash < 0 ? null : body[(dash + 1)..]);
-            word.Append(value);
-            i = close + 1;
-            return true;
-        }
-
-        var end = start;
-        while (end < line.Length && (char.IsAsciiLetterOrDigit(line[end]) || line[end] == '_') &&
-               !(end == start && char.IsAsciiDigit(line[end])))
-        {
-            end++;
-        }
-
-        if (end == start)
-        {
-            word.Append('$');
-            i++;
-            return true;
-        }
-
-        word.Append(environment(line[start..end]));
-        i = end;
-        return true;
-    }
-
-    private static bool IsHex(char c) => char.IsAsciiHexDigit(c);
 }

@@ -12,6 +12,9 @@ public sealed record GlobalSection
     /// <summary>`daemon`: accepted; the proxy stays in the foreground under systemd either way.</summary>
     public bool Daemon { get; init; }
 
+    /// <summary>`nbthread` as written (1 to 64); recorded, not applied: .NET's thread pool sizes itself.</summary>
+    public int? NbThread { get; init; }
+
     /// <summary>Nothing set.</summary>
     public static GlobalSection Empty { get; } = new();
 }

@@ -6,7 +6,8 @@ namespace ConfigParser.Resolution;
 
 /// <summary>
 /// The checks HAProxy 2.6 makes once every file is parsed without error (src/cfgparse.c check_config_validity):
-/// references between proxies, duplicate server names, missing binds and timeouts.
+/// references between proxies, duplicate server names, missing binds and timeouts. Each proxy is checked in
+/// declaration order, and its messages come in HAProxy's order.
 /// </summary>
 internal static class ConfigValidator
 {
@@ -15,30 +16,67 @@ internal static class ConfigValidator
         "\n   | with such a configuration. To fix this, please ensure that all following" +
         "\n   | timeouts are set to a non-zero value: 'client', 'connect', 'server'.";
 
-    public static void Validate(IReadOnlyList<ProxyBuilder> proxies, HaproxyConfig config, DiagnosticBag diagnostics)
+    public static void Validate(IReadOnlyList<ProxyBuilder> proxies, DiagnosticBag diagnostics)
     {
         foreach (var proxy in proxies)
         {
-            if (proxy.HasFrontendCapability && proxy.DefaultBackend is { } target && config.FindBackend(target.Name) is null)
-            {
-                diagnostics.Alert(null, $"Proxy '{proxy.Name}': unable to find required default_backend: '{target.Name}'.", "default_backend");
-            }
-
-            ReportDuplicateServers(proxy, diagnostics);
-
             if (proxy.HasFrontendCapability && proxy.Binds.Count == 0)
             {
                 diagnostics.Warning(null, $"{proxy.Description} has no 'bind' directive. Please declare it as a backend if this was intended.", "bind");
             }
 
+            CheckDefaultBackend(proxy, proxies, diagnostics);
+
+            // A backend side without servers needs no timeout; a missing or zero value counts as unset.
             var timeouts = proxy.Timeouts;
             if ((proxy.HasFrontendCapability && timeouts.Client is null) ||
-                (proxy.HasBackendCapability && (timeouts.Connect is null || timeouts.Server is null)))
+                (proxy.HasBackendCapability && proxy.Servers.Count > 0 && (timeouts.Connect is null || timeouts.Server is null)))
             {
                 diagnostics.Warning(null, $"missing timeouts for {proxy.Description}.{MissingTimeoutsAdvice}", "timeout");
             }
+
+            ReportDuplicateServers(proxy, diagnostics);
+
+            if (proxy.Mode != ProxyMode.Http && proxy.HttpRequestRules.Count > 0)
+            {
+                diagnostics.Warning(null, $"'http-request' rules ignored for {proxy.Description} as they require HTTP mode.", "http-request");
+            }
         }
     }
+
+    // haproxy 2.6 checks every default_backend that was set, even one a backend "ignored" with a warning.
+    private static void CheckDefaultBackend(ProxyBuilder proxy, IReadOnlyList<ProxyBuilder> proxies, DiagnosticBag diagnostics)
+    {
+        if (proxy.DefaultBackend is not { } reference)
+        {
+            return;
+        }
+
+        var target = proxies.FirstOrDefault(p => p.HasBackendCapability && p.Name == reference.Name);
+        if (target is null)
+        {
+            diagnostics.Alert(null, $"Proxy '{proxy.Name}': unable to find required default_backend: '{reference.Name}'.", "default_backend");
+        }
+        else if (ReferenceEquals(target, proxy))
+        {
+            diagnostics.Alert(null, $"Proxy '{proxy.Name}': loop detected for default_backend: '{reference.Name}'.", "default_backend");
+        }
+        else if (target.Mode != proxy.Mode && !(proxy.Mode == ProxyMode.Tcp && target.Mode == ProxyMode.Http))
+        {
+            // A tcp frontend may hand its connections to an http backend, not the other way round.
+            diagnostics.Alert(null,
+                $"{ModeWord(proxy.Mode)} {proxy.Description} ({proxy.Location}) tries to use incompatible {ModeWord(target.Mode)} " +
+                $"{target.Description} ({target.Location}) as its default backend (see 'mode').", "default_backend");
+        }
+        else if (proxy.Servers.Count > 0)
+        {
+            diagnostics.Warning(null,
+                $"In proxy '{proxy.Name}', the 'default_backend' rule always has precedence over the servers, which will never be used.",
+                "default_backend");
+        }
+    }
+
+    private static string ModeWord(ProxyMode mode) => mode == ProxyMode.Http ? "http" : "tcp";
 
     private static void ReportDuplicateServers(ProxyBuilder proxy, DiagnosticBag diagnostics)
     {

@@ -3,9 +3,13 @@ namespace ConfigParser.Sections;
 /// <summary>The mutable `global` settings while global sections are read.</summary>
 internal sealed class GlobalBuilder
 {
+    /// <summary>`maxconn`; null while unset, and also after `maxconn 0` (HAProxy's "not set" value).</summary>
     public int? MaxConn { get; set; }
 
     public string? PidFile { get; set; }
 
     public bool Daemon { get; set; }
+
+    /// <summary>`nbthread`; null while unset.</summary>
+    public int? NbThread { get; set; }
 }

@@ -1,30 +1,48 @@
-using System.Globalization;
+using ConfigParser.Diagnostics;
+using ConfigParser.Directives;
 
 namespace ConfigParser.Sections;
 
-/// <summary>The keyword table of the `global` section.</summary>
+/// <summary>The keyword table of the `global` section (haproxy 2.6 src/cfgparse-global.c cfg_parse_global).</summary>
 internal static class GlobalKeywords
 {
+    /// <summary>Section keywords HAProxy also offers when it suggests a fix for an unknown global keyword.</summary>
+    public static IReadOnlyList<string> ExtraSuggestions { get; } = ["global", "defaults", "listen", "frontend", "backend"];
+
     public static KeywordTable<KeywordContext<GlobalBuilder>> Table { get; } = new KeywordTable<KeywordContext<GlobalBuilder>>()
         .Add("maxconn", MaxConn)
         .Add("pidfile", PidFile)
-        .Add("daemon", c => c.Section.Daemon = true);
+        .Add("daemon", Daemon)
+        .Add("nbthread", NbThread);
+
+    /// <summary>Debian's haproxy 2.6 is built with MAX_THREADS=64 (`haproxy -vv`).</summary>
+    private const int MaxThreads = 64;
 
     private static void MaxConn(KeywordContext<GlobalBuilder> c)
     {
+        if (c.TooManyArguments(1) || AlreadySpecified(c, c.Section.MaxConn is not null))
+        {
+            return;
+        }
+
         if (c.Line[1].Length == 0)
         {
             c.Diagnostics.Alert(c.At, "'maxconn' expects an integer argument.", "maxconn");
             return;
         }
 
-        // HAProxy reads it with atol(): trailing garbage is ignored, "x" is 0 (no limit given).
-        var digits = new string([.. c.Line[1].TakeWhile(char.IsAsciiDigit)]);
-        c.Section.MaxConn = digits.Length == 0 ? null : int.Parse(digits, CultureInfo.InvariantCulture);
+        // HAProxy reads it with atol() into an int: trailing garbage is ignored, "x" is 0, which means unset.
+        var value = CStyleInteger.Atoi(c.Line[1]);
+        c.Section.MaxConn = value == 0 ? null : value;
     }
 
     private static void PidFile(KeywordContext<GlobalBuilder> c)
     {
+        if (c.TooManyArguments(1) || AlreadySpecified(c, c.Section.PidFile is not null))
+        {
+            return;
+        }
+
         if (c.Line[1].Length == 0)
         {
             c.Diagnostics.Alert(c.At, "'pidfile' expects a file name as an argument.", "pidfile");
@@ -32,5 +50,50 @@ internal static class GlobalKeywords
         }
 
         c.Section.PidFile = c.Line[1];
+    }
+
+    private static void Daemon(KeywordContext<GlobalBuilder> c)
+    {
+        if (!c.TooManyArguments(0))
+        {
+            c.Section.Daemon = true;
+        }
+    }
+
+    // haproxy 2.6 parses the whole word as an integer and checks it against the build's thread limit. We keep the
+    // value for the model; the process itself sizes .NET's thread pool to the CPUs it may run on, hence the warning.
+    private static void NbThread(KeywordContext<GlobalBuilder> c)
+    {
+        if (c.TooManyArguments(1))
+        {
+            return;
+        }
+
+        if (!int.TryParse(c.Line[1], System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var threads))
+        {
+            c.Diagnostics.Alert(c.At, $"'nbthread' passed a missing or unparsable integer value in '{c.Line[1]}'", "nbthread");
+            return;
+        }
+
+        if (threads is < 1 or > MaxThreads)
+        {
+            c.Diagnostics.Alert(c.At, $"'nbthread' value must be between 1 and {MaxThreads} (was {threads})", "nbthread");
+            return;
+        }
+
+        c.Section.NbThread = threads;
+        c.Diagnostics.Warning(c.At, "'nbthread' is accepted but not applied: proxy sizes its thread pool to the CPUs it may run on.", "nbthread");
+    }
+
+    // The first value wins; a repeat is an alert that does not make the file invalid (ERR_ALERT without ERR_FATAL).
+    private static bool AlreadySpecified(KeywordContext<GlobalBuilder> c, bool alreadySet)
+    {
+        if (alreadySet)
+        {
+            c.Diagnostics.Add(new ConfigDiagnostic(DiagnosticSeverity.Alert, c.At,
+                $"'{c.Line.Keyword}' already specified. Continuing.", c.Line.Keyword, Fatal: false));
+        }
+
+        return alreadySet;
     }
 }

@@ -6,16 +6,25 @@ namespace ConfigParser.Sections;
 
 /// <summary>
 /// Reads haproxy.cfg files in order: section keywords open sections, every other line goes to the keyword
-/// table of the open section. All problems are collected; nothing throws for user input.
+/// table of the open section. All problems are collected; nothing throws for user input. Section headers
+/// follow haproxy 2.6 src/cfgparse-listen.c cfg_parse_listen.
 /// </summary>
-internal sealed class HaproxyConfigParser(Func<string, string?> environment, DiagnosticBag diagnostics)
+internal sealed partial class HaproxyConfigParser(Func<string, string?> environment, DiagnosticBag diagnostics)
 {
     private readonly GlobalBuilder _global = new();
     private readonly List<ProxyBuilder> _proxies = [];
-    private readonly Dictionary<string, ProxyBuilder> _namedDefaults = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<ProxyBuilder>> _namedDefaults = new(StringComparer.Ordinal);
     private ProxyBuilder? _lastDefaults;
     private ProxyBuilder? _proxy;
-    private bool _inGlobal;
+    private SectionKind _section;
+
+    /// <summary>Where keyword lines go: nowhere yet, global, or the proxy section (which may have failed to open).</summary>
+    private enum SectionKind
+    {
+        None,
+        Global,
+        Proxy,
+    }
 
     /// <summary>The proxies read so far (defaults excluded), in declaration order.</summary>
     public IReadOnlyList<ProxyBuilder> Proxies => _proxies;
@@ -25,7 +34,7 @@ internal sealed class HaproxyConfigParser(Func<string, string?> environment, Dia
     {
         // haproxy 2.6: every file starts outside any section.
         _proxy = null;
-        _inGlobal = false;
+        _section = SectionKind.None;
         foreach (var line in ConfigFileReader.Read(file, text, environment, diagnostics))
         {
             if (!TryOpenSection(line))
@@ -43,112 +52,66 @@ internal sealed class HaproxyConfigParser(Func<string, string?> environment, Dia
     /// <summary>Freezes what was read into the immutable model.</summary>
     public HaproxyConfig Build() => new()
     {
-        Global = new GlobalSection { MaxConn = _global.MaxConn, PidFile = _global.PidFile, Daemon = _global.Daemon },
+        Global = new GlobalSection { MaxConn = _global.MaxConn, PidFile = _global.PidFile, Daemon = _global.Daemon, NbThread = _global.NbThread },
         Frontends = [.. _proxies.Where(p => p.Kind is ProxyKind.Frontend or ProxyKind.Listen).Select(p => p.ToFrontend())],
         Backends = [.. _proxies.Where(p => p.Kind is ProxyKind.Backend or ProxyKind.Listen).Select(p => p.ToBackend())],
     };
 
     private bool TryOpenSection(ConfigLine line)
     {
-        switch (line.Keyword)
+        var kind = line.Keyword switch
         {
-            case "global":
-                _proxy = null;
-                _inGlobal = true;
-                return true;
-            case "defaults":
-                OpenProxy(line, ProxyKind.Defaults);
-                return true;
-            case "frontend":
-                OpenProxy(line, ProxyKind.Frontend);
-                return true;
-            case "backend":
-                OpenProxy(line, ProxyKind.Backend);
-                return true;
-            case "listen":
-                OpenProxy(line, ProxyKind.Listen);
-                return true;
-            default:
-                return false;
+            "defaults" => ProxyKind.Defaults,
+            "frontend" => ProxyKind.Frontend,
+            "backend" => ProxyKind.Backend,
+            "listen" => ProxyKind.Listen,
+            _ => (ProxyKind?)null,
+        };
+        if (kind is null && line.Keyword != "global")
+        {
+            return false;
         }
-    }
 
-    private void OpenProxy(ConfigLine line, ProxyKind kind)
-    {
-        _inGlobal = false;
+        // The section changes even when its header is wrong; later lines then belong to no proxy.
         _proxy = null;
-        var name = line[1];
-        if (kind != ProxyKind.Defaults && name.Length == 0)
+        _section = kind is null ? SectionKind.Global : SectionKind.Proxy;
+        if (kind is null)
         {
-            diagnostics.Add(new ConfigDiagnostic(DiagnosticSeverity.Alert, line.Location, $"'{line.Keyword}' expects an <id> argument", line.Keyword, Aborts: true));
-            return;
+            ArgumentLimit.Exceeded(line, 0, diagnostics);
         }
-
-        var bad = name.FirstOrDefault(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':'));
-        if (bad != default)
+        else if (kind == ProxyKind.Defaults)
         {
-            diagnostics.Alert(line.Location, $"character '{bad}' is not permitted in '{line.Keyword}' name '{name}'.", line.Keyword);
-            return;
-        }
-
-        var defaults = _lastDefaults;
-        if (line[2] == "from")
-        {
-            if (!_namedDefaults.TryGetValue(line[3], out defaults))
-            {
-                diagnostics.Alert(line.Location, $"defaults section '{line[3]}' not found for {line.Keyword} '{name}'.", line.Keyword);
-                return;
-            }
-        }
-
-        var builder = new ProxyBuilder(kind, name, line.Location, defaults);
-        if (kind == ProxyKind.Defaults)
-        {
-            _lastDefaults = builder;
-            if (name.Length > 0)
-            {
-                _namedDefaults[name] = builder;
-            }
+            OpenDefaults(line);
         }
         else
         {
-            ReportNameClash(builder);
-            _proxies.Add(builder);
+            OpenProxy(line, kind.Value);
         }
 
-        _proxy = builder;
-    }
-
-    // haproxy 2.6: two proxies may share a name only when their capabilities do not overlap (a frontend and a backend).
-    private void ReportNameClash(ProxyBuilder builder)
-    {
-        var other = _proxies.FirstOrDefault(p => p.Name == builder.Name &&
-            ((p.HasFrontendCapability && builder.HasFrontendCapability) || (p.HasBackendCapability && builder.HasBackendCapability)));
-        if (other is not null)
-        {
-            diagnostics.Alert(builder.Location,
-                $"{builder.KindWord} '{builder.Name}' has the same name as {other.KindWord} '{other.Name}' declared at {other.Location.File}:{other.Location.Line}.",
-                prefix: LocationPrefix.ParsingCapital);
-        }
+        return true;
     }
 
     private void Dispatch(ConfigLine line)
     {
-        if (_inGlobal)
+        switch (_section)
         {
-            DispatchTo(line, GlobalKeywords.Table, _global, "global");
-        }
-        else if (_proxy is not null)
-        {
-            DispatchTo(line, ProxyKeywords.Table, _proxy, _proxy.SectionWord);
-        }
-        else
-        {
-            diagnostics.Alert(line.Location, $"unknown keyword '{line.Keyword}' out of section.", line.Keyword, LocationPrefix.ParsingTight);
+            case SectionKind.Global:
+                DispatchTo(line, GlobalKeywords.Table, GlobalKeywords.ExtraSuggestions, _global, "global");
+                break;
+            case SectionKind.Proxy when _proxy is not null:
+                DispatchTo(line, ProxyKeywords.Table, ProxyKeywords.ExtraSuggestions, _proxy, _proxy.SectionWord);
+                break;
+            case SectionKind.Proxy:
+                diagnostics.Alert(line.Location, "'listen' or 'defaults' expected.", line.Keyword);
+                break;
+            default:
+                diagnostics.Alert(line.Location, $"unknown keyword '{line.Keyword}' out of section.", line.Keyword, LocationPrefix.ParsingTight);
+                break;
         }
     }
 
-    private void DispatchTo<TSection>(ConfigLine line, KeywordTable<KeywordContext<TSection>> table, TSection section, string sectionWord)
+    private void DispatchTo<TSection>(ConfigLine line, KeywordTable<KeywordContext<TSection>> table, IEnumerable<string> extraSuggestions,
+        TSection section, string sectionWord)
     {
         if (table.TryGet(line.Keyword, out var handler))
         {
@@ -156,7 +119,7 @@ internal sealed class HaproxyConfigParser(Func<string, string?> environment, Dia
             return;
         }
 
-        var suggestion = KeywordSuggester.Suggest(line.Keyword, table.Keywords);
+        var suggestion = KeywordSuggester.Suggest(line.Keyword, table.Keywords.Concat(extraSuggestions));
         var hint = suggestion is null ? "" : $"; did you mean '{suggestion}' maybe ?";
         diagnostics.Alert(line.Location, $"unknown keyword '{line.Keyword}' in '{sectionWord}' section{hint}", line.Keyword);
     }

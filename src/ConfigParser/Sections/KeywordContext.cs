@@ -7,4 +7,7 @@ namespace ConfigParser.Sections;
 internal sealed record KeywordContext<TSection>(ConfigLine Line, TSection Section, DiagnosticBag Diagnostics)
 {
     public SourceLocation At => Line.Location;
+
+    /// <summary>See <see cref="ArgumentLimit.Exceeded"/>: true (after an alert) when more than <paramref name="max"/> arguments follow.</summary>
+    public bool TooManyArguments(int max) => ArgumentLimit.Exceeded(Line, max, Diagnostics);
 }

@@ -1,20 +1,20 @@
 namespace ConfigParser.Sections;
 
 /// <summary>
-/// "did you mean 'balance' maybe ?": picks the known keyword closest to a misspelt one. Like HAProxy 2.6
-/// (src/tools.c word fingerprints) it compares the counts of adjacent character pairs, which tolerates
-/// swapped and dropped letters, and stays silent when nothing is close.
+/// "did you mean 'balance' maybe ?": picks the known keyword closest to a misspelt one, with HAProxy 2.6's
+/// algorithm (src/tools.c make_word_fingerprint, word_fingerprint_distance; src/cfgparse.c cfg_find_best_match).
+/// A word's fingerprint records which character classes it contains and counts its transitions between classes
+/// (letters a–z, "any digit", "anything else" which also marks the start and the end), so swapped, doubled and
+/// dropped letters stay close. The suggestion is dropped when the distance exceeds twice either word's length.
 /// </summary>
 internal static class KeywordSuggester
 {
-    /// <summary>The closest keyword, or null when none is close enough.</summary>
+    private const int Classes = 32;
+    private const int Other = 28;
+
+    /// <summary>The closest keyword, or null when none is close enough (the first one wins a tie).</summary>
     public static string? Suggest(string word, IEnumerable<string> keywords)
     {
-        if (word.Length == 0)
-        {
-            return null;
-        }
-
         var fingerprint = Fingerprint(word);
         string? best = null;
         var bestDistance = int.MaxValue;
@@ -28,40 +28,45 @@ internal static class KeywordSuggester
             }
         }
 
-        // Close means fewer differing pairs than the word has letters; 'foo' then suggests nothing.
-        return bestDistance < word.Length ? best : null;
+        return best is null || bestDistance > 2 * Length(word) || bestDistance > 2 * Length(best) ? null : best;
     }
 
-    private static Dictionary<(char, char), int> Fingerprint(string word)
+    private static int[] Fingerprint(string word)
     {
-        var pairs = new Dictionary<(char, char), int>();
-        var previous = '^';
-        foreach (var c in word.ToLowerInvariant().Append('$'))
+        var print = new int[Classes * Classes];
+        var from = Other;
+        foreach (var b in System.Text.Encoding.UTF8.GetBytes(word))
         {
-            var key = (previous, c);
-            pairs[key] = pairs.GetValueOrDefault(key) + 1;
-            previous = c;
+            var to = ClassOf(b);
+            print[to] = 1;
+            print[(Classes * from) + to]++;
+            from = to;
         }
 
-        return pairs;
+        print[(Classes * from) + Other]++;
+        return print;
     }
 
-    private static int Distance(Dictionary<(char, char), int> a, Dictionary<(char, char), int> b)
+    // 1..26 for letters (either case), 27 for digits, 28 for anything else.
+    private static int ClassOf(byte b) => b switch
+    {
+        >= (byte)'a' and <= (byte)'z' => b - 'a' + 1,
+        >= (byte)'A' and <= (byte)'Z' => b - 'A' + 1,
+        >= (byte)'0' and <= (byte)'9' => 27,
+        _ => Other,
+    };
+
+    private static int Distance(int[] a, int[] b)
     {
         var distance = 0;
-        foreach (var (key, count) in a)
+        for (var i = 0; i < a.Length; i++)
         {
-            distance += Math.Abs(count - b.GetValueOrDefault(key));
-        }
-
-        foreach (var (key, count) in b)
-        {
-            if (!a.ContainsKey(key))
-            {
-                distance += count;
-            }
+            distance += Math.Abs(a[i] - b[i]);
         }
 
         return distance;
     }
+
+    // strlen(): HAProxy compares with the length in bytes.
+    private static int Length(string word) => System.Text.Encoding.UTF8.GetByteCount(word);
 }

@@ -16,12 +16,18 @@ internal sealed class ProxyBuilder
         Location = location;
         if (defaults is not null)
         {
-            // haproxy 2.6 §4: a proxy starts from the settings of the last defaults section before it.
+            // haproxy 2.6 §4: a proxy starts from the settings of its defaults section (the last one before it,
+            // or the one named with "from"). default_backend is only copied to proxies with a frontend side.
             Mode = defaults.Mode;
             Timeouts = defaults.Timeouts;
             Balance = defaults.Balance;
-            DefaultBackend = defaults.DefaultBackend;
+            DefaultBackend = HasFrontendCapability ? defaults.DefaultBackend : null;
+            InheritedHttpRequestRules = kind == ProxyKind.Defaults ? [] : [.. defaults.HttpRequestRules];
         }
+
+        // haproxy 2.6 proxy_parse_timeout compares a proxy's timeouts with its defaults' to warn about repeats;
+        // a proxy without defaults compares with HAProxy's built-in empty defaults, a defaults section never warns.
+        DefaultsTimeouts = kind == ProxyKind.Defaults ? null : defaults?.Timeouts ?? ProxyTimeouts.None;
     }
 
     public ProxyKind Kind { get; }
@@ -42,7 +48,14 @@ internal sealed class ProxyBuilder
 
     public List<ServerDefinition> Servers { get; } = [];
 
+    /// <summary>This section's own `http-request` rules.</summary>
     public List<HttpRequestRule> HttpRequestRules { get; } = [];
+
+    /// <summary>Rules of a named defaults section, evaluated before the proxy's own (haproxy 2.6 §4.2 `http-request`).</summary>
+    public IReadOnlyList<HttpRequestRule> InheritedHttpRequestRules { get; } = [];
+
+    /// <summary>The timeouts of the defaults section this proxy started from; null for a defaults section.</summary>
+    public ProxyTimeouts? DefaultsTimeouts { get; }
 
     /// <summary>defaults sections carry both capabilities (they preset both kinds of proxy).</summary>
     public bool HasFrontendCapability => Kind is ProxyKind.Frontend or ProxyKind.Listen or ProxyKind.Defaults;
@@ -71,7 +84,7 @@ internal sealed class ProxyBuilder
         Binds = [.. Binds],
         // haproxy 2.6: a listen section uses its own servers when nothing else matched.
         DefaultBackend = Kind == ProxyKind.Listen ? DefaultBackend ?? new BackendReference(Location, Name) : DefaultBackend,
-        HttpRequestRules = [.. HttpRequestRules],
+        HttpRequestRules = [.. InheritedHttpRequestRules, .. HttpRequestRules],
         Timeouts = Timeouts,
     };
 
@@ -83,7 +96,7 @@ internal sealed class ProxyBuilder
         Mode = Mode,
         Balance = Balance,
         Servers = [.. Servers],
-        HttpRequestRules = Kind == ProxyKind.Backend ? [.. HttpRequestRules] : [],
+        HttpRequestRules = Kind == ProxyKind.Backend ? [.. InheritedHttpRequestRules, .. HttpRequestRules] : [],
         Timeouts = Timeouts,
     };
 }

@@ -6,13 +6,13 @@ namespace ConfigParser.Sections;
 
 /// <summary>
 /// The keyword table shared by defaults, frontend, backend and listen sections. Capability checks (a keyword
-/// that needs the frontend or the backend side) use HAProxy 2.6's wording and severity.
+/// that needs the frontend or the backend side) use HAProxy 2.6's wording and severity: like HAProxy, a
+/// keyword on the wrong side is warned about and then still parsed, so its own errors are reported too.
 /// </summary>
-internal static class ProxyKeywords
+internal static partial class ProxyKeywords
 {
-    /// <summary>The `timeout` names HAProxy 2.6 accepts, in the order its error message lists them.</summary>
-    private static readonly string[] TimeoutNames =
-        ["client", "server", "connect", "check", "queue", "http-keep-alive", "http-request", "tunnel", "tarpit", "client-fin", "server-fin"];
+    /// <summary>Section keywords HAProxy also offers when it suggests a fix for an unknown proxy keyword.</summary>
+    public static IReadOnlyList<string> ExtraSuggestions { get; } = ["listen", "frontend", "backend", "defaults"];
 
     public static KeywordTable<KeywordContext<ProxyBuilder>> Table { get; } = new KeywordTable<KeywordContext<ProxyBuilder>>()
         .Add("mode", Mode)
@@ -25,6 +25,11 @@ internal static class ProxyKeywords
 
     private static void Mode(KeywordContext<ProxyBuilder> c)
     {
+        if (c.TooManyArguments(1))
+        {
+            return;
+        }
+
         switch (c.Line[1])
         {
             case "http":
@@ -32,6 +37,9 @@ internal static class ProxyKeywords
                 break;
             case "tcp":
                 c.Section.Mode = ProxyMode.Tcp;
+                break;
+            case "health":
+                c.Diagnostics.Alert(c.At, "'mode health' doesn't exist anymore. Please use 'http-request return status 200' instead.", "mode");
                 break;
             default:
                 c.Diagnostics.Alert(c.At, $"unknown proxy mode '{c.Line[1]}'.", "mode");
@@ -47,12 +55,8 @@ internal static class ProxyKeywords
             return;
         }
 
-        if (!RequireFrontend(c, "bind"))
-        {
-            return;
-        }
-
-        if (BindParser.Parse(c.Line, c.Diagnostics) is { } bind)
+        var used = WarnUnlessFrontend(c, "bind");
+        if (BindParser.Parse(c.Line, c.Section.SectionWord, c.Diagnostics) is { } bind && used)
         {
             c.Section.Binds.Add(bind);
         }
@@ -60,18 +64,16 @@ internal static class ProxyKeywords
 
     private static void DefaultBackend(KeywordContext<ProxyBuilder> c)
     {
-        if (!RequireFrontend(c, "default_backend"))
-        {
-            return;
-        }
-
+        WarnUnlessFrontend(c, "default_backend");
         if (c.Line[1].Length == 0)
         {
             c.Diagnostics.Alert(c.At, "'default_backend' expects a backend name.", "default_backend");
             return;
         }
 
+        // Kept even where it is "ignored": HAProxy still checks it after parsing (loop detection).
         c.Section.DefaultBackend = new BackendReference(c.At, c.Line[1]);
+        c.TooManyArguments(1);
     }
 
     private static void Balance(KeywordContext<ProxyBuilder> c)
@@ -79,7 +81,6 @@ internal static class ProxyKeywords
         if (!c.Section.HasBackendCapability)
         {
             c.Diagnostics.Warning(c.At, $"'balance' ignored because {c.Section.Description} has no backend capability.", "balance");
-            return;
         }
 
         // haproxy 2.6 src/backend.c backend_parse_balance: no argument means roundrobin.
@@ -116,50 +117,11 @@ internal static class ProxyKeywords
         }
     }
 
-    private static void Timeout(KeywordContext<ProxyBuilder> c)
-    {
-        var name = c.Line[1];
-        if (!TimeoutNames.Contains(name))
-        {
-            var supported = string.Join(", ", TimeoutNames[..^1].Select(n => $"'{n}'")) + $" and '{TimeoutNames[^1]}'";
-            c.Diagnostics.Alert(c.At, $"'timeout' supports {supported} (got '{name}')", "timeout");
-            return;
-        }
-
-        var isFrontendSide = name is "client" or "client-fin" or "http-request" or "http-keep-alive";
-        var isBothSides = name is "http-request" or "http-keep-alive" or "tarpit";
-        if (!isBothSides && (isFrontendSide ? !c.Section.HasFrontendCapability : !c.Section.HasBackendCapability))
-        {
-            var side = isFrontendSide ? "frontend" : "backend";
-            c.Diagnostics.Warning(c.At, $"'timeout {name}' will be ignored because {c.Section.Description} has no {side} capability", "timeout");
-            return;
-        }
-
-        if (c.Line[2].Length == 0)
-        {
-            c.Diagnostics.Alert(c.At, $"'timeout {name}' expects an integer value (in milliseconds)", "timeout");
-            return;
-        }
-
-        if (!TimeValueParser.TryParse(c.Line[2], out var value, out var bad))
-        {
-            c.Diagnostics.Alert(c.At, $"unexpected character '{bad}' in 'timeout {name}'", "timeout");
-            return;
-        }
-
-        c.Section.Timeouts = name switch
-        {
-            "client" => c.Section.Timeouts with { Client = value },
-            "server" => c.Section.Timeouts with { Server = value },
-            "connect" => c.Section.Timeouts with { Connect = value },
-            _ => NotImplemented(c, $"timeout {name}", c.Section.Timeouts),
-        };
-    }
-
     private static void HttpRequest(KeywordContext<ProxyBuilder> c)
     {
-        if (c.Section.Kind == ProxyKind.Defaults)
+        if (c.Section.Kind == ProxyKind.Defaults && c.Section.Name.Length == 0)
         {
+            // Named defaults may carry rules (the proxies using them inherit them); anonymous ones may not.
             c.Diagnostics.Alert(c.At, "'http-request' not allowed in anonymous 'defaults' section.", "http-request");
             return;
         }
@@ -177,7 +139,8 @@ internal static class ProxyKeywords
         }
     }
 
-    private static bool RequireFrontend(KeywordContext<ProxyBuilder> c, string keyword)
+    // Returns false (after the warning) when the keyword only makes sense on a frontend side this proxy lacks.
+    private static bool WarnUnlessFrontend(KeywordContext<ProxyBuilder> c, string keyword)
     {
         if (c.Section.HasFrontendCapability)
         {
@@ -186,11 +149,5 @@ internal static class ProxyKeywords
 
         c.Diagnostics.Warning(c.At, $"'{keyword}' ignored because {c.Section.Description} has no frontend capability.", keyword);
         return false;
-    }
-
-    private static T NotImplemented<T>(KeywordContext<ProxyBuilder> c, string what, T unchanged)
-    {
-        c.Diagnostics.Warning(c.At, $"'{what}' is not implemented by this proxy yet; it is ignored.", c.Line.Keyword);
-        return unchanged;
     }
 }

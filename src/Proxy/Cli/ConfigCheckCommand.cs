@@ -11,9 +11,17 @@ namespace Proxy.Cli;
 /// </summary>
 internal static class ConfigCheckCommand
 {
-    public static int Run(CommandLineOptions options, IReadOnlyList<ConfigDiagnostic> diagnostics, bool valid, TextWriter stdout, TextWriter stderr, int pid)
+    /// <param name="options">The command line.</param>
+    /// <param name="diagnostics">Everything the parser and the runtime builder reported.</param>
+    /// <param name="valid">False when any alert makes the configuration unusable.</param>
+    /// <param name="willListen">False when a valid configuration opens no listener (and no VRRP work is given).</param>
+    /// <param name="stdout">Where the verdict goes.</param>
+    /// <param name="stderr">Where the diagnostics go.</param>
+    /// <param name="pid">The process id printed in each message.</param>
+    public static int Run(CommandLineOptions options, IReadOnlyList<ConfigDiagnostic> diagnostics, bool valid, bool willListen,
+        TextWriter stdout, TextWriter stderr, int pid)
     {
-        var exitCode = valid ? ExitCodes.Success : ExitCodes.Failure;
+        var exitCode = !valid ? ExitCodes.Failure : willListen ? ExitCodes.Success : ExitCodes.NoListener;
         if (options.Quiet)
         {
             return exitCode;
@@ -43,7 +51,9 @@ internal static class ConfigCheckCommand
                 stdout.WriteLine("Warnings were found.");
             }
 
-            stdout.WriteLine("Configuration file is valid");
+            stdout.WriteLine(willListen
+                ? "Configuration file is valid"
+                : "Configuration file has no error but will not start (no listener) => exit(2).");
         }
 
         return exitCode;

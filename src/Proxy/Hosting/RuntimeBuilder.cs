@@ -9,20 +9,24 @@ using Proxy.Runtime;
 namespace Proxy.Hosting;
 
 /// <summary>
-/// Parsed configuration → <see cref="ProxyRuntime"/>. Also reports what this build cannot run yet, so that
-/// `-c` says so before a start would.
+/// Parsed configuration → <see cref="ProxyRuntime"/>. Also reports what this build cannot run yet: `-c` lists it
+/// as warnings (HAProxy would accept the file), while a start refuses with alerts rather than serve part of it.
 /// </summary>
 internal static class RuntimeBuilder
 {
-    public static ProxyRuntime? Build(HaproxyConfig config, DiagnosticBag diagnostics)
+    /// <param name="config">The parsed configuration.</param>
+    /// <param name="diagnostics">Where problems go.</param>
+    /// <param name="unsupported">The severity of "this proxy cannot run that yet": Warning for `-c`, Alert to start.</param>
+    public static ProxyRuntime? Build(HaproxyConfig config, DiagnosticBag diagnostics, DiagnosticSeverity unsupported = DiagnosticSeverity.Alert)
     {
+        var alertsBefore = diagnostics.FatalCount;
         var backends = new Dictionary<string, BackendState>(StringComparer.Ordinal);
         foreach (var definition in config.Backends)
         {
             if (definition.Mode != ProxyMode.Http && definition.Servers.Count > 0)
             {
-                diagnostics.Alert(definition.Location,
-                    $"{Kind(definition.IsListen, "backend")} '{definition.Name}' uses mode tcp, which this proxy does not run yet; use 'mode http'.", "mode");
+                diagnostics.Add(new ConfigDiagnostic(unsupported, definition.Location,
+                    $"{Kind(definition.IsListen, "backend")} '{definition.Name}' uses mode tcp, which this proxy does not run yet; use 'mode http'.", "mode"));
                 continue;
             }
 
@@ -42,8 +46,8 @@ internal static class RuntimeBuilder
         {
             if (definition.Mode != ProxyMode.Http)
             {
-                diagnostics.Alert(definition.Location,
-                    $"{Kind(definition.IsListen, "frontend")} '{definition.Name}' uses mode tcp, which this proxy does not run yet; use 'mode http'.", "mode");
+                diagnostics.Add(new ConfigDiagnostic(unsupported, definition.Location,
+                    $"{Kind(definition.IsListen, "frontend")} '{definition.Name}' uses mode tcp, which this proxy does not run yet; use 'mode http'.", "mode"));
                 continue;
             }
 
@@ -62,7 +66,7 @@ internal static class RuntimeBuilder
             }
         }
 
-        return diagnostics.HasAlerts ? null : new ProxyRuntime(frontends, [.. backends.Values], listeners);
+        return diagnostics.FatalCount > alertsBefore ? null : new ProxyRuntime(frontends, [.. backends.Values], listeners);
     }
 
     private static IReadOnlyList<IHttpRequestAction> Prepare(IReadOnlyList<HttpRequestRule> rules)

@@ -10,10 +10,13 @@ public class ConfigCheckCommandTests
     private static readonly ConfigDiagnostic Alert = new(DiagnosticSeverity.Alert, new SourceLocation("bad.cfg", 9), "unknown keyword 'foo' in 'frontend' section", "foo");
 
     private static (int Exit, string Out, string Err) Run(CommandLineOptions options, bool valid, params ConfigDiagnostic[] diagnostics)
+        => Run(options, valid, willListen: true, diagnostics);
+
+    private static (int Exit, string Out, string Err) Run(CommandLineOptions options, bool valid, bool willListen, params ConfigDiagnostic[] diagnostics)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var exit = ConfigCheckCommand.Run(options with { CheckOnly = true }, diagnostics, valid, stdout, stderr, 100);
+        var exit = ConfigCheckCommand.Run(options with { CheckOnly = true }, diagnostics, valid, willListen, stdout, stderr, 100);
         return (exit, stdout.ToString(), stderr.ToString());
     }
 
@@ -48,6 +51,23 @@ public class ConfigCheckCommandTests
         Assert.Equal(1, exit);
         Assert.Equal("", stdout);
         Assert.Contains("[ALERT]    (100) : config : parsing [bad.cfg:9] : unknown keyword 'foo' in 'frontend' section", stderr);
+    }
+
+    [Fact]
+    public void Run_ValidButNoListener_SaysItWillNotStartAndExits2()
+    {
+        var (exit, stdout, _) = Run(new CommandLineOptions(), valid: true, willListen: false, Warning);
+
+        Assert.Equal(2, exit);
+        Assert.Equal("Warnings were found.\nConfiguration file has no error but will not start (no listener) => exit(2).\n", stdout.Replace("\r\n", "\n"));
+    }
+
+    [Fact]
+    public void Run_QuietAndNoListener_StillExits2()
+    {
+        var (exit, stdout, stderr) = Run(new CommandLineOptions { Quiet = true }, valid: true, willListen: false);
+
+        Assert.Equal((2, "", ""), (exit, stdout, stderr));
     }
 
     [Fact]

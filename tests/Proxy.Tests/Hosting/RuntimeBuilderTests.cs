@@ -7,12 +7,12 @@ namespace Proxy.Tests.Hosting;
 
 public class RuntimeBuilderTests
 {
-    private static (Proxy.Runtime.ProxyRuntime? Runtime, DiagnosticBag Diagnostics) Build(string text)
+    private static (Proxy.Runtime.ProxyRuntime? Runtime, DiagnosticBag Diagnostics) Build(string text, DiagnosticSeverity unsupported = DiagnosticSeverity.Alert)
     {
         var parsed = HaproxyConfigLoader.Parse([new ConfigSource("t.cfg", text)]);
         Assert.True(parsed.IsValid, string.Join("\n", parsed.Diagnostics));
         var diagnostics = new DiagnosticBag();
-        return (RuntimeBuilder.Build(parsed.Config!, diagnostics), diagnostics);
+        return (RuntimeBuilder.Build(parsed.Config!, diagnostics, unsupported), diagnostics);
     }
 
     private const string Defaults = "defaults\n mode http\n timeout connect 1s\n timeout client 1s\n timeout server 1s\n";
@@ -57,5 +57,17 @@ public class RuntimeBuilderTests
         var alert = Assert.Single(diagnostics.Items);
         Assert.Equal(new SourceLocation("t.cfg", 5), alert.Location);
         Assert.Contains("mode tcp", alert.Message);
+    }
+
+    [Fact]
+    public void Build_ModeTcpUnderCheck_IsAWarningAndTheRestStillBuilds()
+    {
+        var (runtime, diagnostics) = Build("defaults\n timeout connect 1s\n timeout client 1s\n timeout server 1s\n" +
+                                           "frontend tcp\n bind 127.0.0.1:8080\n" +
+                                           "frontend web\n mode http\n bind 127.0.0.1:8081\n", DiagnosticSeverity.Warning);
+
+        Assert.NotNull(runtime);
+        Assert.Equal(DiagnosticSeverity.Warning, Assert.Single(diagnostics.Items).Severity);
+        Assert.Equal(["web"], runtime.Frontends.Select(f => f.Name));
     }
 }
