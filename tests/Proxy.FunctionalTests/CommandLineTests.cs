@@ -78,28 +78,20 @@ public class CommandLineTests
     [Fact]
     public async Task Run_ModeTcpFrontend_RefusesToStartNamingFileLine()
     {
-        var dir = Directory.CreateTempSubdirectory("proxy-tcp-");
-        try
-        {
-            var config = Path.Combine(dir.FullName, "tcp.cfg");
-            await File.WriteAllTextAsync(config,
-                $"defaults\n timeout connect 1s\n timeout client 1s\n timeout server 1s\nfrontend fe\n bind 127.0.0.1:{FreePort.Next()}\n");
+        using var dir = new TempDirectory();
+        var config = await dir.WriteAsync("tcp.cfg",
+            $"defaults\n timeout connect 1s\n timeout client 1s\n timeout server 1s\nfrontend fe\n bind 127.0.0.1:{FreePort.Next()}\n");
 
-            var check = await ExternalProcess.RunProxyAsync("-c", "-f", config);
-            var run = await ExternalProcess.RunProxyAsync("-f", config);
+        var check = await ExternalProcess.RunProxyAsync("-c", "-f", config);
+        var run = await ExternalProcess.RunProxyAsync("-f", config);
 
-            // -c accepts what HAProxy accepts and warns; a start refuses rather than serve part of the file.
-            Assert.Equal(0, check.ExitCode);
-            Assert.Contains($"[WARNING]  (", check.Stderr);
-            Assert.Contains($"parsing [{config}:5] : frontend 'fe' uses mode tcp, which this proxy does not run yet", check.Stderr);
-            Assert.Equal(1, run.ExitCode);
-            Assert.Contains($"[ALERT]    (", run.Stderr);
-            Assert.Contains($"parsing [{config}:5] : frontend 'fe' uses mode tcp", run.Stderr);
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
+        // -c accepts what HAProxy accepts and warns; a start refuses rather than serve part of the file.
+        Assert.Equal(0, check.ExitCode);
+        Assert.Contains("[WARNING]  (", check.Stderr);
+        Assert.Contains($"parsing [{config}:5] : frontend 'fe' uses mode tcp, which this proxy does not run yet", check.Stderr);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("[ALERT]    (", run.Stderr);
+        Assert.Contains($"parsing [{config}:5] : frontend 'fe' uses mode tcp", run.Stderr);
     }
 
     [Fact]
@@ -130,24 +122,16 @@ public class CommandLineTests
             .Replace("127.0.0.1:8080", $"127.0.0.1:{front}")
             .Replace("127.0.0.1:8081", $"127.0.0.1:{app1}")
             .Replace("127.0.0.1:8082", $"127.0.0.1:{app2}");
-        var dir = Directory.CreateTempSubdirectory("proxy-example-");
-        try
-        {
-            var config = Path.Combine(dir.FullName, "haproxy.cfg");
-            await File.WriteAllTextAsync(config, text);
-            using var proxy = ExternalProcess.StartProxy(["-f", config]);
-            await PortWaiter.WaitAsync(front, proxy, TimeSpan.FromSeconds(30));
-            using var client = new HttpClient(new SocketsHttpHandler { UseProxy = false });
+        using var dir = new TempDirectory();
+        var config = await dir.WriteAsync("haproxy.cfg", text);
+        using var proxy = ExternalProcess.StartProxy(["-f", config]);
+        await PortWaiter.WaitAsync(front, proxy, TimeSpan.FromSeconds(30));
+        using var client = new HttpClient(new SocketsHttpHandler { UseProxy = false });
 
-            var first = await client.GetStringAsync($"http://127.0.0.1:{front}/");
-            var second = await client.GetStringAsync($"http://127.0.0.1:{front}/");
+        var first = await client.GetStringAsync($"http://127.0.0.1:{front}/");
+        var second = await client.GetStringAsync($"http://127.0.0.1:{front}/");
 
-            Assert.Equal(["served by app1\n", "served by app2\n"], new[] { first, second });
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
+        Assert.Equal(["served by app1\n", "served by app2\n"], new[] { first, second });
     }
 
     [Fact]
@@ -156,22 +140,14 @@ public class CommandLineTests
         using var occupier = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
         occupier.Start();
         var port = ((IPEndPoint)occupier.LocalEndpoint).Port;
-        var dir = Directory.CreateTempSubdirectory("proxy-busy-");
-        try
-        {
-            var config = Path.Combine(dir.FullName, "busy.cfg");
-            await File.WriteAllTextAsync(config,
-                $"defaults\n mode http\n timeout connect 1s\n timeout client 1s\n timeout server 1s\nfrontend fe\n bind 127.0.0.1:{port}\n");
+        using var dir = new TempDirectory();
+        var config = await dir.WriteAsync("busy.cfg",
+            $"defaults\n mode http\n timeout connect 1s\n timeout client 1s\n timeout server 1s\nfrontend fe\n bind 127.0.0.1:{port}\n");
 
-            var (exit, _, stderr) = await ExternalProcess.RunProxyAsync("-f", config);
+        var (exit, _, stderr) = await ExternalProcess.RunProxyAsync("-f", config);
 
-            Assert.Equal(1, exit);
-            Assert.Contains($"Binding [{config}:7] for frontend fe: cannot bind socket (Address already in use) for [127.0.0.1:{port}]", stderr);
-            Assert.DoesNotContain("   at ", stderr);
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
+        Assert.Equal(1, exit);
+        Assert.Contains($"Binding [{config}:7] for frontend fe: cannot bind socket (Address already in use) for [127.0.0.1:{port}]", stderr);
+        Assert.DoesNotContain("   at ", stderr);
     }
 }

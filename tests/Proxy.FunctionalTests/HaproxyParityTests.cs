@@ -44,21 +44,14 @@ public partial class HaproxyParityTests
     [RequiresHaproxyFact]
     public async Task Check_MissingLfOnLastLine_SameAlertAsHaproxy()
     {
-        var dir = Directory.CreateTempSubdirectory("proxy-nolf-");
-        try
-        {
-            await File.WriteAllTextAsync(Path.Combine(dir.FullName, "nolf.cfg"), "global\n    maxconn 10");
+        using var dir = new TempDirectory();
+        await dir.WriteAsync("nolf.cfg", "global\n    maxconn 10");
 
-            var haproxy = await ExternalProcess.RunAsync(Haproxy.Require(), ["-c", "-f", "nolf.cfg"], dir.FullName);
-            var proxy = await ExternalProcess.RunAsync("dotnet", [RepoPaths.ProxyDll, "-c", "-f", "nolf.cfg"], dir.FullName);
+        var haproxy = await ExternalProcess.RunAsync(Haproxy.Require(), ["-c", "-f", "nolf.cfg"], dir.Path);
+        var proxy = await ExternalProcess.RunAsync("dotnet", [RepoPaths.ProxyDll, "-c", "-f", "nolf.cfg"], dir.Path);
 
-            Assert.Equal(1, proxy.ExitCode);
-            Assert.Equal(Normalise(haproxy.Stderr), Normalise(proxy.Stderr));
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
+        Assert.Equal(1, proxy.ExitCode);
+        Assert.Equal(Normalise(haproxy.Stderr), Normalise(proxy.Stderr));
     }
 
     [RequiresHaproxyFact]
@@ -66,33 +59,26 @@ public partial class HaproxyParityTests
     {
         var closedPort = FreePort.Next();
         var (haproxyPort, proxyPort) = (FreePort.Next(), FreePort.Next());
-        var dir = Directory.CreateTempSubdirectory("proxy-503-");
-        try
-        {
-            string Config(int port) =>
-                $"defaults\n mode http\n timeout connect 1s\n timeout client 10s\n timeout server 10s\n" +
-                $"frontend fe\n bind 127.0.0.1:{port}\n default_backend be\nbackend be\n server s1 127.0.0.1:{closedPort}\n";
-            await File.WriteAllTextAsync(Path.Combine(dir.FullName, "h.cfg"), Config(haproxyPort));
-            await File.WriteAllTextAsync(Path.Combine(dir.FullName, "p.cfg"), Config(proxyPort));
-            using var haproxy = ExternalProcess.Start(Haproxy.Require(), ["-db", "-f", "h.cfg"], dir.FullName);
-            using var proxy = ExternalProcess.StartProxy(["-f", "p.cfg"], dir.FullName);
-            await PortWaiter.WaitAsync(haproxyPort, haproxy, TimeSpan.FromSeconds(30));
-            await PortWaiter.WaitAsync(proxyPort, proxy, TimeSpan.FromSeconds(30));
+        using var dir = new TempDirectory();
+        string Config(int port) =>
+            $"defaults\n mode http\n timeout connect 1s\n timeout client 10s\n timeout server 10s\n" +
+            $"frontend fe\n bind 127.0.0.1:{port}\n default_backend be\nbackend be\n server s1 127.0.0.1:{closedPort}\n";
+        await dir.WriteAsync("h.cfg", Config(haproxyPort));
+        await dir.WriteAsync("p.cfg", Config(proxyPort));
+        using var haproxy = ExternalProcess.Start(Haproxy.Require(), ["-db", "-f", "h.cfg"], dir.Path);
+        using var proxy = ExternalProcess.StartProxy(["-f", "p.cfg"], dir.Path);
+        await PortWaiter.WaitAsync(haproxyPort, haproxy, TimeSpan.FromSeconds(30));
+        await PortWaiter.WaitAsync(proxyPort, proxy, TimeSpan.FromSeconds(30));
 
-            var expected = ParseResponse(await RawGetAsync(haproxyPort));
-            var actual = ParseResponse(await RawGetAsync(proxyPort));
+        var expected = ParseResponse(await RawGetAsync(haproxyPort));
+        var actual = ParseResponse(await RawGetAsync(proxyPort));
 
-            Assert.Equal("HTTP/1.1 503 Service Unavailable", expected.StatusLine);
-            Assert.Equal(expected.StatusLine, actual.StatusLine);
-            Assert.Equal(expected.Body, actual.Body);
-            foreach (var name in new[] { "content-length", "cache-control", "content-type" })
-            {
-                Assert.Equal(expected.Headers[name], actual.Headers.GetValueOrDefault(name));
-            }
-        }
-        finally
+        Assert.Equal("HTTP/1.1 503 Service Unavailable", expected.StatusLine);
+        Assert.Equal(expected.StatusLine, actual.StatusLine);
+        Assert.Equal(expected.Body, actual.Body);
+        foreach (var name in new[] { "content-length", "cache-control", "content-type" })
         {
-            dir.Delete(recursive: true);
+            Assert.Equal(expected.Headers[name], actual.Headers.GetValueOrDefault(name));
         }
     }
 
