@@ -1,0 +1,11 @@
+using ConfigParser.Diagnostics;
+
+namespace ConfigParser.Model.Conditions;
+
+/// <summary>
+/// One `acl &lt;name&gt; &lt;criterion&gt; [flags] [operator] [value]…` line. Several lines with the same name are OR-ed.
+/// </summary>
+/// <param name="Location">Where it was declared.</param>
+/// <param name="Name">The ACL's name.</param>
+/// <param name="Words">The words after the name, as written.</param>
+public sealed record AclDefinition(SourceLocation Location, string Name, IReadOnlyList<string> Words);
