@@ -12,32 +12,31 @@ namespace Proxy.Hosting;
 /// Parsed configuration → <see cref="ProxyRuntime"/>. Also reports what this build cannot run yet: `-c` lists it
 /// as warnings (HAProxy would accept the file), while a start refuses with alerts rather than serve part of it.
 /// </summary>
-internal static class RuntimeBuilder
+internal sealed class RuntimeBuilder
 {
+    private readonly DiagnosticBag _diagnostics;
+    private readonly DiagnosticSeverity _unsupported;
+
+    private RuntimeBuilder(DiagnosticBag diagnostics, DiagnosticSeverity unsupported)
+    {
+        _diagnostics = diagnostics;
+        _unsupported = unsupported;
+    }
+
     /// <param name="config">The parsed configuration.</param>
     /// <param name="diagnostics">Where problems go.</param>
     /// <param name="unsupported">The severity of "this proxy cannot run that yet": Warning for `-c`, Alert to start.</param>
     public static ProxyRuntime? Build(HaproxyConfig config, DiagnosticBag diagnostics, DiagnosticSeverity unsupported = DiagnosticSeverity.Alert)
     {
-        var alertsBefore = diagnostics.FatalCount;
+        var fatalBefore = diagnostics.FatalCount;
+        var builder = new RuntimeBuilder(diagnostics, unsupported);
         var backends = new Dictionary<string, BackendState>(StringComparer.Ordinal);
         foreach (var definition in config.Backends)
         {
-            if (definition.Mode != ProxyMode.Http && definition.Servers.Count > 0)
+            if (builder.BuildBackend(definition) is { } backend)
             {
-                diagnostics.Add(new ConfigDiagnostic(unsupported, definition.Location,
-                    $"{Kind(definition.IsListen, "backend")} '{definition.Name}' uses mode tcp, which this proxy does not run yet; use 'mode http'.", "mode"));
-                continue;
+                backends[definition.Name] = backend;
             }
-
-            var servers = definition.Servers.Select((s, i) => new ServerState(s, i)).ToArray();
-            backends[definition.Name] = new BackendState(
-                definition,
-                servers,
-                Prepare(definition.HttpRequestRules),
-                BalancerFactory.Create(definition.Balance, servers.Length),
-                UpstreamClientFactory.CreateInvoker(definition.Timeouts),
-                UpstreamClientFactory.CreateRequestConfig(definition.Timeouts));
         }
 
         var frontends = new List<FrontendState>();
@@ -46,19 +45,18 @@ internal static class RuntimeBuilder
         {
             if (definition.Mode != ProxyMode.Http)
             {
-                diagnostics.Add(new ConfigDiagnostic(unsupported, definition.Location,
-                    $"{Kind(definition.IsListen, "frontend")} '{definition.Name}' uses mode tcp, which this proxy does not run yet; use 'mode http'.", "mode"));
+                builder.Unsupported(definition.Location, $"{Kind(definition.IsListen, "frontend")} '{definition.Name}' uses mode tcp, which this proxy does not run yet; use 'mode http'.", "mode");
                 continue;
             }
 
             var backend = definition.DefaultBackend is { } target ? backends.GetValueOrDefault(target.Name) : null;
-            var frontend = new FrontendState(definition, Prepare(definition.HttpRequestRules), backend);
+            var frontend = new FrontendState(definition, builder.Prepare(definition.HttpRequestRules), backend);
             frontends.Add(frontend);
             foreach (var bind in definition.Binds)
             {
                 foreach (var endpoint in bind.Endpoints)
                 {
-                    if (Resolve(endpoint, bind.Location, diagnostics) is { } address)
+                    if (builder.Resolve(endpoint, bind.Location) is { } address)
                     {
                         listeners.Add(new ListenerBinding(new IPEndPoint(address, endpoint.Port), frontend));
                     }
@@ -66,17 +64,61 @@ internal static class RuntimeBuilder
             }
         }
 
-        return diagnostics.FatalCount > alertsBefore ? null : new ProxyRuntime(frontends, [.. backends.Values], listeners);
+        return diagnostics.FatalCount > fatalBefore ? null : new ProxyRuntime(frontends, [.. backends.Values], listeners);
     }
 
-    private static IReadOnlyList<IHttpRequestAction> Prepare(IReadOnlyList<HttpRequestRule> rules)
-        => [.. rules.Select(IHttpRequestAction (rule) => rule switch
+    private BackendState? BuildBackend(BackendSection definition)
+    {
+        if (definition.Servers.Count == 0)
         {
-            HttpReturnRule r => new ReturnAction(r),
-            _ => throw new InvalidOperationException($"no action for {rule.GetType().Name}"),
-        })];
+            // Nothing to balance: a listen section that only answers with rules, or an empty backend (503).
+            return NewBackend(definition, []);
+        }
 
-    private static IPAddress? Resolve(BindEndpoint endpoint, SourceLocation at, DiagnosticBag diagnostics)
+        if (definition.Mode != ProxyMode.Http)
+        {
+            Unsupported(definition.Location, $"{Kind(definition.IsListen, "backend")} '{definition.Name}' uses mode tcp, which this proxy does not run yet; use 'mode http'.", "mode");
+            return null;
+        }
+
+        if (!BalanceAlgorithms.Implemented.Contains(definition.Balance.Algorithm))
+        {
+            Unsupported(definition.Balance.Location ?? definition.Location,
+                $"'balance {definition.Balance.Algorithm}' is not run by this proxy yet; {Kind(definition.IsListen, "backend")} '{definition.Name}' needs 'balance roundrobin'.", "balance");
+            return null;
+        }
+
+        return NewBackend(definition, [.. definition.Servers.Select((s, i) => new ServerState(s, i))]);
+    }
+
+    private BackendState NewBackend(BackendSection definition, ServerState[] servers) => new(
+        definition,
+        servers,
+        Prepare(definition.HttpRequestRules),
+        BalancerFactory.Create(BalanceAlgorithms.Implemented.Contains(definition.Balance.Algorithm) ? definition.Balance : BalanceDefinition.Default, servers.Length),
+        UpstreamClientFactory.CreateInvoker(definition.Timeouts),
+        UpstreamClientFactory.CreateRequestConfig(definition.Timeouts));
+
+    private IReadOnlyList<IHttpRequestAction> Prepare(IReadOnlyList<HttpRequestRule> rules)
+    {
+        var actions = new List<IHttpRequestAction>(rules.Count);
+        foreach (var rule in rules)
+        {
+            switch (rule)
+            {
+                case HttpReturnRule r:
+                    actions.Add(new ReturnAction(r));
+                    break;
+                default:
+                    Unsupported(rule.Location, $"this 'http-request' action ({rule.GetType().Name}) is not run by this proxy yet.", "http-request");
+                    break;
+            }
+        }
+
+        return actions;
+    }
+
+    private IPAddress? Resolve(BindEndpoint endpoint, SourceLocation at)
     {
         if (endpoint.IsAnyIPv4)
         {
@@ -94,10 +136,13 @@ internal static class RuntimeBuilder
         }
         catch (Exception e) when (e is SocketException or InvalidOperationException or ArgumentException)
         {
-            diagnostics.Alert(at, $"'bind {endpoint}' : could not resolve address '{endpoint.Host}'.", "bind");
+            _diagnostics.Alert(at, $"'bind {endpoint}' : could not resolve address '{endpoint.Host}'.", "bind");
             return null;
         }
     }
+
+    private void Unsupported(SourceLocation at, string message, string keyword)
+        => _diagnostics.Add(new ConfigDiagnostic(_unsupported, at, message, keyword));
 
     private static string Kind(bool isListen, string kind) => isListen ? "proxy" : kind;
 }

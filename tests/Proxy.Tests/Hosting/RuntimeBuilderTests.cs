@@ -70,4 +70,31 @@ public class RuntimeBuilderTests
         Assert.Equal(DiagnosticSeverity.Warning, Assert.Single(diagnostics.Items).Severity);
         Assert.Equal(["web"], runtime.Frontends.Select(f => f.Name));
     }
+
+    [Fact]
+    public void Build_UnimplementedBalance_IsReportedAtTheBalanceLine()
+    {
+        var config = new ConfigParser.Model.HaproxyConfig
+        {
+            Backends =
+            [
+                new ConfigParser.Model.BackendSection
+                {
+                    Name = "be",
+                    Location = new SourceLocation("t.cfg", 1),
+                    Mode = ConfigParser.Model.ProxyMode.Http,
+                    Balance = new ConfigParser.Model.BalanceDefinition(new SourceLocation("t.cfg", 2), "leastconn", []),
+                    Servers = [new ConfigParser.Model.ServerDefinition(new SourceLocation("t.cfg", 3), "s", "127.0.0.1", 80, 1)],
+                },
+            ],
+        };
+        var diagnostics = new DiagnosticBag();
+
+        var runtime = RuntimeBuilder.Build(config, diagnostics, DiagnosticSeverity.Warning);
+
+        Assert.NotNull(runtime);
+        var warning = Assert.Single(diagnostics.Items);
+        Assert.Equal((DiagnosticSeverity.Warning, new SourceLocation("t.cfg", 2)), (warning.Severity, warning.Location));
+        Assert.Contains("'balance leastconn' is not run by this proxy yet", warning.Message);
+    }
 }
