@@ -2,9 +2,6 @@ using System.Diagnostics;
 
 namespace Proxy.FunctionalTests.Corpus;
 
-/// <summary>What one `-c` / `-t` run printed, or that it ran out of time.</summary>
-internal sealed record CheckRun(int ExitCode, string Stdout, string Stderr, bool TimedOut);
-
 /// <summary>
 /// Runs a checker to completion within a time limit. On time-out only the process started here is killed (with
 /// its children, by PID), and the run is reported as timed out instead of failing the whole comparison.

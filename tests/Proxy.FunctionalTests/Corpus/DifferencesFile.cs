@@ -1,14 +1,5 @@
 namespace Proxy.FunctionalTests.Corpus;
 
-/// <summary>One row of tests/corpus-differences.tsv: a corpus file on which we and the reference tool disagree.</summary>
-internal sealed record DifferenceRow(string File, string Reference, string Proxy, string Reason)
-{
-    public string ToTsv() => $"{File}\t{Reference}\t{Proxy}\t{Reason}";
-
-    /// <summary>True when <paramref name="other"/> records the same disagreement (the reason aside).</summary>
-    public bool SameDifference(DifferenceRow other) => (File, Reference, Proxy) == (other.File, other.Reference, other.Proxy);
-}
-
 /// <summary>Reads and writes tests/corpus-differences.tsv (a header line, then one row per file, sorted).</summary>
 internal static class DifferencesFile
 {
