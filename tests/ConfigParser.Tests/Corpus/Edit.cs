@@ -16,9 +16,12 @@ internal sealed record Edit(EditKind Kind, int At, char C)
         };
     }
 
-    public override string ToString() => Kind is EditKind.DuplicateLine or EditKind.DropLine
-        ? $"{Kind} line {At + 1}"
-        : $"{Kind} {(int)C:x2} at {At}";
+    public override string ToString() => Kind switch
+    {
+        EditKind.DuplicateLine or EditKind.DropLine => $"{Kind} line {At + 1}",
+        EditKind.Delete => $"Delete at {At}",
+        _ => $"{Kind} U+{(int)C:X4} at {At}",
+    };
 
     private string ApplyToLine(string text)
     {
