@@ -6,5 +6,8 @@ namespace ConfigParser.Lexing;
 /// <param name="Position">0-based index in the line of the character the problem is about.</param>
 internal sealed record TokenizeResult(IReadOnlyList<string> Words, string? Error, int Position)
 {
+    /// <summary>True when the line ends with an empty word that is not an argument (trailing blanks, or "" last).</summary>
+    public bool EndsWithEmptyWord { get; init; }
+
     public static TokenizeResult Failure(string error, int position) => new([], error, position);
 }
