@@ -31,6 +31,7 @@ internal static partial class ConfigFileReader
         var env = overlay ?? Overlays.GetValue(diagnostics, _ => new EnvironmentOverlay(environment));
         var blocks = new ConditionalBlocks();
         var section = new SectionTracker();
+        var buffer = new LineBuffer();
         var lineNumber = 0;
         var position = 0;
         var missingLf = -1;
@@ -75,7 +76,7 @@ internal static partial class ConfigFileReader
             }
 
             var at = new SourceLocation(file, lineNumber);
-            var result = ConfigTokenizer.Tokenize(raw, env.Get, new PseudoVariables(file, lineNumber, section.Name));
+            var result = buffer.Split(raw, env.Get, new PseudoVariables(file, lineNumber, section.Name));
             if (result.Error is not null)
             {
                 // The whole line is skipped, even when some words were found (too many words), and even inside a

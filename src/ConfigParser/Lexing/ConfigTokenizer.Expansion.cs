@@ -32,7 +32,6 @@ internal static partial class ConfigTokenizer
 
         var name = line[nameStart..i];
         string? value;
-        var unsetPseudo = false;
         if (name[0] == '.')
         {
             // haproxy 2.6 knows only .FILE, .LINE and .SECTION (checked with `haproxy -c`): any other name after
@@ -43,8 +42,6 @@ internal static partial class ConfigTokenizer
                 i = nameStart;
                 return Expansion.Failure("forbidden first char in environment variable name", nameEnd);
             }
-
-            unsetPseudo = value is null;
         }
         else
         {
@@ -76,14 +73,6 @@ internal static partial class ConfigTokenizer
 
         // "${NAME-default}": the default is taken as written, only when the variable is unset (not when empty).
         var hasDefault = line[i] == '-';
-        if (hasDefault && unsetPseudo)
-        {
-            // Observed with haproxy 2.6.12: "${.SECTION-x}" before any section is refused as an unmatched brace,
-            // and the echo stops at the closing brace.
-            i = brace;
-            return Expansion.Failure("unmatched brace in environment variable name", close);
-        }
-
         value ??= hasDefault ? line[(i + 1)..close] : null;
         i = close + 1;
         return new Expansion(value, splitWords, null, hasDefault ? close : -1);

@@ -131,7 +131,11 @@ internal static partial class ConfigTokenizer
 
         // parse_line leaves a last, empty word in its buffer after trailing blanks or a final "": HAProxy does not
         // count it as an argument, but ".if" joins every word of the buffer, so it shows in its messages.
-        return new TokenizeResult([.. words.Select(CString)], null, 0) { EndsWithEmptyWord = inWord ? word.Length == 0 : words.Count > 0 };
+        return new TokenizeResult([.. words.Select(CString)], null, 0)
+        {
+            EndsWithEmptyWord = inWord ? word.Length == 0 : words.Count > 0,
+            FirstDefaultEnd = echoEnd < line.Length ? echoEnd : -1,
+        };
 
         void EndWord()
         {

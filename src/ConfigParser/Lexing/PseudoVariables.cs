@@ -3,7 +3,7 @@ namespace ConfigParser.Lexing;
 /// <summary>
 /// What haproxy 2.6's pseudo-variables ${.FILE}, ${.LINE} and ${.SECTION} expand to on one line (configuration.txt
 /// §2.3). Checked with `haproxy -c`: .SECTION is the section's name, or its keyword when it has none ("global",
-/// "defaults"); before the first section of a file it is unset.
+/// "defaults"); before the first section of a file it is unset (so "${.SECTION-x}" gives "x").
 /// </summary>
 /// <param name="File">The file name as given on the command line.</param>
 /// <param name="Line">The 1-based line number.</param>

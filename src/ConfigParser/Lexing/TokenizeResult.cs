@@ -9,5 +9,8 @@ internal sealed record TokenizeResult(IReadOnlyList<string> Words, string? Error
     /// <summary>True when the line ends with an empty word that is not an argument (trailing blanks, or "" last).</summary>
     public bool EndsWithEmptyWord { get; init; }
 
+    /// <summary>Index of the '}' of the first "${NAME-default}" expanded, or -1 (see ConfigFileReader.OutputBuffer).</summary>
+    public int FirstDefaultEnd { get; init; } = -1;
+
     public static TokenizeResult Failure(string error, int position) => new([], error, position);
 }
