@@ -1,3 +1,5 @@
+using ConfigParser.Diagnostics;
+using ConfigParser.Lexing;
 using ConfigParser.Tests.Support;
 
 namespace ConfigParser.Tests.Lexing;
@@ -81,5 +83,25 @@ public sealed partial class ConfigFileReaderTests
         var result = TestConfig.Parse("global\n.if \"${TWO[*]}\"\n.notice T\n.endif\n", name => name == "TWO" ? "1 && 0" : null);
 
         Assert.Empty(result.Messages());
+    }
+
+    [Fact]
+    public void Read_TooManyFatalErrorsInsideABlock_AlsoReportsTheOpenBlock()
+    {
+        // haproxy -c on "global", ".if 1", then 55 unknown keywords: "too many fatal errors (50), stopping now."
+        // and "non-terminated '.if' block.", both at line 53.
+        var diagnostics = new DiagnosticBag();
+        var text = "global\n.if 1\n" + string.Concat(Enumerable.Range(0, 55).Select(i => $"x{i}\n")) + ".endif\n";
+        foreach (var line in ConfigFileReader.Read("many.cfg", text, NoEnvironment, diagnostics).Skip(1))
+        {
+            // Stands in for the section parser, which reports every one of these lines as unknown.
+            diagnostics.Alert(line.Location, "unknown");
+        }
+
+        Assert.Equal(
+        [
+            "[ALERT] parsing [many.cfg:53]: too many fatal errors (50), stopping now.",
+            "[ALERT] parsing [many.cfg:53]: non-terminated '.if' block.",
+        ], diagnostics.Messages()[^2..]);
     }
 }
