@@ -9,6 +9,12 @@ namespace ConfigParser.Lexing;
 /// </summary>
 internal static partial class ConfigFileReader
 {
+    /// <summary>
+    /// The global keywords the reader consumes. The section parser never sees them, but HAProxy offers them when it
+    /// suggests a fix for an unknown global keyword ("'setenvv' … did you mean 'setenv' maybe ?").
+    /// </summary>
+    public static IReadOnlyList<string> EnvironmentKeywords { get; } = ["setenv", "presetenv", "unsetenv", "resetenv"];
+
     // ".notice 'msg'" prints "parsing [f:n]: 'msg'." at its level; a second word is refused (quote the message).
     private static DirectiveOutcome HandleMessageDirective(ConfigLine line, DiagnosticBag diagnostics)
     {
