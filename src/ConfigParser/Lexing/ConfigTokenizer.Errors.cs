@@ -21,24 +21,27 @@ internal static partial class ConfigTokenizer
             start++;
         }
 
-        var (echo, caret) = Sanitize(bytes.AsSpan(start), errorByte - start);
+        var (echo, caret) = Sanitize(bytes.AsSpan(start), errorByte - start, EchoWidth);
         return TokenizeResult.Failure($"{problem} at position {errorByte + 1}:\n  {echo}\n  {new string(' ', caret)}^", index);
     }
 
-    // sanitize_for_printing(line, pos, 80): when the error lies beyond the width, the window is centred on it
-    // and marked with "..." at both ends; otherwise the line is cut at the width without a mark.
-    private static (string Echo, int Caret) Sanitize(ReadOnlySpan<byte> line, int position)
+    /// <summary>
+    /// HAProxy's sanitize_for_printing(line, pos, width): when the error lies beyond the width, the window is centred
+    /// on it and marked with "..." at both ends; otherwise the line is cut at the width without a mark. Blanks show
+    /// as spaces, other unprintable bytes as '?'. Returns the echo and the caret's column in it.
+    /// </summary>
+    internal static (string Echo, int Caret) Sanitize(ReadOnlySpan<byte> line, int position, int width)
     {
         var echo = new StringBuilder();
-        var shifted = position >= EchoWidth;
+        var shifted = position >= width;
         var shift = 0;
         var from = 0;
-        var room = EchoWidth;
+        var room = width;
         if (shifted)
         {
-            shift = position - (EchoWidth / 2);
+            shift = position - (width / 2);
             from = shift + 3;
-            room = EchoWidth - 6;
+            room = width - 6;
             echo.Append("...");
         }
 

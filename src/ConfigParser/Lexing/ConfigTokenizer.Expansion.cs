@@ -5,7 +5,7 @@ internal static partial class ConfigTokenizer
 {
     // $NAME, ${NAME}, ${NAME-default} and ${NAME[*]} inside double quotes (haproxy 2.6 §2.3). An unset variable
     // expands to nothing. On error, i is left on the character HAProxy blames.
-    private static Expansion Expand(string line, ref int i, Func<string, string?> environment)
+    private static Expansion Expand(string line, ref int i, Func<string, string?> environment, PseudoVariables pseudo)
     {
         i++;
         var brace = -1;
@@ -22,7 +22,6 @@ internal static partial class ConfigTokenizer
         var nameStart = i;
         if (line[i] == '.')
         {
-            // ${.LINE}-style pseudo-variables are not implemented: the name is looked up like any other.
             i++;
         }
 
@@ -31,7 +30,23 @@ internal static partial class ConfigTokenizer
             i++;
         }
 
-        var value = environment(line[nameStart..i]);
+        var name = line[nameStart..i];
+        string? value;
+        if (name[0] == '.')
+        {
+            // haproxy 2.6 knows only .FILE, .LINE and .SECTION (checked with `haproxy -c`): any other name after
+            // the dot is refused at the dot, and the echo of the line stops where the name ends.
+            if (!pseudo.TryGet(name, out value))
+            {
+                var nameEnd = i;
+                i = nameStart;
+                return Expansion.Failure("forbidden first char in environment variable name", nameEnd);
+            }
+        }
+        else
+        {
+            value = environment(name);
+        }
         var splitWords = false;
         if (brace >= 0 && i < line.Length && line[i] == '[')
         {
@@ -63,9 +78,12 @@ internal static partial class ConfigTokenizer
         return new Expansion(value, splitWords, null, hasDefault ? close : -1);
     }
 
-    /// <summary>What a "$…" sequence expanded to; <paramref name="DefaultEnd"/> is the '}' of a "${NAME-default}".</summary>
+    /// <summary>
+    /// What a "$…" sequence expanded to; <paramref name="DefaultEnd"/> is the '}' of a "${NAME-default}", or on
+    /// failure where haproxy's echo of the line stops (-1: where it stopped before).
+    /// </summary>
     private sealed record Expansion(string? Value, bool SplitWords, string? Error, int DefaultEnd)
     {
-        public static Expansion Failure(string error) => new(null, false, error, -1);
+        public static Expansion Failure(string error, int echoEnd = -1) => new(null, false, error, echoEnd);
     }
 }

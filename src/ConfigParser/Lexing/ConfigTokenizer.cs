@@ -16,8 +16,10 @@ internal static partial class ConfigTokenizer
     /// <summary>Tokenizes <paramref name="line"/>; never throws for user input.</summary>
     /// <param name="line">The line without its LF (a trailing CR is allowed: it ends the line).</param>
     /// <param name="environment">Looks up an environment variable; null when it is not set.</param>
-    public static TokenizeResult Tokenize(string line, Func<string, string?> environment)
+    /// <param name="pseudo">The values of ${.FILE}, ${.LINE} and ${.SECTION}; none when omitted.</param>
+    public static TokenizeResult Tokenize(string line, Func<string, string?> environment, PseudoVariables? pseudo = null)
     {
+        pseudo ??= PseudoVariables.None;
         var words = new List<string>();
         var word = new StringBuilder();
         var inWord = false;
@@ -89,10 +91,10 @@ internal static partial class ConfigTokenizer
 
                     break;
                 case '$' when quote == '"':
-                    var expansion = Expand(line, ref i, environment);
+                    var expansion = Expand(line, ref i, environment, pseudo);
                     if (expansion.Error is not null)
                     {
-                        return Failure(expansion.Error, line, i, echoEnd);
+                        return Failure(expansion.Error, line, i, expansion.DefaultEnd >= 0 ? Math.Min(echoEnd, expansion.DefaultEnd) : echoEnd);
                     }
 
                     if (expansion.DefaultEnd >= 0 && echoEnd == line.Length)
@@ -127,7 +129,13 @@ internal static partial class ConfigTokenizer
             return new TokenizeResult([.. words.Take(MaxWords).Select(CString)], TooManyWords(words), tooManyAt);
         }
 
-        return new TokenizeResult([.. words.Select(CString)], null, 0);
+        // parse_line leaves a last, empty word in its buffer after trailing blanks or a final "": HAProxy does not
+        // count it as an argument, but ".if" joins every word of the buffer, so it shows in its messages.
+        return new TokenizeResult([.. words.Select(CString)], null, 0)
+        {
+            EndsWithEmptyWord = inWord ? word.Length == 0 : words.Count > 0,
+            FirstDefaultEnd = echoEnd < line.Length ? echoEnd : -1,
+        };
 
         void EndWord()
         {

@@ -8,7 +8,7 @@ namespace ConfigParser.Tests.Lexing;
 /// Line handling of haproxy 2.6 readcfgfile: numbering, CR/LF, NUL bytes, a missing final LF, and giving up after
 /// 50 faulty lines. Expected texts come from `haproxy -c` on the same bytes.
 /// </summary>
-public sealed class ConfigFileReaderTests
+public sealed partial class ConfigFileReaderTests
 {
     private static readonly Func<string, string?> NoEnvironment = _ => null;
 

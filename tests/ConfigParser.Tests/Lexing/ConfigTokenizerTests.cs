@@ -6,7 +6,7 @@ namespace ConfigParser.Tests.Lexing;
 /// Word splitting as HAProxy 2.6.12 does it. Every expected value was checked with `haproxy -c`: the first word
 /// shows in "unknown keyword '…'", later words in "'mode' cannot handle unexpected argument '…'".
 /// </summary>
-public sealed class ConfigTokenizerTests
+public sealed partial class ConfigTokenizerTests
 {
     private static readonly Func<string, string?> Environment = name => name switch
     {
