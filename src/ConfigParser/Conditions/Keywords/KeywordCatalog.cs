@@ -1,0 +1,56 @@
+using ConfigParser.Model.Conditions;
+
+namespace ConfigParser.Conditions.Keywords;
+
+/// <summary>Lookup tables built once from <see cref="KeywordData"/>.</summary>
+internal static class KeywordCatalog
+{
+    /// <summary>Sample fetches by name.</summary>
+    public static IReadOnlyDictionary<string, FetchKeyword> Fetches { get; } = ReadFetches();
+
+    /// <summary>Converters by name.</summary>
+    public static IReadOnlyDictionary<string, ConverterKeyword> Converters { get; } = ReadConverters();
+
+    /// <summary>ACL keywords by name; their fetch is always in <see cref="Fetches"/>.</summary>
+    public static IReadOnlyDictionary<string, AclKeyword> AclKeywords { get; } = ReadAclKeywords();
+
+    /// <summary>A type name of the listings ("sint", "ipv4"…).</summary>
+    public static SampleType TypeOf(string name) => Enum.Parse<SampleType>(name, ignoreCase: true);
+
+    /// <summary>A `-m` method name, or null when HAProxy does not know it.</summary>
+    public static MatchMethod? MethodOf(string name)
+        => name.Length > 0 && name.All(char.IsAsciiLetterLower) && Enum.TryParse<MatchMethod>(name, ignoreCase: true, out var m) ? m : null;
+
+    private static IEnumerable<string> Lines(string data)
+        => data.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    // "name(args): type" or "name: type"
+    private static (string Name, ArgumentSpec Args, string Tail) Head(string line)
+    {
+        var colon = line.IndexOf(": ", StringComparison.Ordinal);
+        var head = line[..colon];
+        var open = head.IndexOf('(', StringComparison.Ordinal);
+        return open < 0
+            ? (head, ArgumentSpec.None, line[(colon + 2)..])
+            : (head[..open], ArgumentSpec.Parse(head[(open + 1)..^1]), line[(colon + 2)..]);
+    }
+
+    private static Dictionary<string, FetchKeyword> ReadFetches()
+        => Lines(KeywordData.Fetches).Select(Head).ToDictionary(h => h.Name, h => new FetchKeyword(h.Name, h.Args, TypeOf(h.Tail)), StringComparer.Ordinal);
+
+    private static Dictionary<string, ConverterKeyword> ReadConverters() => Lines(KeywordData.Converters).Select(Head).ToDictionary(
+        h => h.Name,
+        h =>
+        {
+            var types = h.Tail.Split(" => ");
+            return new ConverterKeyword(h.Name, h.Args, TypeOf(types[0]), TypeOf(types[1]));
+        },
+        StringComparer.Ordinal);
+
+    // "path_beg = path -m beg"
+    private static Dictionary<string, AclKeyword> ReadAclKeywords() => Lines(KeywordData.AclKeywords).Select(line =>
+    {
+        var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return new AclKeyword(words[0], words[2], MethodOf(words[4])!.Value);
+    }).ToDictionary(k => k.Name, StringComparer.Ordinal);
+}

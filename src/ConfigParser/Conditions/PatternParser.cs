@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using ConfigParser.Model.Conditions;
+
+namespace ConfigParser.Conditions;
+
+/// <summary>
+/// One ACL pattern checked for its match method, with HAProxy 2.6's messages (src/pattern.c `pat_parse_*`).
+/// </summary>
+internal static class PatternParser
+{
+    /// <summary>The pattern (null for `found` and `bool`, which ignore patterns), or an error.</summary>
+    public static (AclPattern? Pattern, string? Error) Parse(string text, MatchMethod method, bool ignoreCase) => method switch
+    {
+        MatchMethod.Found or MatchMethod.Bool => (null, null),
+        MatchMethod.Int or MatchMethod.Len => ParseRange(text),
+        MatchMethod.Ip => ParseIp(text),
+        MatchMethod.Bin => ParseBinary(text),
+        MatchMethod.Reg => ParseRegex(text, ignoreCase),
+        _ => (new StringPattern(text), null),
+    };
+
+    // "n", "a:b", "a:", ":b" (src/pattern.c pat_parse_int); a '-' is a range separator too.
+    private static (AclPattern?, string?) ParseRange(string text)
+    {
+        var separator = text.IndexOfAny([':', '-']);
+        if (separator < 0)
+        {
+            return TryInteger(text, out var value)
+                ? (new IntegerRangePattern(text, value, value), null)
+                : (null, $"'{text}' is not a number");
+        }
+
+        var low = text[..separator];
+        var high = text[(separator + 1)..];
+        long? min = null, max = null;
+        if ((low.Length > 0 && !TryAssign(low, out min)) || (high.Length > 0 && !TryAssign(high, out max))
+            || (min is { } a && max is { } b && a > b))
+        {
+            return (null, $"'{text}' is not a valid number range");
+        }
+
+        return (new IntegerRangePattern(text, min, max), null);
+    }
+
+    private static bool TryAssign(string text, out long? value)
+    {
+        var ok = TryInteger(text, out var v);
+        value = ok ? v : null;
+        return ok;
+    }
+
+    /// <summary>Digits only, as src/pattern.c reads pattern integers (no sign).</summary>
+    public static bool TryInteger(string text, out long value)
+        => long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value);
+
+    // An address, "addr/len" or "addr/mask" (src/tools.c str2net, str62net). Host names are not resolved here.
+    private static (AclPattern?, string?) ParseIp(string text)
+    {
+        var slash = text.IndexOf('/', StringComparison.Ordinal);
+        var addressText = slash < 0 ? text : text[..slash];
+        if (IPAddress.TryParse(addressText, out var address))
+        {
+            var bits = address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128;
+            var prefix = bits;
+            if (slash < 0 || TryPrefix(text[(slash + 1)..], bits, out prefix))
+            {
+                return (new IpNetworkPattern(text, address, prefix), null);
+            }
+        }
+
+        return (null, $"'{text}' is not a valid IPv4 or IPv6 address");
+    }
+
+    private static bool TryPrefix(string text, int bits, out int prefix)
+    {
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out prefix))
+        {
+            return prefix <= bits;
+        }
+
+        // A dotted IPv4 mask must be contiguous ones.
+        if (bits == 32 && IPAddress.TryParse(text, out var mask) && mask.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork)
+        {
+            var value = System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(mask.GetAddressBytes());
+            prefix = System.Numerics.BitOperations.PopCount(value);
+            return value == (prefix == 0 ? 0 : uint.MaxValue << (32 - prefix));
+        }
+
+        return false;
+    }
+
+    // src/tools.c parse_binary: pairs of hex digits.
+    private static (AclPattern?, string?) ParseBinary(string text)
+    {
+        if (text.Length % 2 != 0)
+        {
+            return (null, "an even number of hex digit is expected");
+        }
+
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiHexDigit(c))
+            {
+                return (null, $"an hex digit is expected (found '{c}')");
+            }
+        }
+
+        return (new BinaryPattern(text, Convert.FromHexString(text)), null);
+    }
+
+    // HAProxy compiles with PCRE; the message mimics its "regex '…' is invalid (error=…, erroffset=…)" with
+    // .NET's reason, since the two engines word their errors differently.
+    private static (AclPattern?, string?) ParseRegex(string text, bool ignoreCase)
+    {
+        try
+        {
+            var options = RegexOptions.CultureInvariant | (ignoreCase ? RegexOptions.IgnoreCase : RegexOptions.None);
+            return (new RegexPattern(text, new Regex(text, options)), null);
+        }
+        catch (RegexParseException e)
+        {
+            return (null, $"regex '{text}' is invalid (error={RegexErrorText(e.Error)}, erroffset={e.Offset})");
+        }
+    }
+
+    // The PCRE2 wording of the errors people meet most; others keep .NET's name for them.
+    private static string RegexErrorText(RegexParseError error) => error switch
+    {
+        RegexParseError.InsufficientClosingParentheses => "missing closing parenthesis",
+        RegexParseError.UnterminatedBracket => "missing terminating ] for character class",
+        RegexParseError.InsufficientOpeningParentheses => "unmatched closing parenthesis",
+        RegexParseError.QuantifierAfterNothing => "quantifier does not follow a repeatable item",
+        _ => error.ToString(),
+    };
+}
