@@ -32,7 +32,7 @@ internal static class AclCriterionParser
         var type = expression.OutputType;
         var keyword = sample.ImpliedMatch is null ? expression.Fetch : expression.AclKeyword!;
         var match = sample.ImpliedMatch ?? DefaultMatch(type);
-        Warn(words, aclName, match is not null && type != SampleType.Bool, diagnostics);
+        WarnNoPattern(words, match is not null && type != SampleType.Bool, diagnostics);
 
         var flags = AclFlags.None;
         var patterns = new List<AclPattern>();
@@ -113,6 +113,7 @@ internal static class AclCriterionParser
             return new Result(null, error);
         }
 
+        WarnParenthesis(words, aclName, diagnostics);
         return new Result(new AclCriterion(expression, finalMatch, flags with { PatternFiles = files }, patterns), null);
     }
 
@@ -182,7 +183,7 @@ internal static class AclCriterionParser
         return trimmed.Length == 0 || int.TryParse(trimmed, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out value);
     }
 
-    private static void Warn(IReadOnlyList<string> words, string aclName, bool needsPattern, DiagnosticBag diagnostics)
+    private static void WarnNoPattern(IReadOnlyList<string> words, bool needsPattern, DiagnosticBag diagnostics)
     {
         string Word(int i) => i < words.Count ? words[i] : "";
 
@@ -195,8 +196,13 @@ internal static class AclCriterionParser
                 + "  If you intended to match only for existence, please use '-m found'.\n"
                 + "  If you wanted to force an int to match as a bool, please use '-m bool'.\n", "acl");
         }
+    }
 
-        // src/acl.c parse_acl: a pattern starting with '(' right after an argument-less fetch is likely a typo.
+    private static void WarnParenthesis(IReadOnlyList<string> words, string aclName, DiagnosticBag diagnostics)
+    {
+        string Word(int i) => i < words.Count ? words[i] : "";
+
+        // src/acl.c parse_acl, once the expression parsed: a pattern starting with '(' right after an argument-less fetch is likely a typo.
         if (!Word(0).Contains('(', StringComparison.Ordinal) && Word(1).StartsWith('('))
         {
             diagnostics.Warning(null, $"parsing acl '{aclName}' :\n"

@@ -72,7 +72,8 @@ internal static class ArgumentListParser
 
     // A prefix length, or (IPv4 only) a dotted mask (src/tools.c str2mask).
     private static bool IsMask(string value, int bits, System.Net.Sockets.AddressFamily family)
-        => (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n <= bits)
-        || (family == System.Net.Sockets.AddressFamily.InterNetwork && System.Net.IPAddress.TryParse(value, out var mask)
+        => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+        ? n <= bits
+        : (family == System.Net.Sockets.AddressFamily.InterNetwork && System.Net.IPAddress.TryParse(value, out var mask)
             && mask.AddressFamily == family);
 }

@@ -80,12 +80,13 @@ internal static class PatternParser
             return prefix <= bits;
         }
 
-        // A dotted IPv4 mask must be contiguous ones.
+        // A dotted IPv4 mask; HAProxy 2.6 also accepts non-contiguous ones (10.0.0.0/255.0.255.0 passes `-c`),
+        // which are kept here as their count of leading ones.
         if (bits == 32 && IPAddress.TryParse(text, out var mask) && mask.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork)
         {
             var value = System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(mask.GetAddressBytes());
-            prefix = System.Numerics.BitOperations.PopCount(value);
-            return value == (prefix == 0 ? 0 : uint.MaxValue << (32 - prefix));
+            prefix = System.Numerics.BitOperations.LeadingZeroCount(~value);
+            return true;
         }
 
         return false;

@@ -42,8 +42,9 @@ internal static class KeywordCatalog
         h => h.Name,
         h =>
         {
+            // The listing prints the output type first: "ipmask(…): ipv4 => addr" takes an addr and returns an ipv4.
             var types = h.Tail.Split(" => ");
-            return new ConverterKeyword(h.Name, h.Args, TypeOf(types[0]), TypeOf(types[1]));
+            return new ConverterKeyword(h.Name, h.Args, Input: TypeOf(types[1]), Output: TypeOf(types[0]));
         },
         StringComparer.Ordinal);
 

@@ -464,7 +464,7 @@ internal static class KeywordData
         wait_end: bool
         """;
 
-    /// <summary>`name[(arguments)]: input type => output type`, from `haproxy -dKcnv`.</summary>
+    /// <summary>`name[(arguments)]: output type => input type`, from `haproxy -dKcnv` (output first, as it prints them).</summary>
     public const string Converters = """
         add(string): sint => sint
         add_item(string,string[,string]): str => str
