@@ -18,7 +18,7 @@ internal static class ArgumentListParser
     {
         if (at >= word.Length || word[at] != '(')
         {
-            return spec.Mandatory > 0 ? Missing(at, spec, 0) : new Result([], at, null, 0);
+            return Mandatory(spec) > 0 ? Missing(at, spec, 0) : new Result([], at, null, 0);
         }
 
         var close = word.IndexOf(')', at + 1);
@@ -49,7 +49,7 @@ internal static class ArgumentListParser
             }
         }
 
-        if (arguments.Length < spec.Mandatory)
+        if (arguments.Length < Mandatory(spec))
         {
             return arguments.Length == 0
                 ? Missing(at, spec, 0)
@@ -57,6 +57,19 @@ internal static class ArgumentListParser
         }
 
         return new Result(arguments, close + 1, null, 0);
+    }
+
+    // Trailing proxy, table and server arguments may be left out: HAProxy fills in the current proxy (and reports
+    // a missing server name only when it resolves arguments after parsing), e.g. `src_conn_cur gt 10`.
+    private static int Mandatory(ArgumentSpec spec)
+    {
+        var mandatory = spec.Mandatory;
+        while (mandatory > 0 && spec.Types[mandatory - 1] is "backend" or "frontend" or "table" or "server")
+        {
+            mandatory--;
+        }
+
+        return mandatory;
     }
 
     private static Result Missing(int at, ArgumentSpec spec, int index)

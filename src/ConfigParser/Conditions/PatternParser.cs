@@ -21,13 +21,14 @@ internal static class PatternParser
         _ => (new StringPattern(text), null),
     };
 
-    // "n", "a:b", "a:", ":b" (src/pattern.c pat_parse_int); a '-' is a range separator too.
+    // "n", "a:b", "a:", ":b" (src/pattern.c pat_parse_int). The first ':' or '-' separates the bounds, so "-1"
+    // means "at most 1" while ":-1" is "at most -1" (each bound may carry a sign); "-5:-1" is not a range.
     private static (AclPattern?, string?) ParseRange(string text)
     {
         var separator = text.IndexOfAny([':', '-']);
         if (separator < 0)
         {
-            return TryInteger(text, out var value)
+            return TrySigned(text, out var value)
                 ? (new IntegerRangePattern(text, value, value), null)
                 : (null, $"'{text}' is not a number");
         }
@@ -35,7 +36,7 @@ internal static class PatternParser
         var low = text[..separator];
         var high = text[(separator + 1)..];
         long? min = null, max = null;
-        if ((low.Length > 0 && !TryAssign(low, out min)) || (high.Length > 0 && !TryAssign(high, out max))
+        if (text.Length == 1 || (low.Length > 0 && !TryBound(low, out min)) || (high.Length > 0 && !TryBound(high, out max))
             || (min is { } a && max is { } b && a > b))
         {
             return (null, $"'{text}' is not a valid number range");
@@ -44,16 +45,19 @@ internal static class PatternParser
         return (new IntegerRangePattern(text, min, max), null);
     }
 
-    private static bool TryAssign(string text, out long? value)
+    private static bool TryBound(string text, out long? value)
     {
-        var ok = TryInteger(text, out var v);
+        var ok = TrySigned(text, out var v);
         value = ok ? v : null;
         return ok;
     }
 
-    /// <summary>Digits only, as src/pattern.c reads pattern integers (no sign).</summary>
-    public static bool TryInteger(string text, out long value)
-        => long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value);
+    // src/tools.c strl2llrc: an optional '-' then digits only.
+    private static bool TrySigned(string text, out long value)
+        => long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value) && !text.StartsWith('+');
+
+    /// <summary>Digits only, as src/acl.c reads a value after an operator (strl2llrc, sign allowed).</summary>
+    public static bool TryInteger(string text, out long value) => TrySigned(text, out value);
 
     // An address, "addr/len" or "addr/mask" (src/tools.c str2net, str62net). Host names are not resolved here.
     private static (AclPattern?, string?) ParseIp(string text)

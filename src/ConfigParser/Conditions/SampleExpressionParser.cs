@@ -123,12 +123,24 @@ internal static class SampleExpressionParser
                 return (type, $"invalid arg {args.ErrorArgument + 1} in converter '{name}' : {error}");
             }
 
+            if (ValidateConverter(name, args.Arguments) is { } invalid)
+            {
+                return (type, $"invalid args in converter '{name}' : {invalid}");
+            }
+
             converters.Add(new ConverterCall(name, args.Arguments, converter.Output));
             type = converter.Output;
             previous = name;
             at = args.End;
         }
     }
+
+    // The converters' own checks (their val_args) that matter at load time: map converters read their file then
+    // (src/map.c sample_load_map), so a missing file is a configuration error.
+    private static string? ValidateConverter(string name, IReadOnlyList<string> arguments)
+        => (name == "map" || name.StartsWith("map_", StringComparison.Ordinal)) && arguments.Count > 0 && !File.Exists(arguments[0])
+            ? $"failed to open pattern file <{arguments[0]}>"
+            : null;
 
     // src/tools.h is_idchar(): letters, digits and ". _ - + :" make up a keyword.
     private static int NameEnd(string word, int at)
