@@ -52,12 +52,27 @@ internal static class PatternParser
         return ok;
     }
 
-    // src/tools.c strl2llrc: an optional '-' then digits only.
+    // src/tools.c strl2llrc: not empty, an optional '-', then digits only ("-" alone reads as 0; `-- 5 --` passes).
     private static bool TrySigned(string text, out long value)
-        => long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value) && !text.StartsWith('+');
+    {
+        value = 0;
+        var digits = text.StartsWith('-') ? text[1..] : text;
+        if (text.Length == 0 || !digits.All(char.IsAsciiDigit))
+        {
+            return false;
+        }
 
-    /// <summary>Digits only, as src/acl.c reads a value after an operator (strl2llrc, sign allowed).</summary>
-    public static bool TryInteger(string text, out long value) => TrySigned(text, out value);
+        return digits.Length == 0 || long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+    }
+
+    /// <summary>
+    /// The value after an integer operator (src/acl.c): read up to the first '.', so `ge 1.5` is `ge 1`.
+    /// </summary>
+    public static bool TryInteger(string text, out long value)
+    {
+        var dot = text.IndexOf('.', StringComparison.Ordinal);
+        return TrySigned(dot < 0 ? text : text[..dot], out value);
+    }
 
     // An address, "addr/len" or "addr/mask" (src/tools.c str2net, str62net). Host names are not resolved here.
     private static (AclPattern?, string?) ParseIp(string text)
