@@ -35,8 +35,19 @@ internal static class KeywordCatalog
             : (head[..open], ArgumentSpec.Parse(head[(open + 1)..^1]), line[(colon + 2)..]);
     }
 
-    private static Dictionary<string, FetchKeyword> ReadFetches()
-        => Lines(KeywordData.Fetches).Select(Head).ToDictionary(h => h.Name, h => new FetchKeyword(h.Name, h.Args, TypeOf(h.Tail)), StringComparer.Ordinal);
+    // "YY.Y… name(args): type": the capability word first, one flag per SampleContexts bit.
+    private static Dictionary<string, FetchKeyword> ReadFetches() => Lines(KeywordData.Fetches).Select(line =>
+    {
+        var space = line.IndexOf(' ', StringComparison.Ordinal);
+        var validIn = SampleContexts.None;
+        for (var i = 0; i < space; i++)
+        {
+            validIn |= line[i] == 'Y' ? (SampleContexts)(1 << i) : SampleContexts.None;
+        }
+
+        var h = Head(line[(space + 1)..]);
+        return new FetchKeyword(h.Name, h.Args, TypeOf(h.Tail), validIn);
+    }).ToDictionary(f => f.Name, StringComparer.Ordinal);
 
     private static Dictionary<string, ConverterKeyword> ReadConverters() => Lines(KeywordData.Converters).Select(Head).ToDictionary(
         h => h.Name,
