@@ -16,68 +16,65 @@ internal static class ArgumentListParser
     /// <summary>Parses from <paramref name="at"/> (just after the name) in <paramref name="word"/>.</summary>
     public static Result Parse(string word, int at, ArgumentSpec spec)
     {
-        if (at >= word.Length || word[at] != '(')
-        {
-            return Mandatory(spec) > 0 ? Missing(at, spec, 0) : new Result([], at, null, 0);
-        }
-
-        var close = word.IndexOf(')', at + 1);
+        var parenthesized = at < word.Length && word[at] == '(';
+        var close = parenthesized ? word.IndexOf(')', at + 1) : at;
         if (close < 0)
         {
-            return new Result([], at, "expected ')'", 0);
+            return Fail(at, "expected ')'", 0);
         }
 
-        var inner = word[(at + 1)..close];
-        var arguments = inner.Length == 0 ? [] : inner.Split(',');
+        var content = parenthesized ? word[(at + 1)..close] : "";
+        var end = parenthesized ? close + 1 : at;
+        if (spec.Types.Count == 0 || (content.Length == 0 && spec.Mandatory == 0))
+        {
+            return content.Length == 0 ? new Result([], end, null, 0) : Fail(at, $"expected ')' before '{word[(at + 1)..]}'", 0);
+        }
+
+        // An empty input still holds one (empty) argument when one is mandatory, and empty arguments after a
+        // comma always exist: empty strings and proxy/table names are fine (the current proxy is implied),
+        // empty numbers are not, unless optional.
+        var arguments = content.Split(',');
+        for (var i = 0; i < Math.Min(arguments.Length, spec.Types.Count); i++)
+        {
+            var type = spec.Types[i];
+            if (arguments[i].Length == 0 && IsNumeric(type))
+            {
+                if (i < spec.Mandatory)
+                {
+                    return Fail(at, $"expected type '{type}' at position {i + 1}, but got nothing", i);
+                }
+            }
+            else if (!IsValid(arguments[i], type))
+            {
+                return Fail(at, $"failed to parse '{arguments[i]}' as type '{type}' at position {i + 1}", i);
+            }
+        }
+
         if (arguments.Length > spec.Types.Count)
         {
-            // HAProxy stops at the first argument too many and quotes the rest of the word from there.
-            var offset = at + 1;
-            for (var i = 0; i < spec.Types.Count; i++)
-            {
-                offset += arguments[i].Length + (i + 1 < spec.Types.Count ? 1 : 0);
-            }
-
-            return new Result([], at, $"expected ')' before '{word[offset..]}'", spec.Types.Count);
+            // HAProxy stops at the first argument too many and quotes the rest of the word from its comma.
+            var offset = at + 1 + string.Join(",", arguments.Take(spec.Types.Count)).Length;
+            return Fail(at, $"expected ')' before '{word[offset..]}'", spec.Types.Count);
         }
 
-        for (var i = 0; i < arguments.Length; i++)
+        if (arguments.Length < spec.Mandatory)
         {
-            if (!IsValid(arguments[i], spec.Types[i]))
-            {
-                return new Result([], at, $"failed to parse '{arguments[i]}' as type '{spec.Types[i]}' at position {i + 1}", i);
-            }
+            return Fail(at, $"missing arguments (got {arguments.Length}/{spec.Mandatory}), type '{spec.Types[arguments.Length]}' expected", arguments.Length);
         }
 
-        if (arguments.Length < Mandatory(spec))
-        {
-            return arguments.Length == 0
-                ? Missing(at, spec, 0)
-                : new Result([], at, $"missing arguments (got {arguments.Length}/{spec.Mandatory}), type '{spec.Types[arguments.Length]}' expected", arguments.Length);
-        }
-
-        return new Result(arguments, close + 1, null, 0);
+        return new Result(parenthesized ? arguments : [], end, null, 0);
     }
 
-    // Trailing proxy, table and server arguments may be left out: HAProxy fills in the current proxy (and reports
-    // a missing server name only when it resolves arguments after parsing), e.g. `src_conn_cur gt 10`.
-    private static int Mandatory(ArgumentSpec spec)
-    {
-        var mandatory = spec.Mandatory;
-        while (mandatory > 0 && spec.Types[mandatory - 1] is "backend" or "frontend" or "table" or "server")
-        {
-            mandatory--;
-        }
+    private static Result Fail(int at, string error, int argument) => new([], at, error, argument);
 
-        return mandatory;
-    }
-
-    private static Result Missing(int at, ArgumentSpec spec, int index)
-        => new([], at, $"expected type '{spec.Types[index]}' at position {index + 1}, but got nothing", index);
+    // src/arg.c make_arg_list: these types cannot be empty ("expected type … but got nothing").
+    private static bool IsNumeric(string type) => type is "integer" or "Protocol buffers field number" or "IPv4 address" or "IPv6 address" or "IPv4 mask" or "IPv6 mask" or "time" or "size";
 
     private static bool IsValid(string value, string type) => type switch
     {
         "integer" => long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _),
+        "IPv4 address" => System.Net.IPAddress.TryParse(value, out var v4) && v4.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork,
+        "IPv6 address" => System.Net.IPAddress.TryParse(value, out var v6) && v6.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6,
         "IPv4 mask" => IsMask(value, 32, System.Net.Sockets.AddressFamily.InterNetwork),
         "IPv6 mask" => IsMask(value, 128, System.Net.Sockets.AddressFamily.InterNetworkV6),
         _ => true,

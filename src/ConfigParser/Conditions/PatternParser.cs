@@ -79,7 +79,7 @@ internal static class PatternParser
     {
         var slash = text.IndexOf('/', StringComparison.Ordinal);
         var addressText = slash < 0 ? text : text[..slash];
-        if (IPAddress.TryParse(addressText, out var address))
+        if (IPAddress.TryParse(addressText, out var address) || TryLocalName(addressText, out address))
         {
             var bits = address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128;
             var prefix = bits;
@@ -90,6 +90,14 @@ internal static class PatternParser
         }
 
         return (null, $"'{text}' is not a valid IPv4 or IPv6 address");
+    }
+
+    // HAProxy resolves other names with DNS while parsing (unless -n); this parser does no I/O for that and only
+    // knows "localhost", so other host names are reported as invalid addresses.
+    private static bool TryLocalName(string text, out IPAddress address)
+    {
+        address = IPAddress.Loopback;
+        return text.Equals("localhost", StringComparison.OrdinalIgnoreCase);
     }
 
     private static bool TryPrefix(string text, int bits, out int prefix)

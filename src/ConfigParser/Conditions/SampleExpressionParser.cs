@@ -60,7 +60,8 @@ internal static class SampleExpressionParser
         }
 
         var converters = new List<ConverterCall>();
-        var chain = ParseConverters([word], args.End, keyword.Name, fetch.Output, nextWords: false, converters);
+        // src/acl.c passes no fetch name to the converter parser, hence "missing comma after fetch keyword" alone.
+        var chain = ParseConverters([word], args.End, null, fetch.Output, nextWords: false, converters);
         if (chain.Error is { } chainError)
         {
             // src/acl.c wraps the converter parser's message, which already ends with a full stop.
@@ -73,7 +74,7 @@ internal static class SampleExpressionParser
     }
 
     private static (SampleType Type, string? Error) ParseConverters(
-        IReadOnlyList<string> words, int at, string fetchName, SampleType type, bool nextWords, List<ConverterCall> converters)
+        IReadOnlyList<string> words, int at, string? fetchName, SampleType type, bool nextWords, List<ConverterCall> converters)
     {
         var index = 0;
         var word = words[0];
@@ -82,7 +83,12 @@ internal static class SampleExpressionParser
         {
             if (at < word.Length && word[at] != ',')
             {
-                return (type, previous is null ? $"missing comma after fetch keyword '{fetchName}'" : $"missing comma after converter '{previous}'");
+                return (type, (previous, fetchName) switch
+                {
+                    (null, null) => "missing comma after fetch keyword",
+                    (null, _) => $"missing comma after fetch keyword '{fetchName}'",
+                    _ => $"missing comma after converter '{previous}'",
+                });
             }
 
             while (at < word.Length && word[at] == ',')

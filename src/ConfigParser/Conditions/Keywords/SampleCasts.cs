@@ -12,7 +12,7 @@ internal static class SampleCasts
     private static readonly bool[,] Table =
     {
         /* any  */ { true, true, true, true, true, true, true, true, true },
-        /* bool */ { true, true, true, false, false, false, true, false, false },
+        /* bool */ { true, true, true, false, false, false, true, true, false },
         /* sint */ { true, true, true, true, true, true, true, true, false },
         /* addr */ { true, false, false, false, false, false, false, false, false },
         /* ipv4 */ { true, false, true, true, true, true, true, true, false },
