@@ -32,6 +32,7 @@ internal static class AclCriterionParser
         var type = expression.OutputType;
         var keyword = sample.ImpliedMatch is null ? expression.Fetch : expression.AclKeyword!;
         var match = sample.ImpliedMatch ?? DefaultMatch(type);
+        var dotted = sample.ImpliedMatch is not null && DottedVersionParser.AppliesTo(expression.AclKeyword);
         WarnNoPattern(words, match is not null && type != SampleType.Bool, diagnostics);
 
         var flags = AclFlags.None;
@@ -93,6 +94,7 @@ internal static class AclCriterionParser
                     }
 
                     match = method;
+                    dotted = false;
                     break;
                 case "--":
                     i++;
@@ -108,7 +110,7 @@ internal static class AclCriterionParser
             return new Result(null, MethodFirst(keyword));
         }
 
-        if (ReadPatterns(words, i, finalMatch, flags.IgnoreCase, patterns) is { } error)
+        if (ReadPatterns(words, i, finalMatch, flags.IgnoreCase, dotted, patterns) is { } error)
         {
             return new Result(null, error);
         }
@@ -131,7 +133,7 @@ internal static class AclCriterionParser
         => $"matching method must be specified first (using '-m') when using a sample fetch of this type ('{keyword}')";
 
     // Patterns, with `eq ge gt le lt` folded into ranges for integer methods (src/acl.c "compatibility layer").
-    private static string? ReadPatterns(IReadOnlyList<string> words, int from, MatchMethod match, bool ignoreCase, List<AclPattern> patterns)
+    private static string? ReadPatterns(IReadOnlyList<string> words, int from, MatchMethod match, bool ignoreCase, bool dotted, List<AclPattern> patterns)
     {
         var integer = match is MatchMethod.Int or MatchMethod.Len;
         var op = "eq";
@@ -144,7 +146,17 @@ internal static class AclCriterionParser
                 continue;
             }
 
-            if (integer && op != "eq" && text.IndexOfAny([':', '-']) < 0)
+            if (dotted && op != "eq" && text.IndexOfAny([':', '-']) < 0)
+            {
+                var (range, foldError) = DottedVersionParser.Fold(op, text);
+                if (foldError is not null)
+                {
+                    return foldError;
+                }
+
+                text = range!;
+            }
+            else if (integer && op != "eq" && text.IndexOfAny([':', '-']) < 0)
             {
                 if (!PatternParser.TryInteger(text, out var value))
                 {
@@ -160,7 +172,7 @@ internal static class AclCriterionParser
                 };
             }
 
-            var (pattern, error) = PatternParser.Parse(text, match, ignoreCase);
+            var (pattern, error) = dotted ? DottedVersionParser.Parse(text) : PatternParser.Parse(text, match, ignoreCase);
             if (error is not null)
             {
                 return error;

@@ -80,6 +80,13 @@ public sealed class AclParserTests
     [InlineData("acl a src,ipmask() x", "error detected while parsing ACL 'a' : invalid arg 1 in converter 'ipmask' : expected type 'IPv4 mask' at position 1, but got nothing in ACL expression 'src,ipmask()'.")]
     [InlineData("acl a hdr(host)( -i example.com", "error detected while parsing ACL 'a' : ACL keyword 'hdr' : missing comma after fetch keyword..")]
     [InlineData("acl a src,protobuf x", "error detected while parsing ACL 'a' : invalid arg 1 in converter 'protobuf' : expected type 'Protocol buffers field number' at position 1, but got nothing in ACL expression 'src,protobuf'.")]
+    [InlineData("acl a req.ssl_ver 3.1:x", "error detected while parsing ACL 'a' : '3.1:x' is not a valid dotted number range.")]
+    [InlineData("acl a req.ssl_ver 3.3:3.1", "error detected while parsing ACL 'a' : '3.3:3.1' is not a valid dotted number range.")]
+    [InlineData("acl a req.ssl_ver gt 3.x", "error detected while parsing ACL 'a' : '3.x' is neither a number nor a supported operator.")]
+    [InlineData("acl a req.ssl_ver gt 70000", "error detected while parsing ACL 'a' : '70000' contains too large a major value.")]
+    [InlineData("acl a req.ssl_ver ge 3.70000", "error detected while parsing ACL 'a' : '3.70000' contains too large a minor value.")]
+    [InlineData("acl a req.ssl_ver 3.70000", "error detected while parsing ACL 'a' : '3.70000' is not a dotted number.")]
+    [InlineData("acl a req.ssl_ver -m int x", "error detected while parsing ACL 'a' : 'x' is not a number.")]
     public void Parse_InvalidLine_ReportsHaproxyMessage(string line, string message)
     {
         var (acl, diagnostics) = Parse(line);
@@ -222,5 +229,17 @@ public sealed class AclParserTests
 
         Assert.NotNull(acl);
         Assert.Empty(diagnostics.Items);
+    }
+
+    [Fact]
+    public void Parse_SslVersionKeyword_ReadsDottedVersions()
+    {
+        // `acl a req.ssl_ver 3.1 3 3.0:3.3 :3.2 3.1-3.3` and `acl a req_ssl_ver lt 3.1` pass haproxy -c.
+        var (acl, diagnostics) = Parse("acl a req.ssl_ver 3.1 3 3.0:3.3 :3.2 3.1-3.3 lt 3.1");
+
+        Assert.Empty(diagnostics.Items);
+        Assert.Equal(
+            [(0x30001L, 0x30001L), (0x30000L, 0x30000L), (0x30000L, 0x30003L), (null, 0x30002L), (0x30001L, 0x30003L), (null, 0x30000L)],
+            acl!.Criterion!.Patterns.Cast<IntegerRangePattern>().Select(p => (p.Min, p.Max)));
     }
 }
