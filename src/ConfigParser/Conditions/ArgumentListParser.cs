@@ -73,7 +73,8 @@ internal static class ArgumentListParser
     private static bool IsValid(string value, string type) => type switch
     {
         "integer" => long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _),
-        "IPv4 address" => System.Net.IPAddress.TryParse(value, out var v4) && v4.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork,
+        "IPv4 address" => value.Count(c => c == '.') == 3 && System.Net.IPAddress.TryParse(value, out var v4)
+            && v4.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork, // inet_pton: four parts only
         "IPv6 address" => System.Net.IPAddress.TryParse(value, out var v6) && v6.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6,
         "IPv4 mask" => IsMask(value, 32, System.Net.Sockets.AddressFamily.InterNetwork),
         "IPv6 mask" => IsMask(value, 128, System.Net.Sockets.AddressFamily.InterNetworkV6),

@@ -144,8 +144,9 @@ internal static class SampleExpressionParser
     // The converters' own checks (their val_args) that matter at load time: map converters read their file then
     // (src/map.c sample_load_map), so a missing file is a configuration error.
     private static string? ValidateConverter(string name, IReadOnlyList<string> arguments)
-        => (name == "map" || name.StartsWith("map_", StringComparison.Ordinal)) && arguments.Count > 0 && !File.Exists(arguments[0])
-            ? $"failed to open pattern file <{arguments[0]}>"
+        => (name == "map" || name.StartsWith("map_", StringComparison.Ordinal)) && (arguments.Count > 0 ? arguments[0] : "") is var file
+            && !File.Exists(file)
+            ? $"failed to open pattern file <{file}>"
             : null;
 
     // src/tools.h is_idchar(): letters, digits and ". _ - + :" make up a keyword.
