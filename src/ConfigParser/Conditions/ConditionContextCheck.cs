@@ -31,7 +31,14 @@ internal static class ConditionContextCheck
     /// else an ACL with at least one keyword that cannot. <paramref name="namedAcl"/> gives the criteria of every
     /// `acl` line of that name declared so far in the proxy.
     /// </summary>
-    public static void Warn(RuleCondition condition, SampleContexts where, Func<string, IEnumerable<AclCriterion>> namedAcl, DiagnosticBag diagnostics)
+    /// <param name="condition">The parsed condition.</param>
+    /// <param name="where">Where the rule runs.</param>
+    /// <param name="namedAcl">The proxy's criteria for a name.</param>
+    /// <param name="diagnostics">Where the warning goes.</param>
+    /// <param name="tcpRule">For tcp-request/tcp-response rules, e.g. "tcp-request content": src/tcp_rules.c words
+    /// its warnings differently ("will never match in 'tcp-request content' because …", "involves keyword").</param>
+    public static void Warn(
+        RuleCondition condition, SampleContexts where, Func<string, IEnumerable<AclCriterion>> namedAcl, DiagnosticBag diagnostics, string? tcpRule = null)
     {
         if (condition.Expression is not OrCondition or)
         {
@@ -44,9 +51,10 @@ internal static class ConditionContextCheck
         {
             if (!criteria.Any(c => (ValidIn(c) & where) != 0))
             {
+                var inRule = tcpRule is null ? "" : $" in '{tcpRule}'";
                 diagnostics.Warning(condition.Location, name.Length > 0
-                    ? $"acl '{name}' will never match because it only involves keywords that are incompatible with '{context}'"
-                    : $"anonymous acl will never match because it uses keyword '{Keyword(criteria[0])}' which is incompatible with '{context}'");
+                    ? $"acl '{name}' will never match{inRule} because it only involves keywords that are incompatible with '{context}'"
+                    : $"anonymous acl will never match{inRule} because it uses keyword '{Keyword(criteria[0])}' which is incompatible with '{context}'");
                 return;
             }
         }
@@ -56,7 +64,7 @@ internal static class ConditionContextCheck
             if (criteria.FirstOrDefault(c => (ValidIn(c) & where) == 0) is { } bad)
             {
                 diagnostics.Warning(condition.Location, name.Length > 0
-                    ? $"acl '{name}' involves keywords '{Keyword(bad)}' which is incompatible with '{context}'"
+                    ? $"acl '{name}' involves {(tcpRule is null ? "keywords" : "keyword")} '{Keyword(bad)}' which is incompatible with '{context}'"
                     : $"anonymous acl involves keyword '{Keyword(bad)}' which is incompatible with '{context}'");
                 return;
             }

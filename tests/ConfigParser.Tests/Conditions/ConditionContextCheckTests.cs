@@ -14,14 +14,16 @@ public sealed class ConditionContextCheckTests
 {
     private static readonly SourceLocation At = new(TestConfig.FileName, 8);
 
-    private static string[] Check(string rule, SampleContexts where, params string[] aclLines)
+    private static string[] Check(string rule, SampleContexts where, params string[] aclLines) => CheckRule(rule, where, null, aclLines);
+
+    private static string[] CheckRule(string rule, SampleContexts where, string? tcpRule, string[] aclLines)
     {
         var diagnostics = new DiagnosticBag();
         var acls = aclLines.Select(l => AclParser.Parse(new ConfigLine(At, l.Split(' ')), diagnostics)!).ToList();
         var words = rule.Split(' ');
         var condition = ConditionParser.Parse(new ConfigLine(At, words), Array.IndexOf(words, "if"), n => acls.Any(a => a.Name == n), diagnostics)!;
 
-        ConditionContextCheck.Warn(condition, where, n => acls.Where(a => a.Name == n).Select(a => a.Criterion!), diagnostics);
+        ConditionContextCheck.Warn(condition, where, n => acls.Where(a => a.Name == n).Select(a => a.Criterion!), diagnostics, tcpRule);
         return diagnostics.Messages();
     }
 
@@ -73,5 +75,17 @@ public sealed class ConditionContextCheckTests
     public void NameOf_Context_IsHaproxyWording()
     {
         Assert.Equal("backend use-server, balance or stick-match rule", ConditionContextCheck.NameOf(SampleContexts.BackendUseServer));
+    }
+
+    [Theory]
+    [InlineData("tcp-request content reject if { res.hdr(x) -m found } { src 1.2.3.4 }", new string[0],
+        "anonymous acl will never match in 'tcp-request content' because it uses keyword 'res.hdr' which is incompatible with 'frontend tcp-request content rule'")]
+    [InlineData("tcp-request content reject if r", new[] { "acl r res.hdr(x) -m found" },
+        "acl 'r' will never match in 'tcp-request content' because it only involves keywords that are incompatible with 'frontend tcp-request content rule'")]
+    [InlineData("tcp-request content reject if r", new[] { "acl r res.hdr(x) -m found", "acl r src 1.2.3.4" },
+        "acl 'r' involves keyword 'res.hdr' which is incompatible with 'frontend tcp-request content rule'")]
+    public void Warn_TcpRule_UsesTcpRulesWording(string rule, string[] aclLines, string message)
+    {
+        Assert.Equal([$"[WARNING] parsing [t.cfg:8] : {message}"], CheckRule(rule, SampleContexts.FrontendTcpRequestContent, "tcp-request content", aclLines));
     }
 }
