@@ -9,7 +9,7 @@ namespace ConfigParser.Conditions;
 /// (src/acl.c `parse_acl_expr`). Errors are returned as HAProxy's inner message, without the caller's
 /// "error detected while parsing …" prefix and without the final full stop, so each caller words it as HAProxy does.
 /// </summary>
-internal static class AclCriterionParser
+internal static partial class AclCriterionParser
 {
     /// <summary>The parsed criterion, or the inner error message.</summary>
     public readonly record struct Result(AclCriterion? Criterion, string? Error);
@@ -68,7 +68,7 @@ internal static class AclCriterionParser
                     }
 
                     var path = Word(++i);
-                    if (PatternFileReader.Read(path, fileMatch, flags, patterns) is { } fileError)
+                    if (PatternFileReader.Read(path, fileMatch, flags, patterns, dotted) is { } fileError)
                     {
                         return new Result(null, fileError);
                     }
@@ -193,35 +193,5 @@ internal static class AclCriterionParser
         value = 0;
         var trimmed = text.TrimStart();
         return trimmed.Length == 0 || int.TryParse(trimmed, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out value);
-    }
-
-    private static void WarnNoPattern(IReadOnlyList<string> words, bool needsPattern, DiagnosticBag diagnostics)
-    {
-        string Word(int i) => i < words.Count ? words[i] : "";
-
-        // src/acl.c parse_acl_expr: "Additional check to protect against common mistakes".
-        if (needsPattern && Word(1).Length == 0)
-        {
-            diagnostics.Warning(null, $"parsing acl keyword '{Word(0)}' :\n"
-                + "  no pattern to match against were provided, so this ACL will never match.\n"
-                + "  If this is what you intended, please add '--' to get rid of this warning.\n"
-                + "  If you intended to match only for existence, please use '-m found'.\n"
-                + "  If you wanted to force an int to match as a bool, please use '-m bool'.\n", "acl");
-        }
-    }
-
-    private static void WarnParenthesis(IReadOnlyList<string> words, string aclName, DiagnosticBag diagnostics)
-    {
-        string Word(int i) => i < words.Count ? words[i] : "";
-
-        // src/acl.c parse_acl, once the expression parsed: a pattern starting with '(' right after an argument-less fetch is likely a typo.
-        if (!Word(0).Contains('(', StringComparison.Ordinal) && Word(1).StartsWith('('))
-        {
-            diagnostics.Warning(null, $"parsing acl '{aclName}' :\n"
-                + $"  matching '{Word(0)}' for pattern '{Word(1)}' is likely a mistake and probably\n"
-                + "  not what you want. Maybe you need to remove the extraneous space before '('.\n"
-                + "  If you are really sure this is not an error, please insert '--' between the\n"
-                + "  match and the pattern to make this warning message disappear.", "acl");
-        }
     }
 }

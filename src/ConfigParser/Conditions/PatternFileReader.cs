@@ -10,7 +10,7 @@ namespace ConfigParser.Conditions;
 internal static class PatternFileReader
 {
     /// <summary>Appends the file's patterns to <paramref name="patterns"/>; returns HAProxy's inner error, or null.</summary>
-    public static string? Read(string path, MatchMethod match, AclFlags flags, List<AclPattern> patterns)
+    public static string? Read(string path, MatchMethod match, AclFlags flags, List<AclPattern> patterns, bool dottedVersions = false)
     {
         string[] lines;
         try
@@ -35,7 +35,7 @@ internal static class PatternFileReader
                 text = text.Split([' ', '\t'], 2)[0];
             }
 
-            var (pattern, error) = PatternParser.Parse(text, match, flags.IgnoreCase);
+            var (pattern, error) = dottedVersions ? DottedVersionParser.Parse(text) : PatternParser.Parse(text, match, flags.IgnoreCase);
             if (error is not null)
             {
                 return $"{error} at line {n + 1} of file '{path}'";

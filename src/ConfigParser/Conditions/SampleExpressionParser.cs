@@ -34,6 +34,7 @@ internal static class SampleExpressionParser
 
         if (!KeywordCatalog.Fetches.TryGetValue(name, out var fetch))
         {
+            // Unlike unknown section keywords, HAProxy 2.6 suggests no close name here (`acl a pth /x` was probed).
             return Fail($"unknown fetch method '{name}'" + suffix);
         }
 
