@@ -44,6 +44,11 @@ internal static class SampleExpressionParser
             return Fail($"fetch method '{name}' : {error}" + suffix);
         }
 
+        if (SampleArgumentChecks.ForFetch(name, args.Arguments) is { } invalid)
+        {
+            return Fail($"invalid args in fetch method '{name}' : {invalid}" + suffix);
+        }
+
         var converters = new List<ConverterCall>();
         var chain = ParseConverters(words, args.End, fetch.Name, fetch.Output, nextWords: true, converters);
         return chain.Error is { } chainError
@@ -58,6 +63,11 @@ internal static class SampleExpressionParser
         if (args.Error is { } error)
         {
             return Fail($"ACL keyword '{keyword.Name}' : {error}");
+        }
+
+        if (SampleArgumentChecks.ForFetch(fetch.Name, args.Arguments) is { } invalid)
+        {
+            return Fail($"in argument to '{keyword.Name}', {invalid}");
         }
 
         var converters = new List<ConverterCall>();
@@ -130,7 +140,7 @@ internal static class SampleExpressionParser
                 return (type, $"invalid arg {args.ErrorArgument + 1} in converter '{name}' : {error}");
             }
 
-            if (ValidateConverter(name, args.Arguments) is { } invalid)
+            if (SampleArgumentChecks.ForConverter(name, args.Arguments) is { } invalid)
             {
                 return (type, $"invalid args in converter '{name}' : {invalid}");
             }
@@ -141,14 +151,6 @@ internal static class SampleExpressionParser
             at = args.End;
         }
     }
-
-    // The converters' own checks (their val_args) that matter at load time: map converters read their file then
-    // (src/map.c sample_load_map), so a missing file is a configuration error.
-    private static string? ValidateConverter(string name, IReadOnlyList<string> arguments)
-        => (name == "map" || name.StartsWith("map_", StringComparison.Ordinal)) && (arguments.Count > 0 ? arguments[0] : "") is var file
-            && !File.Exists(file)
-            ? $"failed to open pattern file <{file}>"
-            : null;
 
     // src/tools.h is_idchar(): letters, digits and ". _ - + :" make up a keyword.
     private static int NameEnd(string word, int at)

@@ -87,6 +87,11 @@ public sealed class AclParserTests
     [InlineData("acl a req.ssl_ver ge 3.70000", "error detected while parsing ACL 'a' : '3.70000' contains too large a minor value.")]
     [InlineData("acl a req.ssl_ver 3.70000", "error detected while parsing ACL 'a' : '3.70000' is not a dotted number.")]
     [InlineData("acl a req.ssl_ver -m int x", "error detected while parsing ACL 'a' : 'x' is not a number.")]
+    [InlineData("acl a var(x) -m found", "error detected while parsing ACL 'a' : invalid args in fetch method 'var' : invalid variable name 'x'. A variable name must be start by its scope. The scope can be 'proc', 'sess', 'txn', 'req', 'res' or 'check' in ACL expression 'var(x)'.")]
+    [InlineData("acl a var(txn.x-y) -m found", "error detected while parsing ACL 'a' : invalid args in fetch method 'var' : invalid syntax at char '-y' in ACL expression 'var(txn.x-y)'.")]
+    [InlineData("acl a req.hdr(x),set-var(y) -m found", "error detected while parsing ACL 'a' : invalid args in converter 'set-var' : invalid variable name 'y'. A variable name must be start by its scope. The scope can be 'proc', 'sess', 'txn', 'req', 'res' or 'check' in ACL expression 'req.hdr(x),set-var(y)'.")]
+    [InlineData("acl a bool(2) -m found", "error detected while parsing ACL 'a' : invalid args in fetch method 'bool' : Expects 'true', 'false', '0' or '1' in ACL expression 'bool(2)'.")]
+    [InlineData("acl a fc_rtt(s) gt 1", "error detected while parsing ACL 'a' : invalid args in fetch method 'fc_rtt' : expects 'us' or 'ms', got 's' in ACL expression 'fc_rtt(s)'.")]
     public void Parse_InvalidLine_ReportsHaproxyMessage(string line, string message)
     {
         var (acl, diagnostics) = Parse(line);
@@ -137,6 +142,10 @@ public sealed class AclParserTests
     [InlineData("acl a str x", "str", null, "", MatchMethod.Str, 1)]
     [InlineData("acl a src_conn_cur gt 10", "src_conn_cur", null, "", MatchMethod.Int, 1)]
     [InlineData("acl a hdr(host) -m ip -i localhost", "req.hdr", "hdr", "", MatchMethod.Ip, 1)]
+    [InlineData("acl a var(txn.x,def) -m found", "var", null, "", MatchMethod.Found, 0)]
+    [InlineData("acl a var(proc.a.b) -m found", "var", null, "", MatchMethod.Found, 0)]
+    [InlineData("acl a req.hdr(x),set-var(txn.y) -m found", "req.hdr", null, "set-var", MatchMethod.Found, 0)]
+    [InlineData("acl a fc_rtt(us) gt 1", "fc_rtt", null, "", MatchMethod.Int, 1)]
     public void Parse_ValidLine_ReturnsCriterion(string line, string fetch, string? aclKeyword, string converters, MatchMethod match, int patterns)
     {
         // Each line was accepted by `haproxy -c` ("Configuration file is valid"), except that for `src_conn_cur`
