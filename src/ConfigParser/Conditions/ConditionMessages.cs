@@ -43,6 +43,13 @@ internal static class ConditionMessages
         _ => $"error detected while parsing a '{line.Keyword}' condition : {{0}}.",
     };
 
+    /// <summary>
+    /// True when HAProxy stops reading the configuration after a condition error on this line: http-request,
+    /// http-response and http-after-response rules (ERR_ABORT; probed: a second bad rule is not reported), unlike
+    /// use_backend, redirect or tcp-request.
+    /// </summary>
+    public static bool Aborts(ConfigLine line) => line.Keyword is "http-request" or "http-response" or "http-after-response";
+
     /// <summary>Puts the inner message into the format.</summary>
     public static string Format(string format, string inner) => format.Replace("{0}", inner, StringComparison.Ordinal);
 }

@@ -12,7 +12,8 @@ namespace ConfigParser.Conditions;
 /// <remarks>
 /// Message convention: the parser produces HAProxy's inner message ("no such ACL : 'x'") and the rule's wording
 /// comes from a format of <see cref="ConditionMessages"/> ("error detected while parsing switching rule : {0}.").
-/// The 4-argument overload picks the format from the line's keyword; rules whose wording names the proxy
+/// The 4-argument overload picks the format (and whether the error stops HAProxy reading further, as for
+/// http-request rules) from the line's keyword; rules whose wording names the proxy
 /// (redirect, tcp-request) must pass their format. Callers check the word at <c>start</c> themselves when their
 /// own wording for "neither if nor unless" differs (use_backend and http-request both have their own).
 /// </remarks>
@@ -25,7 +26,7 @@ internal static class ConditionParser
     /// reporting a diagnostic.
     /// </summary>
     public static RuleCondition? Parse(ConfigLine line, int start, Func<string, bool> isKnownAcl, DiagnosticBag diagnostics)
-        => Parse(line, start, isKnownAcl, diagnostics, ConditionMessages.For(line));
+        => Parse(line, start, isKnownAcl, diagnostics, ConditionMessages.For(line), ConditionMessages.Aborts(line));
 
     /// <summary>Same, with the rule's message format (see <see cref="ConditionMessages"/>) and HAProxy's abort flag.</summary>
     public static RuleCondition? Parse(

@@ -214,4 +214,16 @@ public sealed class ConditionParserTests
 
         Assert.True(diagnostics.HasAbort);
     }
+
+    [Theory]
+    [InlineData("http-request deny if nope", true)]
+    [InlineData("http-response deny if nope", true)]
+    [InlineData("use_backend be if nope", false)]
+    public void Parse_DefaultOverload_AbortsLikeHaproxy(string line, bool aborts)
+    {
+        // haproxy -c with two such lines reports only the first one for http-request/http-response rules.
+        var (_, diagnostics) = Parse(line);
+
+        Assert.Equal(aborts, diagnostics.HasAbort);
+    }
 }
