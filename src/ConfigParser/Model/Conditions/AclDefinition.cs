@@ -8,4 +8,8 @@ namespace ConfigParser.Model.Conditions;
 /// <param name="Location">Where it was declared.</param>
 /// <param name="Name">The ACL's name.</param>
 /// <param name="Words">The words after the name, as written.</param>
-public sealed record AclDefinition(SourceLocation Location, string Name, IReadOnlyList<string> Words);
+public sealed record AclDefinition(SourceLocation Location, string Name, IReadOnlyList<string> Words)
+{
+    /// <summary>The parsed sample, match method, flags and patterns; null only for a definition built by hand.</summary>
+    public AclCriterion? Criterion { get; init; }
+}
