@@ -1,0 +1,93 @@
+using System.Net;
+using ConfigParser.Keepalived.Model;
+
+namespace ConfigParser.Keepalived.Parsing;
+
+/// <summary>Builds a <see cref="HealthChecker"/> from a TCP_CHECK / HTTP_GET / SSL_GET / MISC_CHECK / … block.</summary>
+internal static class CheckerBuilder
+{
+    /// <summary>Builds the checker.</summary>
+    public static HealthChecker Build(KeepalivedParseContext context, KeepalivedDirective block)
+    {
+        var c = new HealthChecker { Kind = KindOf(block.Keyword), Location = block.Location };
+        var other = new List<KeepalivedDirective>();
+        foreach (var d in block.Children)
+        {
+            var arg = d.Arguments.Count > 0 ? d.Arguments[0] : null;
+            switch (d.Keyword)
+            {
+                case "connect_ip":
+                    c = c with { ConnectIp = IPAddress.TryParse(arg, out var ip) ? ip : null };
+                    break;
+                case "bindto":
+                    c = c with { BindTo = IPAddress.TryParse(arg, out var bind) ? bind : null };
+                    break;
+                case "connect_port":
+                    c = ValueReader.TryInt(context, d, 0, 0, 65535, out var port) ? c with { ConnectPort = port } : c;
+                    break;
+                case "connect_timeout":
+                    c = ValueReader.TryDecimal(context, d, 0, 0.000001, ValueReader.MaxSeconds, out var timeout) ? c with { ConnectTimeout = timeout } : c;
+                    break;
+                case "retry" or "nb_get_retry":
+                    c = ValueReader.TryInt(context, d, 0, 0, int.MaxValue, out var retry) ? c with { Retry = retry } : c;
+                    break;
+                case "delay_before_retry":
+                    c = ValueReader.TryDecimal(context, d, 0, 0, ValueReader.MaxSeconds, out var delay) ? c with { DelayBeforeRetry = delay } : c;
+                    break;
+                case "url":
+                    c = c with { Urls = [.. c.Urls, Url(context, d)] };
+                    break;
+                case "misc_path":
+                    c = c with { MiscPath = string.Join(' ', d.Arguments) };
+                    break;
+                case "misc_timeout":
+                    c = ValueReader.TryDecimal(context, d, 0, 0.000001, ValueReader.MaxSeconds, out var mt) ? c with { MiscTimeout = mt } : c;
+                    break;
+                case "misc_dynamic":
+                    c = c with { MiscDynamic = true };
+                    break;
+                default:
+                    other.Add(d);
+                    break;
+            }
+        }
+
+        return c with { Other = other };
+    }
+
+    private static CheckerKind KindOf(string keyword) => keyword switch
+    {
+        "HTTP_GET" => CheckerKind.HttpGet,
+        "SSL_GET" => CheckerKind.SslGet,
+        "MISC_CHECK" => CheckerKind.Misc,
+        "SMTP_CHECK" => CheckerKind.Smtp,
+        "DNS_CHECK" => CheckerKind.Dns,
+        "BFD_CHECK" => CheckerKind.Bfd,
+        "FILE_CHECK" => CheckerKind.File,
+        _ => CheckerKind.Tcp,
+    };
+
+    private static HttpCheckUrl Url(KeepalivedParseContext context, KeepalivedDirective block)
+    {
+        string? path = null, digest = null;
+        int? status = null;
+        foreach (var d in block.Children)
+        {
+            var arg = d.Arguments.Count > 0 ? d.Arguments[0] : null;
+            switch (d.Keyword)
+            {
+                case "path":
+                    path = arg;
+                    break;
+                case "digest":
+                    digest = arg;
+                    break;
+                case "status_code" when arg is not null && !arg.Contains('-') && !arg.Contains(','):
+                    status = ValueReader.TryInt(context, d, 0, 100, 599, out var code) ? code : status;
+                    break;
+            }
+        }
+
+        return new HttpCheckUrl(path, digest, status, block.Location);
+    }
+}

@@ -1,0 +1,59 @@
+using ConfigParser.Keepalived.Model;
+
+namespace ConfigParser.Keepalived.Parsing;
+
+/// <summary>
+/// The checks keepalived 2.2.7 makes once everything is read (vrrp_complete_init), with the wordings observed
+/// with `keepalived -t`. Most carry no location because keepalived prints none.
+/// </summary>
+internal static class InstanceChecks
+{
+    /// <summary>Checks one instance against the global settings and the known scripts.</summary>
+    public static void Check(KeepalivedParseContext context, VrrpInstance v, GlobalDefs global, ISet<string> scripts)
+    {
+        var n = v.Name;
+        foreach (var t in v.TrackScripts.Where(t => !scripts.Contains(t.Name)))
+        {
+            context.Error(t.Location, $"({n}) track script {t.Name} not found, ignoring...", "track_script");
+        }
+
+        foreach (var t in v.TrackInterfaces)
+        {
+            if (t.Name == v.Interface)
+            {
+                context.Warn(null, $"({n}) Ignoring track_interface {t.Name} since own interface", "track_interface");
+            }
+            else
+            {
+                context.CheckInterface(t.Name, t.Location, $"({n}) tracked interface {t.Name} doesn't exist");
+            }
+        }
+
+        if (v.VirtualRouterId is null)
+        {
+            context.Error(null, $"({n}) the virtual router id must be set", "virtual_router_id");
+        }
+
+        if (v.VirtualIpAddresses.Count == 0)
+        {
+            context.Warn(null, $"({n}) No VIP specified; at least one is sensible", "virtual_ipaddress");
+        }
+
+        if (global.VrrpStrict)
+        {
+            if (v.State == VrrpState.Master && v.Priority != 255)
+            {
+                context.Warn(null, $"({n}) State MASTER must match being address owner", "state");
+            }
+
+            if (v.Authentication is not null)
+            {
+                context.Warn(null, $"({n}) Strict mode does not support authentication. Ignoring.", "authentication");
+            }
+        }
+        else if (v.Authentication?.Type == VrrpAuthType.Ah && v.State == VrrpState.Master)
+        {
+            context.Warn(null, $"({n}) Initial state master is incompatible with AH authentication - clearing", "authentication");
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using ConfigParser.Diagnostics;
+using ConfigParser.Keepalived.Model;
+
+namespace ConfigParser.Keepalived.Parsing;
+
+/// <summary>Turns the directive tree into a <see cref="KeepalivedConfig"/>, then runs keepalived's end-of-read checks.</summary>
+internal static class KeepalivedModelBuilder
+{
+    /// <summary>Builds the model; every problem becomes a diagnostic in <paramref name="context"/>.</summary>
+    public static KeepalivedConfig Build(KeepalivedParseContext context, SourceLocation start, IReadOnlyList<KeepalivedDirective> root)
+    {
+        var global = GlobalDefsBuilder.Build(context, [.. root.Where(d => d.Keyword == "global_defs")]);
+        var scripts = new List<VrrpScript>();
+        var instances = new List<VrrpInstance>();
+        var groups = new List<VrrpSyncGroup>();
+        var servers = new List<VirtualServer>();
+        var other = new List<KeepalivedDirective>();
+        foreach (var d in root)
+        {
+            switch (d.Keyword)
+            {
+                case "global_defs":
+                    break;
+                case "vrrp_script":
+                    if (VrrpScriptBuilder.Build(context, d) is { } script)
+                    {
+                        scripts.Add(script);
+                    }
+
+                    break;
+                case "vrrp_instance":
+                    instances.Add(VrrpInstanceBuilder.Build(context, d));
+                    break;
+                case "vrrp_sync_group":
+                    groups.Add(SyncGroupBuilder.Build(context, d));
+                    break;
+                case "virtual_server":
+                    servers.Add(VirtualServerBuilder.Build(context, d));
+                    break;
+                case "static_routes":
+                    RouteChecks.Check(context, d);
+                    other.Add(d);
+                    break;
+                default:
+                    other.Add(d);
+                    break;
+            }
+        }
+
+        var notify = instances.SelectMany(i => i.Notify.All)
+            .Concat(groups.SelectMany(g => g.Notify.All))
+            .Concat(servers.SelectMany(s => s.RealServers).SelectMany(r => new[] { r.NotifyUp, r.NotifyDown }).OfType<string>())
+            .Concat(servers.SelectMany(s => s.RealServers).SelectMany(r => r.Checkers).Select(c => c.MiscPath).OfType<string>());
+        scripts = ScriptChecks.Check(context, global, scripts, notify);
+        var names = scripts.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var instance in instances)
+        {
+            InstanceChecks.Check(context, instance, global, names);
+        }
+
+        if (context.MissingInterface)
+        {
+            context.Warn(null, "Non-existent interface specified in configuration");
+        }
+
+        return new KeepalivedConfig
+        {
+            Location = start,
+            Global = global,
+            Scripts = scripts,
+            Instances = instances,
+            SyncGroups = groups,
+            VirtualServers = servers,
+            Other = other,
+        };
+    }
+}

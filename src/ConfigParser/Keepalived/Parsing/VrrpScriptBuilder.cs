@@ -1,0 +1,51 @@
+using ConfigParser.Keepalived.Model;
+
+namespace ConfigParser.Keepalived.Parsing;
+
+/// <summary>Builds a <see cref="VrrpScript"/>; a block without `script` is removed, as keepalived does.</summary>
+internal static class VrrpScriptBuilder
+{
+    /// <summary>The script, or null when keepalived would remove it.</summary>
+    public static VrrpScript? Build(KeepalivedParseContext context, KeepalivedDirective block)
+    {
+        var name = block.Arguments.Count > 0 ? block.Arguments[0] : string.Empty;
+        var s = new VrrpScript { Name = name, Location = block.Location };
+        foreach (var d in block.Children)
+        {
+            var arg = d.Arguments.Count > 0 ? d.Arguments[0] : null;
+            switch (d.Keyword)
+            {
+                case "script":
+                    s = s with { Script = string.Join(' ', d.Arguments) };
+                    break;
+                case "interval":
+                    s = ValueReader.TryDecimal(context, d, 0, 0.000001, ValueReader.MaxSeconds, out var interval) ? s with { Interval = interval } : s;
+                    break;
+                case "timeout":
+                    s = ValueReader.TryDecimal(context, d, 0, 0.000001, ValueReader.MaxSeconds, out var timeout) ? s with { Timeout = timeout } : s;
+                    break;
+                case "weight":
+                    s = ValueReader.TryInt(context, d, 0, -253, 253, out var weight) ? s with { Weight = weight, WeightReverse = d.Arguments.Skip(1).Contains("reverse") } : s;
+                    break;
+                case "rise":
+                    s = ValueReader.TryInt(context, d, 0, 1, int.MaxValue, out var rise) ? s with { Rise = rise } : s;
+                    break;
+                case "fall":
+                    s = ValueReader.TryInt(context, d, 0, 1, int.MaxValue, out var fall) ? s with { Fall = fall } : s;
+                    break;
+                case "user":
+                    s = s with { User = arg, Group = d.Arguments.Count > 1 ? d.Arguments[1] : null };
+                    break;
+            }
+        }
+
+        if (s.Script is null)
+        {
+            // Observed: "(file: Line 13) No script set for vrrp_script check_VI_0 - removing".
+            context.Error(block.Location, $"No script set for vrrp_script {name} - removing", block.Keyword);
+            return null;
+        }
+
+        return s;
+    }
+}
