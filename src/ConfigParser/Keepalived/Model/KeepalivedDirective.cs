@@ -11,4 +11,8 @@ public sealed record KeepalivedDirective(
     string Keyword,
     IReadOnlyList<string> Arguments,
     SourceLocation Location,
-    IReadOnlyList<KeepalivedDirective> Children);
+    IReadOnlyList<KeepalivedDirective> Children)
+{
+    /// <summary>Where the block's closing `}` is (null for a line without a block, or a block left open).</summary>
+    public SourceLocation? End { get; init; }
+}

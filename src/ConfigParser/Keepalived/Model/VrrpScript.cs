@@ -11,6 +11,9 @@ public sealed record VrrpScript
     /// <summary>Where the block starts.</summary>
     public required SourceLocation Location { get; init; }
 
+    /// <summary>Where the block's closing brace is (keepalived reports end-of-block problems there).</summary>
+    public SourceLocation? End { get; init; }
+
     /// <summary>`script`: the command line (quotes removed).</summary>
     public string? Script { get; init; }
 

@@ -16,6 +16,7 @@ internal sealed class DirectiveTreeBuilder
     private readonly IReadOnlyList<KeepalivedLine> _lines;
     private readonly DiagnosticBag _diagnostics;
     private int _position;
+    private SourceLocation? _lastClose;
 
     private DirectiveTreeBuilder(IReadOnlyList<KeepalivedLine> lines, DiagnosticBag diagnostics)
     {
@@ -38,6 +39,7 @@ internal sealed class DirectiveTreeBuilder
             {
                 if (kind != BlockKind.Root)
                 {
+                    _lastClose = line.Location;
                     return result;
                 }
 
@@ -87,8 +89,10 @@ internal sealed class DirectiveTreeBuilder
             }
 
             var childPrefix = child == BlockKind.GlobalDefs ? LocationPrefix.Bracket : prefix;
+            _lastClose = null;
             var children = ReadBlock(child.Value, childPrefix);
-            result.Add(new KeepalivedDirective(keyword, arguments, line.Location, children));
+            result.Add(new KeepalivedDirective(keyword, arguments, line.Location, children) { End = _lastClose });
+            _lastClose = null;
         }
 
         return result;

@@ -34,8 +34,8 @@ internal static class GlobalDefsBuilder
             case "notification_email":
                 if (d.Children.Count == 0)
                 {
-                    // Observed: "(Line 3) Warning - empty notification_email block".
-                    context.Warn(d.Location, "Warning - empty notification_email block", d.Keyword, Parent);
+                    // Observed: "(Line 3) Warning - empty notification_email block", at the closing brace.
+                    context.Warn(d.End ?? d.Location, "Warning - empty notification_email block", d.Keyword, Parent);
                 }
 
                 return g with { NotificationEmails = [.. g.NotificationEmails, .. d.Children.Select(c => c.Keyword)] };

@@ -51,7 +51,7 @@ internal static class KeepalivedModelBuilder
             .Concat(groups.SelectMany(g => g.Notify.All))
             .Concat(servers.SelectMany(s => s.RealServers).SelectMany(r => new[] { r.NotifyUp, r.NotifyDown }).OfType<string>())
             .Concat(servers.SelectMany(s => s.RealServers).SelectMany(r => r.Checkers).Select(c => c.MiscPath).OfType<string>());
-        scripts = ScriptChecks.Check(context, global, scripts, notify);
+        scripts = ScriptChecks.RemoveWithoutUser(context, global, scripts);
         var names = scripts.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var instance in instances)
         {
@@ -60,7 +60,12 @@ internal static class KeepalivedModelBuilder
 
         if (context.MissingInterface)
         {
+            // Observed: keepalived -t stops here; the script checks below are never reached.
             context.Warn(null, "Non-existent interface specified in configuration");
+        }
+        else
+        {
+            ScriptChecks.CheckExecution(context, global, scripts, notify);
         }
 
         return new KeepalivedConfig

@@ -15,30 +15,40 @@ internal static class ScriptChecks
     /// <summary>The default script user when `script_user` is not set.</summary>
     public const string DefaultScriptUser = "keepalived_script";
 
-    /// <summary>Checks the scripts; returns the vrrp_scripts that survive.</summary>
-    public static List<VrrpScript> Check(KeepalivedParseContext context, GlobalDefs global, List<VrrpScript> scripts, IEnumerable<string> notifyScripts)
+    /// <summary>Removes the vrrp_scripts that have no usable user under script security; returns the others.</summary>
+    public static List<VrrpScript> RemoveWithoutUser(KeepalivedParseContext context, GlobalDefs global, List<VrrpScript> scripts)
     {
-        var defaultUser = global.ScriptUser ?? (context.Host.UserExists(DefaultScriptUser) ? DefaultScriptUser : null);
+        var defaultUser = DefaultUser(context, global);
         var kept = new List<VrrpScript>();
-        var runsAsRoot = false;
         foreach (var s in scripts)
         {
-            var user = s.User ?? defaultUser;
-            if (user is null && global.EnableScriptSecurity)
+            if (s.User is null && defaultUser is null && global.EnableScriptSecurity)
             {
-                context.Error(s.Location, $"Unable to set default user {DefaultScriptUser} for script", "script");
-                context.Error(s.Location, $"Unable to set default user for vrrp script {s.Name} - removing", "script");
+                context.Error(s.End ?? s.Location, $"Unable to set default user {DefaultScriptUser} for script", "script");
+                context.Error(s.End ?? s.Location, $"Unable to set default user for vrrp script {s.Name} - removing", "script");
                 continue;
             }
 
             kept.Add(s);
+        }
+
+        return kept;
+    }
+
+    /// <summary>Reports scripts that are not found, and scripts that would run as root without script security.</summary>
+    public static void CheckExecution(KeepalivedParseContext context, GlobalDefs global, List<VrrpScript> scripts, IEnumerable<string> notifyScripts)
+    {
+        var defaultUser = DefaultUser(context, global);
+        var runsAsRoot = false;
+        foreach (var s in scripts)
+        {
             if (!context.Host.CommandExists(CommandOf(s.Script!)))
             {
                 context.Warn(null, $"Disabling track script {s.Name} since not found/accessible", "script");
                 continue;
             }
 
-            runsAsRoot |= user is null or "root";
+            runsAsRoot |= (s.User ?? defaultUser) is null or "root";
         }
 
         foreach (var script in notifyScripts)
@@ -53,9 +63,10 @@ internal static class ScriptChecks
         {
             context.Warn(null, "SECURITY VIOLATION - scripts are being executed but script_security not enabled.", "enable_script_security");
         }
-
-        return kept;
     }
+
+    private static string? DefaultUser(KeepalivedParseContext context, GlobalDefs global)
+        => global.ScriptUser ?? (context.Host.UserExists(DefaultScriptUser) ? DefaultScriptUser : null);
 
     private static string CommandOf(string script)
     {

@@ -9,7 +9,7 @@ internal static class VrrpScriptBuilder
     public static VrrpScript? Build(KeepalivedParseContext context, KeepalivedDirective block)
     {
         var name = block.Arguments.Count > 0 ? block.Arguments[0] : string.Empty;
-        var s = new VrrpScript { Name = name, Location = block.Location };
+        var s = new VrrpScript { Name = name, Location = block.Location, End = block.End };
         foreach (var d in block.Children)
         {
             var arg = d.Arguments.Count > 0 ? d.Arguments[0] : null;
@@ -41,8 +41,8 @@ internal static class VrrpScriptBuilder
 
         if (s.Script is null)
         {
-            // Observed: "(file: Line 13) No script set for vrrp_script check_VI_0 - removing".
-            context.Error(block.Location, $"No script set for vrrp_script {name} - removing", block.Keyword);
+            // Observed: "(file: Line 13) No script set for vrrp_script check_VI_0 - removing", at the closing brace.
+            context.Error(block.End ?? block.Location, $"No script set for vrrp_script {name} - removing", block.Keyword);
             return null;
         }
 
