@@ -51,6 +51,7 @@ public static class KeepalivedConfigLoader
         var probe = host ?? WithPath(environment);
         var lines = new KeepalivedPreprocessor(hostName ?? MachineName(), diagnostics).Run(name, text, directory);
         var tree = DirectiveTreeBuilder.Build(lines, diagnostics);
+        ParentProcessPass.Run(lines, name, diagnostics);
         var context = new KeepalivedParseContext(diagnostics, probe);
         var config = KeepalivedModelBuilder.Build(context, new SourceLocation(name, 1), tree);
         return new KeepalivedParseResult(config, diagnostics.Items);

@@ -51,4 +51,31 @@ public sealed class KeepalivedCorpusTests(ITestOutputHelper output)
         output.WriteLine($"same verdict: {agreed}, different: {differed} (listed: {s_knownDifferences.Count})");
         Assert.True(disagreements.Count == 0, string.Join("\n", disagreements));
     }
+
+    [Fact]
+    public void LoadFile_EveryCorpusFile_MessagesMatchKeepalived()
+    {
+        if (!KeepalivedCli.IsInstalled)
+        {
+            Assert.False(KeepalivedCorpus.IsCi, "CI=true but keepalived is not installed");
+            return;
+        }
+
+        var problems = new List<string>();
+        foreach (var file in KeepalivedCorpus.Files())
+        {
+            var name = Path.GetFileName(file);
+            var comparison = KeepalivedLiveComparison.Compare(file);
+            Assert.NotNull(comparison);
+            if (s_knownDifferences.ContainsKey(name))
+            {
+                continue;
+            }
+
+            problems.AddRange(comparison.Value.Missing.Select(m => $"{name} MISSING {m}"));
+            problems.AddRange(comparison.Value.Extra.Select(m => $"{name} EXTRA {m}"));
+        }
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
 }

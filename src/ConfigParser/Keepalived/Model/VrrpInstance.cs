@@ -24,8 +24,14 @@ public sealed record VrrpInstance
     /// <summary>`virtual_router_id` (1..255); null when missing or invalid.</summary>
     public int? VirtualRouterId { get; init; }
 
-    /// <summary>`priority` (1..255, default 100).</summary>
-    public int Priority { get; init; } = 100;
+    /// <summary>
+    /// `priority` (1..255). When not given keepalived uses 255 (address owner) for `state MASTER` and 100 otherwise
+    /// (observed: an AH or vrrp_strict MASTER without `priority` draws no "must match being address owner").
+    /// </summary>
+    public int Priority => ConfiguredPriority ?? (State == VrrpState.Master ? 255 : 100);
+
+    /// <summary>The `priority` given in the file, if any.</summary>
+    public int? ConfiguredPriority { get; init; }
 
     /// <summary>`advert_int` in seconds (default 1).</summary>
     public double AdvertInterval { get; init; } = 1;

@@ -8,8 +8,8 @@ namespace ConfigParser.Keepalived.Parsing;
 /// </summary>
 internal static class InstanceChecks
 {
-    /// <summary>Checks one instance against the global settings and the known scripts.</summary>
-    public static void Check(KeepalivedParseContext context, VrrpInstance v, GlobalDefs global, ISet<string> scripts)
+    /// <summary>The checks that carry a location (keepalived makes them while resolving tracked objects).</summary>
+    public static void CheckTracking(KeepalivedParseContext context, VrrpInstance v, ISet<string> scripts)
     {
         var n = v.Name;
         foreach (var t in v.TrackScripts.Where(t => !scripts.Contains(t.Name)))
@@ -17,16 +17,28 @@ internal static class InstanceChecks
             context.Error(t.Location, $"({n}) track script {t.Name} not found, ignoring...", "track_script");
         }
 
-        foreach (var t in v.TrackInterfaces)
+        foreach (var t in v.TrackInterfaces.Where(t => t.Name != v.Interface))
         {
-            if (t.Name == v.Interface)
-            {
-                context.Warn(null, $"({n}) Ignoring track_interface {t.Name} since own interface", "track_interface");
-            }
-            else
-            {
-                context.CheckInterface(t.Name, t.Location, $"({n}) tracked interface {t.Name} doesn't exist");
-            }
+            context.CheckInterface(t.Name, t.Location, $"({n}) tracked interface {t.Name} doesn't exist");
+        }
+    }
+
+    /// <summary>
+    /// The late checks; keepalived -t never reaches them once an interface is missing (observed: "Non-existent
+    /// interface specified in configuration" is then its last line).
+    /// </summary>
+    public static void CheckComplete(KeepalivedParseContext context, VrrpInstance v, GlobalDefs global)
+    {
+        var n = v.Name;
+        foreach (var t in v.TrackInterfaces.Where(t => t.Name == v.Interface))
+        {
+            context.Warn(null, $"({n}) Ignoring track_interface {t.Name} since own interface", "track_interface");
+        }
+
+        if (v.Interface is null)
+        {
+            // Observed after "cannot use a loopback interface (lo) for vrrp - ignoring".
+            context.Error(null, $"({n}) Unknown interface!", "interface");
         }
 
         if (v.VirtualRouterId is null)
@@ -51,7 +63,7 @@ internal static class InstanceChecks
                 context.Warn(null, $"({n}) Strict mode does not support authentication. Ignoring.", "authentication");
             }
         }
-        else if (v.Authentication?.Type == VrrpAuthType.Ah && v.State == VrrpState.Master)
+        else if (v.Authentication?.Type == VrrpAuthType.Ah && v.State == VrrpState.Master && v.Priority != 255)
         {
             context.Warn(null, $"({n}) Initial state master is incompatible with AH authentication - clearing", "authentication");
         }

@@ -55,7 +55,7 @@ internal static class KeepalivedModelBuilder
         var names = scripts.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var instance in instances)
         {
-            InstanceChecks.Check(context, instance, global, names);
+            InstanceChecks.CheckTracking(context, instance, names);
         }
 
         if (context.MissingInterface)
@@ -65,6 +65,16 @@ internal static class KeepalivedModelBuilder
         }
         else
         {
+            foreach (var instance in instances)
+            {
+                InstanceChecks.CheckComplete(context, instance, global);
+            }
+
+            foreach (var server in servers)
+            {
+                VirtualServerBuilder.CheckComplete(context, server);
+            }
+
             ScriptChecks.CheckExecution(context, global, scripts, notify);
         }
 

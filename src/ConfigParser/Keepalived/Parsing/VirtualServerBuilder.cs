@@ -68,13 +68,19 @@ internal static class VirtualServerBuilder
             }
         }
 
-        vs = vs with { RealServers = real, Other = other };
-        CheckAtEnd(context, vs);
-        return vs;
+        return vs with { RealServers = real, Other = other };
     }
 
-    private static void CheckAtEnd(KeepalivedParseContext context, VirtualServer vs)
+    /// <summary>The end-of-read checks on a virtual server.</summary>
+    public static void CheckComplete(KeepalivedParseContext context, VirtualServer vs)
     {
+        if (vs.RealServers.Count == 0)
+        {
+            // Observed: "Virtual server FWM 1 has no real servers - ignoring"; nothing else is then said about it.
+            context.Warn(null, $"Virtual server {Name(vs)} has no real servers - ignoring");
+            return;
+        }
+
         if (vs.Fwmark is { } mark)
         {
             if (vs.Protocol is not null)
@@ -85,12 +91,18 @@ internal static class VirtualServerBuilder
             return;
         }
 
-        if (vs.LbKind is null && vs.Address is { } address)
+        if (vs.LbKind is null && vs.Address is not null)
         {
-            var protocol = (vs.Protocol ?? "TCP").ToLowerInvariant();
-            context.Warn(null, $"Virtual server [{address}]:{protocol}:{vs.Port}: no forwarding method set, setting default NAT");
+            context.Warn(null, $"Virtual server {Name(vs)}: no forwarding method set, setting default NAT");
         }
     }
+
+    private static string Name(VirtualServer vs) => vs switch
+    {
+        { Fwmark: { } mark } => $"FWM {mark}",
+        { Group: { } group } => $"group {group}",
+        _ => $"[{vs.Address}]:{(vs.Protocol ?? "TCP").ToLowerInvariant()}:{vs.Port}",
+    };
 
     private static RealServer RealServer(KeepalivedParseContext context, KeepalivedDirective block)
     {

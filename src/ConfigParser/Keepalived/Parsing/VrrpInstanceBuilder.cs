@@ -53,7 +53,7 @@ internal static class VrrpInstanceBuilder
                     : Report(context, d, $"({n}): VRID '{arg}' not valid - must be between 1 & 255", v);
             case "priority":
                 return ValueReader.TryInt(context, d, 0, 1, 255, out var priority)
-                    ? v with { Priority = priority }
+                    ? v with { ConfiguredPriority = priority }
                     : Report(context, d, $"({n}) Priority not valid! must be between 1 & 255. Using default 100", v);
             case "advert_int":
                 return ValueReader.TryDecimal(context, d, 0, 0.000001, ValueReader.MaxSeconds, out var advert)
