@@ -27,8 +27,20 @@ internal enum BlockKind
     /// <summary>`real_server`.</summary>
     RealServer,
 
-    /// <summary>A checker block (TCP_CHECK, HTTP_GET, …).</summary>
+    /// <summary>TCP_CHECK, UDP_CHECK, PING_CHECK, and SMTP_CHECK's `host`.</summary>
     Checker,
+
+    /// <summary>HTTP_GET and SSL_GET.</summary>
+    HttpChecker,
+
+    /// <summary>MISC_CHECK.</summary>
+    MiscChecker,
+
+    /// <summary>SMTP_CHECK.</summary>
+    SmtpChecker,
+
+    /// <summary>DNS_CHECK.</summary>
+    DnsChecker,
 
     /// <summary>`url` inside HTTP_GET / SSL_GET.</summary>
     Url,
