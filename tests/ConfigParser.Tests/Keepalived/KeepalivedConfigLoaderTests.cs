@@ -132,8 +132,10 @@ public sealed class KeepalivedConfigLoaderTests
             "(t.conf: Line 7) (V) Specifying lvs_sync_daemon_interface against a vrrp is deprecated.", "(t.conf: Line 7)         Please use global lvs_sync_daemon"] },
         { "vrrp_sync_group G {\n  VI_2\n}\n", ["(t.conf: Line 2) Unknown keyword 'VI_2'"] },
         { "virtual_server fwmark 1 {\n  lb_kind DR\n}\n", ["Virtual server FWM 1 has no real servers - ignoring"] },
-        { "virtual_server fwmark 1 {\n  lb_kind DR\n  protocol TCP\n  real_server 10.0.0.1 80 {\n  }\n}\n", ["Warning: Virtual server FWM 1: protocol specified for fwmark - protocol will be ignored"] },
-        { "virtual_server 192.168.0.100 53 {\n  real_server 10.0.0.1 53 {\n  }\n}\n", ["Virtual server [192.168.0.100]:tcp:53: no forwarding method set, setting default NAT"] },
+        { "virtual_server fwmark 1 {\n  lb_algo rr\n  lb_kind DR\n  protocol TCP\n  real_server 10.0.0.1 80 {\n  }\n}\n", ["Warning: Virtual server FWM 1: protocol specified for fwmark - protocol will be ignored"] },
+        { "virtual_server 192.168.0.100 53 {\n  protocol TCP\n  lb_algo rr\n  real_server 10.0.0.1 53 {\n  }\n}\n", ["Virtual server [192.168.0.100]:tcp:53: no forwarding method set, setting default NAT"] },
+        { "virtual_server 10.1.1.1 80 {\n  lb_kind NAT\n  real_server 10.1.1.2 80 {\n  }\n}\n", [
+            "Virtual server [10.1.1.1]:none:80: no protocol set - defaulting to UDP", "Virtual server [10.1.1.1]:udp:80: no scheduler set, setting default 'wlc'"] },
         { "static_routes {\n  10.0.0.0/8 via 10.0.0.1 gw 10.0.0.2\n}\n", ["(t.conf: Line 2) \"gw\" for routes is deprecated. Please use \"via\""] },
         { Instance("  virtual_routes {\n    10.2.0.0/16 via 10.1.1.254\n  }\n"), ["(t.conf: Line 8) Warning - cannot track route 10.2.0.0/16 with no interface specified, not tracking"] },
         { Instance("  @vm bogus_here\n  @^vm bogus_not_here\n"), ["(t.conf: Line 7) Unknown keyword 'bogus_here'"] },

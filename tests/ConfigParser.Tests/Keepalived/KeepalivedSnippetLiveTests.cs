@@ -35,6 +35,16 @@ public sealed class KeepalivedSnippetLiveTests
         { "stray-brace", Instance + "}\n}\n" },
         { "virtual-server", "virtual_server 10.1.1.1 80 {\n  delay_loop 6\n  lb_algo rr\n  protocol TCP\n  real_server 10.1.1.2 80 {\n    weight 1\n    TCP_CHECK {\n      connect_timeout 3\n    }\n  }\n}\nvirtual_server fwmark 1 {\n  lb_kind DR\n  protocol TCP\n}\n" },
         { "include", "include inc/*.conf\ninclude inc/none*.conf\ninclude missing.conf\n" },
+        { "block-without-brace", "vrrp_instance V {\n  interface eth0\n  virtual_router_id 5\n  virtual_ipaddress\n    10.1.1.1\n}\n" },
+        { "glued-quotes", Instance + "  bogus z\"w v\"x\n}\n" },
+        { "bad-state", Instance + "  state LEADER\n}\n" },
+        { "bad-auth-type", Instance + "  authentication {\n    auth_type NONE\n    auth_pass x\n  }\n}\n" },
+        { "bad-peer", Instance + "  unicast_src_ip 10.0.0.300\n  unicast_peer {\n    10.0.0.2\n    not-an-ip\n  }\n}\n" },
+        { "trailing-garbage", Instance + "  priority 100x\n  advert_int 0\n  garp_master_delay -1\n}\n" },
+        { "include-in-block", "vrrp_instance V {\n  include inc/body.txt\n}\n" },
+        { "host-definition", "@vm $P=50\n@^vm $P=60\n" + Instance + "  priority $P\n  bogus$P\n}\n" },
+        { "script-values", "vrrp_script s {\n  script /nonexistent/x\n  interval 0\n  weight 254\n  rise 0\n  fall abc\n  timeout -1\n}\n" },
+        { "real-server-values", "virtual_server 10.1.1.1 80 {\n  lb_kind NAT\n  persistence_timeout 0\n  real_server 10.1.1.2 80 {\n    weight -1\n    HTTP_GET {\n      url {\n        path /\n        status_code 99\n      }\n      connect_port 70000\n    }\n  }\n}\n" },
     };
 
     [Theory]
@@ -52,6 +62,7 @@ public sealed class KeepalivedSnippetLiveTests
         {
             Directory.CreateDirectory(Path.Combine(dir.FullName, "inc"));
             File.WriteAllText(Path.Combine(dir.FullName, "inc", "x.conf"), Instance + "  bogus_in_include 1\n}\n");
+            File.WriteAllText(Path.Combine(dir.FullName, "inc", "body.txt"), "  interface eth0\n  virtual_router_id 7\n  bogus_in_body\n  virtual_ipaddress {\n    10.1.1.7\n  }\n");
             var path = Path.Combine(dir.FullName, name + ".conf");
             File.WriteAllText(path, text);
             var comparison = KeepalivedLiveComparison.Compare(path, Environment.MachineName);

@@ -23,7 +23,15 @@ internal static class CheckerBuilder
                     c = c with { BindTo = IPAddress.TryParse(arg, out var bind) ? bind : null };
                     break;
                 case "connect_port":
-                    c = ValueReader.TryInt(context, d, 0, 0, 65535, out var port) ? c with { ConnectPort = port } : c;
+                    if (ValueReader.TryInt(context, d, 0, 1, 65535, out var port))
+                    {
+                        c = c with { ConnectPort = port };
+                    }
+                    else
+                    {
+                        context.Error(d.Location, $"Invalid checker connect_port '{arg}'", d.Keyword);
+                    }
+
                     break;
                 case "connect_timeout":
                     c = ValueReader.TryDecimal(context, d, 0, 0.000001, ValueReader.MaxSeconds, out var timeout) ? c with { ConnectTimeout = timeout } : c;
@@ -83,7 +91,15 @@ internal static class CheckerBuilder
                     digest = arg;
                     break;
                 case "status_code" when arg is not null && !arg.Contains('-') && !arg.Contains(','):
-                    status = ValueReader.TryInt(context, d, 0, 100, 599, out var code) ? code : status;
+                    if (ValueReader.TryParseInt(arg, out var code) && code is >= 100 and <= 599)
+                    {
+                        status = code;
+                    }
+                    else
+                    {
+                        context.Error(d.Location, $"Invalid HTTP_GET status code '{arg}'", d.Keyword);
+                    }
+
                     break;
             }
         }

@@ -76,14 +76,8 @@ internal sealed class DirectiveTreeBuilder
                 continue;
             }
 
-            if (!opens && !(_position < _lines.Count && _lines[_position].Words is ["{"]))
-            {
-                _diagnostics.Alert(line.Location, "Missing '{' at beginning of configuration block", keyword, prefix);
-                result.Add(new KeepalivedDirective(keyword, arguments, line.Location, []));
-                continue;
-            }
-
-            if (!opens)
+            // Observed: a block keyword without `{` still starts its block (the lines up to the next `}`).
+            if (!opens && _position < _lines.Count && _lines[_position].Words is ["{"])
             {
                 _position++;
             }

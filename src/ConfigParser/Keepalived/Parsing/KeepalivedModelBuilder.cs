@@ -75,7 +75,9 @@ internal static class KeepalivedModelBuilder
                 VirtualServerBuilder.CheckComplete(context, server);
             }
 
-            ScriptChecks.CheckExecution(context, global, scripts, notify);
+            // Observed: a vrrp_script no instance or group tracks is never checked.
+            var tracked = instances.SelectMany(i => i.TrackScripts).Concat(groups.SelectMany(g => g.TrackScripts)).Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+            ScriptChecks.CheckExecution(context, global, [.. scripts.Where(s => tracked.Contains(s.Name))], notify);
         }
 
         return new KeepalivedConfig

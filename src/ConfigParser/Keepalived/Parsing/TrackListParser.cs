@@ -5,7 +5,7 @@ namespace ConfigParser.Keepalived.Parsing;
 /// <summary>Reads `track_script` / `track_interface` lines: `NAME [weight N [reverse]]`.</summary>
 internal static class TrackListParser
 {
-    /// <summary>The entries; a bad weight is reported as keepalived does and the entry is dropped.</summary>
+    /// <summary>The entries; a bad weight is reported as keepalived does and ignored (the entry stays, observed).</summary>
     public static List<TrackedItem> Parse(KeepalivedParseContext context, KeepalivedDirective block, string owner)
     {
         var result = new List<TrackedItem>();
@@ -22,10 +22,11 @@ internal static class TrackListParser
                     // Observed: "(V) track script s: weight must be between [-253..253] inclusive, ignoring..."
                     var what = block.Keyword == "track_script" ? "track script" : "track interface";
                     context.Error(line.Location, $"({owner}) {what} {line.Keyword}: weight must be between [-253..253] inclusive, ignoring...", block.Keyword);
-                    continue;
                 }
-
-                weight = w;
+                else
+                {
+                    weight = w;
+                }
             }
 
             result.Add(new TrackedItem(line.Keyword, weight, line.Location));

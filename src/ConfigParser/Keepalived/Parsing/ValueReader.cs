@@ -40,6 +40,43 @@ internal static class ValueReader
         return true;
     }
 
+    /// <summary>
+    /// Like <see cref="TryInt"/> for keepalived's unsigned readers, which reject a minus sign first
+    /// (observed: "negative number '-1'").
+    /// </summary>
+    public static bool TryUnsigned(KeepalivedParseContext context, KeepalivedDirective d, int index, long min, long max, out int value, LocationPrefix prefix = LocationPrefix.Parsing)
+    {
+        if (index < d.Arguments.Count && d.Arguments[index].StartsWith('-'))
+        {
+            value = 0;
+            context.Error(d.Location, $"negative number '{d.Arguments[index]}'", d.Keyword, prefix);
+            return false;
+        }
+
+        return TryInt(context, d, index, min, max, out value, prefix);
+    }
+
+    /// <summary>Like <see cref="TryDecimal"/> for keepalived's unsigned decimal reader ("negative number '-1'").</summary>
+    public static bool TryUnsignedDecimal(KeepalivedParseContext context, KeepalivedDirective d, int index, double min, double max, out double value)
+    {
+        if (index < d.Arguments.Count && d.Arguments[index].StartsWith('-'))
+        {
+            value = 0;
+            context.Error(d.Location, $"negative number '{d.Arguments[index]}'", d.Keyword);
+            return false;
+        }
+
+        return TryDecimal(context, d, index, min, max, out value);
+    }
+
+    /// <summary>Parses a decimal without reporting anything.</summary>
+    public static bool TryParseDecimal(string text, out double value)
+        => double.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
+
+    /// <summary>Parses an integer without reporting anything.</summary>
+    public static bool TryParseInt(string text, out int value)
+        => int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+
     /// <summary>Reads argument <paramref name="index"/> as a decimal in [min, max] (seconds).</summary>
     public static bool TryDecimal(KeepalivedParseContext context, KeepalivedDirective d, int index, double min, double max, out double value, LocationPrefix prefix = LocationPrefix.Parsing)
     {

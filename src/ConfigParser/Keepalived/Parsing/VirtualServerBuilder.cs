@@ -51,7 +51,15 @@ internal static class VirtualServerBuilder
                     vs = vs with { LbKind = arg };
                     break;
                 case "persistence_timeout":
-                    vs = ValueReader.TryInt(context, d, 0, 1, int.MaxValue, out var persistence) ? vs with { PersistenceTimeout = persistence } : vs;
+                    if (ValueReader.TryUnsigned(context, d, 0, 1, 2678400, out var persistence))
+                    {
+                        vs = vs with { PersistenceTimeout = persistence };
+                    }
+                    else
+                    {
+                        context.Error(d.Location, "persistence_timeout invalid", d.Keyword);
+                    }
+
                     break;
                 case "protocol":
                     vs = vs with { Protocol = arg };
@@ -81,6 +89,18 @@ internal static class VirtualServerBuilder
             return;
         }
 
+        if (vs.Fwmark is null && vs.Protocol is null)
+        {
+            // Observed (2.2.7): "Virtual server [10.1.1.1]:none:80: no protocol set - defaulting to UDP".
+            context.Warn(null, $"Virtual server {Name(vs)}: no protocol set - defaulting to UDP");
+            vs = vs with { Protocol = "UDP" };
+        }
+
+        if (vs.LbAlgo is null)
+        {
+            context.Warn(null, $"Virtual server {Name(vs)}: no scheduler set, setting default 'wlc'");
+        }
+
         if (vs.Fwmark is { } mark)
         {
             if (vs.Protocol is not null)
@@ -101,7 +121,7 @@ internal static class VirtualServerBuilder
     {
         { Fwmark: { } mark } => $"FWM {mark}",
         { Group: { } group } => $"group {group}",
-        _ => $"[{vs.Address}]:{(vs.Protocol ?? "TCP").ToLowerInvariant()}:{vs.Port}",
+        _ => $"[{vs.Address}]:{(vs.Protocol ?? "none").ToLowerInvariant()}:{vs.Port}",
     };
 
     private static RealServer RealServer(KeepalivedParseContext context, KeepalivedDirective block)
@@ -125,7 +145,15 @@ internal static class VirtualServerBuilder
             switch (d.Keyword)
             {
                 case "weight":
-                    rs = ValueReader.TryInt(context, d, 0, 0, 65535, out var weight) ? rs with { Weight = weight } : rs;
+                    if (ValueReader.TryUnsigned(context, d, 0, 0, int.MaxValue, out var weight))
+                    {
+                        rs = rs with { Weight = weight };
+                    }
+                    else
+                    {
+                        context.Error(d.Location, $"Real server weight {string.Join(' ', d.Arguments)} is outside range 0-{int.MaxValue}", d.Keyword);
+                    }
+
                     break;
                 case "inhibit_on_failure":
                     rs = rs with { InhibitOnFailure = true };

@@ -56,7 +56,7 @@ internal static class VrrpInstanceBuilder
                     ? v with { ConfiguredPriority = priority }
                     : Report(context, d, $"({n}) Priority not valid! must be between 1 & 255. Using default 100", v);
             case "advert_int":
-                return ValueReader.TryDecimal(context, d, 0, 0.000001, ValueReader.MaxSeconds, out var advert)
+                return ValueReader.TryDecimal(context, d, 0, 0.01, 255, out var advert)
                     ? v with { AdvertInterval = advert }
                     : Report(context, d, $"({n}) Advert interval ({arg}) not valid! Must be > 0 - ignoring", v);
             case "nopreempt":
@@ -66,13 +66,15 @@ internal static class VrrpInstanceBuilder
             case "preempt_delay":
                 return ValueReader.TryDecimal(context, d, 0, 0, 1000, out var delay) ? v with { PreemptDelay = delay } : v;
             case "authentication":
-                return v with { Authentication = Authentication(context, d) };
+                return v with { Authentication = Authentication(context, d, n) };
             case "virtual_ipaddress":
                 return v with { VirtualIpAddresses = [.. v.VirtualIpAddresses, .. VirtualIpParser.Parse(context, d)] };
             case "virtual_ipaddress_excluded":
                 return v with { VirtualIpAddressesExcluded = [.. v.VirtualIpAddressesExcluded, .. VirtualIpParser.Parse(context, d)] };
             case "unicast_src_ip":
-                return IPAddress.TryParse(arg, out var src) ? v with { UnicastSourceIp = src } : Report(context, d, $"({n}) invalid unicast_src_ip {arg} - ignoring", v);
+                return ValueReader.TryAddress(arg ?? string.Empty, out var src, out _)
+                    ? v with { UnicastSourceIp = src }
+                    : Report(context, d, $"Configuration error: VRRP instance[{n}] malformed src address[{arg}]. Skipping...", v);
             case "unicast_peer":
                 return v with { UnicastPeers = [.. v.UnicastPeers, .. Peers(context, d, n)] };
             case "track_script":
@@ -92,7 +94,10 @@ internal static class VrrpInstanceBuilder
             case "smtp_alert":
                 return v with { SmtpAlert = true };
             case "garp_master_delay":
-                return ValueReader.TryInt(context, d, 0, 0, int.MaxValue, out var gd) ? v with { GarpMasterDelay = gd } : v;
+                // Observed: "negative number '-1'" then "(V): garp_master_delay '-1' invalid - ignoring".
+                return ValueReader.TryUnsigned(context, d, 0, 0, int.MaxValue, out var gd)
+                    ? v with { GarpMasterDelay = gd }
+                    : Report(context, d, $"({n}): garp_master_delay '{arg}' invalid - ignoring", v);
             case "garp_master_repeat":
                 return ValueReader.TryInt(context, d, 0, 0, int.MaxValue, out var gr) ? v with { GarpMasterRepeat = gr } : v;
             case "garp_master_refresh":
@@ -132,20 +137,20 @@ internal static class VrrpInstanceBuilder
         var peers = new List<IPAddress>();
         foreach (var line in block.Children)
         {
-            if (IPAddress.TryParse(line.Keyword, out var peer))
+            if (ValueReader.TryAddress(line.Keyword, out var peer, out _))
             {
                 peers.Add(peer);
             }
             else
             {
-                context.Error(line.Location, $"({owner}) unicast_peer {line.Keyword} is not a valid IP address - ignoring", block.Keyword);
+                context.Error(line.Location, $"Configuration error: VRRP instance[{owner}] malformed unicast peer address[{line.Keyword}]. Skipping...", block.Keyword);
             }
         }
 
         return peers;
     }
 
-    private static VrrpAuthentication Authentication(KeepalivedParseContext context, KeepalivedDirective block)
+    private static VrrpAuthentication Authentication(KeepalivedParseContext context, KeepalivedDirective block, string owner)
     {
         VrrpAuthType? type = null;
         string? password = null;
@@ -162,7 +167,7 @@ internal static class VrrpInstanceBuilder
                 };
                 if (type is null)
                 {
-                    context.Error(d.Location, $"Unknown auth_type {arg}", d.Keyword);
+                    context.Error(d.Location, $"({owner}) unknown authentication type '{arg}'", d.Keyword);
                 }
             }
             else if (d.Keyword == "auth_pass")

@@ -19,19 +19,32 @@ internal static class VrrpScriptBuilder
                     s = s with { Script = string.Join(' ', d.Arguments) };
                     break;
                 case "interval":
-                    s = ValueReader.TryDecimal(context, d, 0, 0.000001, ValueReader.MaxSeconds, out var interval) ? s with { Interval = interval } : s;
+                    // Observed: "(s): vrrp script interval must be greater than 0, setting to 1".
+                    s = ValueReader.TryParseDecimal(arg ?? string.Empty, out var interval) && interval > 0
+                        ? s with { Interval = interval }
+                        : Report(context, d, $"({name}): vrrp script interval must be greater than 0, setting to 1", s);
                     break;
                 case "timeout":
-                    s = ValueReader.TryDecimal(context, d, 0, 0.000001, ValueReader.MaxSeconds, out var timeout) ? s with { Timeout = timeout } : s;
+                    // Observed: "negative number '-1'" then "(s): vrrp script timeout '-1' invalid - ignoring".
+                    s = ValueReader.TryUnsignedDecimal(context, d, 0, 0.000001, ValueReader.MaxSeconds, out var timeout)
+                        ? s with { Timeout = timeout }
+                        : Report(context, d, $"({name}): vrrp script timeout '{arg}' invalid - ignoring", s);
                     break;
                 case "weight":
-                    s = ValueReader.TryInt(context, d, 0, -253, 253, out var weight) ? s with { Weight = weight, WeightReverse = d.Arguments.Skip(1).Contains("reverse") } : s;
+                    // Observed: "number '254' outside range [-253, 253]" then "vrrp_script s weight 254 must be in [-253, 253]".
+                    s = ValueReader.TryInt(context, d, 0, -253, 253, out var weight)
+                        ? s with { Weight = weight, WeightReverse = d.Arguments.Skip(1).Contains("reverse") }
+                        : Report(context, d, $"vrrp_script {name} weight {arg} must be in [-253, 253]", s);
                     break;
                 case "rise":
-                    s = ValueReader.TryInt(context, d, 0, 1, int.MaxValue, out var rise) ? s with { Rise = rise } : s;
+                    s = ValueReader.TryInt(context, d, 0, 1, int.MaxValue, out var rise)
+                        ? s with { Rise = rise }
+                        : Report(context, d, $"({name}): vrrp script rise value '{arg}' invalid, defaulting to 1", s);
                     break;
                 case "fall":
-                    s = ValueReader.TryInt(context, d, 0, 1, int.MaxValue, out var fall) ? s with { Fall = fall } : s;
+                    s = ValueReader.TryInt(context, d, 0, 1, int.MaxValue, out var fall)
+                        ? s with { Fall = fall }
+                        : Report(context, d, $"({name}): vrrp script fall value '{arg}' invalid, defaulting to 1", s);
                     break;
                 case "user":
                     s = s with { User = arg, Group = d.Arguments.Count > 1 ? d.Arguments[1] : null };
@@ -46,6 +59,12 @@ internal static class VrrpScriptBuilder
             return null;
         }
 
+        return s;
+    }
+
+    private static VrrpScript Report(KeepalivedParseContext context, KeepalivedDirective d, string message, VrrpScript s)
+    {
+        context.Error(d.Location, message, d.Keyword);
         return s;
     }
 }
