@@ -24,6 +24,10 @@ internal static class KeywordSchema
         return s_tables.TryGetValue(block, out var table) && table.TryGetValue(keyword, out child);
     }
 
+    /// <summary>Every keyword a block accepts, with the block each one opens (for tests and tooling).</summary>
+    public static IReadOnlyDictionary<string, BlockKind?> Keywords(BlockKind block)
+        => s_tables.TryGetValue(block, out var table) ? table : new Dictionary<string, BlockKind?>();
+
     private static Dictionary<BlockKind, Dictionary<string, BlockKind?>> Build()
     {
         return new()
@@ -34,7 +38,7 @@ internal static class KeywordSchema
                     ("vrrp_sync_group", BlockKind.SyncGroup), ("virtual_server", BlockKind.VirtualServer), ("virtual_server_group", BlockKind.List),
                     ("static_ipaddress", BlockKind.List), ("static_routes", BlockKind.List), ("static_rules", BlockKind.List),
                     ("vrrp_track_file", BlockKind.Opaque), ("track_file", BlockKind.Opaque), ("vrrp_track_process", BlockKind.Opaque),
-                    ("track_process", BlockKind.Opaque), ("bfd_instance", BlockKind.Opaque), ("linkbeat_interfaces", BlockKind.List),
+                    ("bfd_instance", BlockKind.Opaque), ("linkbeat_interfaces", BlockKind.List),
                     ("garp_group", BlockKind.Opaque)]),
             [BlockKind.GlobalDefs] = Table(
                 "router_id notification_email_from smtp_server smtp_helo_name smtp_connect_timeout no_email_faults " +
