@@ -24,13 +24,13 @@ public sealed class KeepalivedConfigLoaderTests
             "t.conf",
             "global_defs {\n  router_id R1\n  enable_script_security\n  script_user nobody nogroup\n  vrrp_garp_master_delay 5\n}\n" +
             "vrrp_script chk {\n  script \"/usr/bin/check a\"\n  interval 2.5\n  timeout 3\n  weight -20\n  rise 2\n  fall 3\n  user root\n}\n" +
-            "vrrp_instance VI_1 {\n  state MASTER\n  interface eth0\n  virtual_router_id 51\n  priority 150\n  advert_int 0.5\n" +
+            "vrrp_instance VI_1 {\n  state BACKUP\n  interface eth0\n  virtual_router_id 51\n  priority 150\n  advert_int 0.5\n" +
             "  nopreempt\n  preempt_delay 10\n  authentication {\n    auth_type PASS\n    auth_pass secret\n  }\n" +
-            "  virtual_ipaddress {\n    192.0.2.10/24 brd 192.0.2.255 dev eth1 scope global label eth1:vip\n    2001:db8::1\n  }\n" +
-            "  virtual_ipaddress_excluded {\n    192.0.2.11\n  }\n  unicast_src_ip 192.0.2.1\n  unicast_peer {\n    192.0.2.2\n    192.0.2.3\n  }\n" +
+            "  virtual_ipaddress {\n    192.0.2.10/24 brd 192.0.2.255 dev eth1 scope global label eth1:vip\n    192.0.2.12\n  }\n" +
+            "  virtual_ipaddress_excluded {\n    2001:db8::1\n  }\n  unicast_src_ip 192.0.2.1\n  unicast_peer {\n    192.0.2.2\n    192.0.2.3\n  }\n" +
             "  track_script {\n    chk weight 10\n  }\n  track_interface {\n    eth2 weight -5\n    eth3\n  }\n" +
             "  notify_master \"/bin/m x\"\n  notify_backup /bin/b\n  notify_fault /bin/f\n  notify_stop /bin/s\n  notify /bin/n\n" +
-            "  garp_master_delay 1\n  garp_master_repeat 3\n  garp_master_refresh 60\n  version 3\n  use_vmac vrrp.51\n  dont_track_primary\n}\n",
+            "  garp_master_delay 1\n  garp_master_repeat 3\n  garp_master_refresh 60\n  version 2\n  use_vmac vrrp.51\n  dont_track_primary\n}\n",
             "vm",
             null,
             everythingFound);
@@ -45,7 +45,7 @@ public sealed class KeepalivedConfigLoaderTests
         var script = Assert.Single(config.Scripts);
         Assert.Equal(("chk", "/usr/bin/check a", 2.5, 3.0, -20, 2, 3, "root"), (script.Name, script.Script, script.Interval, script.Timeout!.Value, script.Weight, script.Rise, script.Fall, script.User));
         var v = Assert.Single(config.Instances);
-        Assert.Equal(("VI_1", VrrpState.Master, "eth0", 51, 150, 0.5), (v.Name, v.State, v.Interface, v.VirtualRouterId!.Value, v.Priority, v.AdvertInterval));
+        Assert.Equal(("VI_1", VrrpState.Backup, "eth0", 51, 150, 0.5), (v.Name, v.State, v.Interface, v.VirtualRouterId!.Value, v.Priority, v.AdvertInterval));
         Assert.True(v.NoPreempt);
         Assert.Equal(10, v.PreemptDelay);
         Assert.Equal(new VrrpAuthentication(VrrpAuthType.Pass, "secret", new("t.conf", 24)), v.Authentication);
@@ -53,14 +53,14 @@ public sealed class KeepalivedConfigLoaderTests
         var vip = v.VirtualIpAddresses[0];
         Assert.Equal((IPAddress.Parse("192.0.2.10"), 24, "eth1", "eth1:vip", "global", IPAddress.Parse("192.0.2.255")), (vip.Address, vip.PrefixLength, vip.Device, vip.Label, vip.Scope, vip.Broadcast));
         Assert.Equal(new("t.conf", 29), vip.Location);
-        Assert.Equal(128, v.VirtualIpAddresses[1].PrefixLength);
-        Assert.Equal(IPAddress.Parse("192.0.2.11"), Assert.Single(v.VirtualIpAddressesExcluded).Address);
+        Assert.Equal(32, v.VirtualIpAddresses[1].PrefixLength);
+        Assert.Equal((IPAddress.Parse("2001:db8::1"), 128), (Assert.Single(v.VirtualIpAddressesExcluded).Address, v.VirtualIpAddressesExcluded[0].PrefixLength));
         Assert.Equal(IPAddress.Parse("192.0.2.1"), v.UnicastSourceIp);
         Assert.Equal([IPAddress.Parse("192.0.2.2"), IPAddress.Parse("192.0.2.3")], v.UnicastPeers);
         Assert.Equal([("chk", (int?)10)], v.TrackScripts.Select(t => (t.Name, t.Weight)));
         Assert.Equal([("eth2", (int?)-5), ("eth3", null)], v.TrackInterfaces.Select(t => (t.Name, t.Weight)));
         Assert.Equal(("/bin/m x", "/bin/b", "/bin/f", "/bin/s", "/bin/n"), (v.Notify.Master, v.Notify.Backup, v.Notify.Fault, v.Notify.Stop, v.Notify.Any));
-        Assert.Equal((1, 3, 60, 3), (v.GarpMasterDelay!.Value, v.GarpMasterRepeat!.Value, v.GarpMasterRefresh!.Value, v.Version!.Value));
+        Assert.Equal((1, 3, 60, 2), (v.GarpMasterDelay!.Value, v.GarpMasterRepeat!.Value, v.GarpMasterRefresh!.Value, v.Version!.Value));
         Assert.True(v.UseVmac);
         Assert.Equal("vrrp.51", v.VmacName);
         Assert.True(v.DontTrackPrimary);
@@ -130,7 +130,7 @@ public sealed class KeepalivedConfigLoaderTests
         { "global_defs {\n  notification_email {\n  }\n}\n", ["(Line 3) Warning - empty notification_email block"] },
         { Instance("  lvs_sync_daemon_interface eth1\n"), [
             "(t.conf: Line 7) (V) Specifying lvs_sync_daemon_interface against a vrrp is deprecated.", "(t.conf: Line 7)         Please use global lvs_sync_daemon"] },
-        { "vrrp_sync_group G {\n  VI_2\n}\n", ["(t.conf: Line 2) Unknown keyword 'VI_2'"] },
+        { "vrrp_sync_group G {\n  VI_2\n}\n", ["(t.conf: Line 2) Unknown keyword 'VI_2'", "Sync group G has no virtual router(s). removing"] },
         { "virtual_server fwmark 1 {\n  lb_kind DR\n}\n", ["Virtual server FWM 1 has no real servers - ignoring"] },
         { "virtual_server fwmark 1 {\n  lb_algo rr\n  lb_kind DR\n  protocol TCP\n  real_server 10.0.0.1 80 {\n  }\n}\n", ["Warning: Virtual server FWM 1: protocol specified for fwmark - protocol will be ignored"] },
         { "virtual_server 192.168.0.100 53 {\n  protocol TCP\n  lb_algo rr\n  real_server 10.0.0.1 53 {\n  }\n}\n", ["Virtual server [192.168.0.100]:tcp:53: no forwarding method set, setting default NAT"] },

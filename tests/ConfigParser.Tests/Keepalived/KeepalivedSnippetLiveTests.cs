@@ -44,6 +44,15 @@ public sealed class KeepalivedSnippetLiveTests
         { "include-in-block", "vrrp_instance V {\n  include inc/body.txt\n}\n" },
         { "host-definition", "@vm $P=50\n@^vm $P=60\n" + Instance + "  priority $P\n  bogus$P\n}\n" },
         { "script-values", "vrrp_script s {\n  script /nonexistent/x\n  interval 0\n  weight 254\n  rise 0\n  fall abc\n  timeout -1\n}\n" },
+        { "empty", "" },
+        { "duplicate-vrid", Instance + "}\nvrrp_instance W {\n  interface eth0\n  virtual_router_id 5\n  virtual_ipaddress {\n    10.1.1.2\n  }\n}\n" },
+        { "duplicate-name", Instance + "}\n" + Instance + "}\n" },
+        { "sync-group-members", Instance + "}\nvrrp_sync_group G {\n  group {\n    V\n    NOPE\n  }\n}\nvrrp_sync_group H {\n  group {\n    V\n  }\n}\n" },
+        { "v3-auth", Instance + "  version 3\n  authentication {\n    auth_type PASS\n    auth_pass x\n  }\n}\n" },
+        { "no-interface", "vrrp_instance V {\n  virtual_router_id 5\n  virtual_ipaddress {\n    10.1.1.1\n  }\n}\n" },
+        { "bad-prefix", Instance + "  virtual_ipaddress {\n    10.0.0.1/33\n    fe80::1/64\n  }\n}\n" },
+        { "missing-args", Instance + "  state\n  priority\n  advert_int\n}\n" },
+        { "nopreempt-master", Instance + "  state MASTER\n  priority 100\n  nopreempt\n}\n" },
         { "real-server-values", "virtual_server 10.1.1.1 80 {\n  lb_kind NAT\n  persistence_timeout 0\n  real_server 10.1.1.2 80 {\n    weight -1\n    HTTP_GET {\n      url {\n        path /\n        status_code 99\n      }\n      connect_port 70000\n    }\n  }\n}\n" },
     };
 

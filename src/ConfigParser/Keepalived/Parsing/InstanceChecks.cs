@@ -41,6 +41,11 @@ internal static class InstanceChecks
             context.Error(null, $"({n}) Unknown interface!", "interface");
         }
 
+        if (v.NoPreempt && v.State == VrrpState.Master)
+        {
+            context.Warn(null, $"({n}) Warning - nopreempt will not work with initial state MASTER - clearing", "nopreempt");
+        }
+
         if (v.VirtualRouterId is null)
         {
             context.Error(null, $"({n}) the virtual router id must be set", "virtual_router_id");
@@ -62,6 +67,10 @@ internal static class InstanceChecks
             {
                 context.Warn(null, $"({n}) Strict mode does not support authentication. Ignoring.", "authentication");
             }
+        }
+        else if (v.Authentication is not null && (v.Version ?? global.VrrpVersion) == 3)
+        {
+            context.Warn(null, $"({n}) VRRP version 3 does not support authentication. Ignoring.", "authentication");
         }
         else if (v.Authentication?.Type == VrrpAuthType.Ah && v.State == VrrpState.Master && v.Priority != 255)
         {

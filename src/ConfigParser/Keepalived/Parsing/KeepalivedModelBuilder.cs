@@ -28,6 +28,10 @@ internal static class KeepalivedModelBuilder
                     }
 
                     break;
+                case "vrrp_instance" when d.Arguments.Count > 0 && instances.Any(i => i.Name == d.Arguments[0]):
+                    // Observed: "(file: Line 8) vrrp instance V already defined"; the block is not read.
+                    context.Error(d.Location, $"vrrp instance {d.Arguments[0]} already defined", d.Keyword);
+                    break;
                 case "vrrp_instance":
                     instances.Add(VrrpInstanceBuilder.Build(context, d));
                     break;
@@ -70,6 +74,8 @@ internal static class KeepalivedModelBuilder
                 InstanceChecks.CheckComplete(context, instance, global);
             }
 
+            CrossChecks.CheckSyncGroups(context, groups, instances);
+            CrossChecks.CheckVrids(context, instances);
             foreach (var server in servers)
             {
                 VirtualServerBuilder.CheckComplete(context, server);

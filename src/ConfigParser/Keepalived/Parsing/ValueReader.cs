@@ -102,7 +102,10 @@ internal static class ValueReader
         return true;
     }
 
-    /// <summary>Parses an address, with or without a /prefix; false when it is not one.</summary>
+    /// <summary>
+    /// Parses an address, with or without a /prefix; false when the address is not one. The prefix is returned as
+    /// written (-1 when it is not a number); callers check its range.
+    /// </summary>
     public static bool TryAddress(string text, out IPAddress address, out int? prefixLength)
     {
         prefixLength = null;
@@ -120,12 +123,7 @@ internal static class ValueReader
         }
 
         var max = address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128;
-        if (!int.TryParse(text[(slash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var p) || p > max)
-        {
-            return false;
-        }
-
-        prefixLength = p;
+        prefixLength = int.TryParse(text[(slash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : -1;
         return true;
     }
 
@@ -138,8 +136,10 @@ internal static class ValueReader
             return true;
         }
 
+        // keepalived's own wording depends on the keyword; the builders report a missing value themselves.
         text = string.Empty;
-        context.Error(d.Location, $"{d.Keyword} requires a parameter", d.Keyword, prefix);
+        _ = context;
+        _ = prefix;
         return false;
     }
 }

@@ -11,9 +11,10 @@ namespace ConfigParser.Keepalived.Parsing;
 internal static class VirtualIpParser
 {
     /// <summary>The addresses that parse; the others are reported and skipped.</summary>
-    public static List<VirtualIpAddress> Parse(KeepalivedParseContext context, KeepalivedDirective block)
+    public static List<VirtualIpAddress> Parse(KeepalivedParseContext context, KeepalivedDirective block, string owner, System.Net.Sockets.AddressFamily? family = null)
     {
         var result = new List<VirtualIpAddress>();
+        var checkFamily = block.Keyword == "virtual_ipaddress";
         foreach (var line in block.Children)
         {
             if (!ValueReader.TryAddress(line.Keyword, out var address, out var prefix))
@@ -22,10 +23,27 @@ internal static class VirtualIpParser
                 continue;
             }
 
+            var max = address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128;
+            if (prefix is { } p && (p < 0 || p > max))
+            {
+                // Observed: "number '33' outside range [0, 32]" then "Invalid address prefix len 33 for address 10.0.0.1/33 - using 32".
+                var written = line.Keyword[(line.Keyword.IndexOf('/') + 1)..];
+                context.Error(line.Location, p < 0 ? $"invalid number '{written}'" : $"number '{written}' outside range [0, {max}]", block.Keyword);
+                context.Error(line.Location, $"Invalid address prefix len {written} for address {line.Keyword} - using {max}", block.Keyword);
+                prefix = max;
+            }
+
+            family ??= address.AddressFamily;
+            if (checkFamily && address.AddressFamily != family)
+            {
+                context.Error(line.Location, $"({owner}): address family must match VRRP instance [{line.Keyword}] - ignoring", block.Keyword);
+                continue;
+            }
+
             var vip = new VirtualIpAddress
             {
                 Address = address,
-                PrefixLength = prefix ?? (address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128),
+                PrefixLength = prefix ?? max,
                 Location = line.Location,
             };
             var options = new List<string>();

@@ -12,6 +12,12 @@ namespace ConfigParser.Keepalived.Parsing;
 /// </summary>
 internal static class VrrpInstanceBuilder
 {
+    private static readonly HashSet<string> s_needArgument =
+    [
+        "state", "interface", "virtual_router_id", "priority", "advert_int", "preempt_delay", "unicast_src_ip",
+        "garp_master_delay", "garp_master_repeat", "garp_master_refresh", "version",
+    ];
+
     /// <summary>Builds the instance; every problem is a diagnostic.</summary>
     public static VrrpInstance Build(KeepalivedParseContext context, KeepalivedDirective block)
     {
@@ -30,6 +36,14 @@ internal static class VrrpInstanceBuilder
     {
         var arg = d.Arguments.Count > 0 ? d.Arguments[0] : null;
         var n = v.Name;
+        if (arg is null && s_needArgument.Contains(d.Keyword))
+        {
+            // Observed: `state` alone draws this line; `priority` or `advert_int` alone are silently ignored.
+            return d.Keyword == "state"
+                ? Report(context, d, $"*** Configuration line starting `{d.Keyword}` is missing a parameter after keyword `{d.Keyword}` at word position 2", v)
+                : v;
+        }
+
         switch (d.Keyword)
         {
             case "state":
@@ -68,9 +82,9 @@ internal static class VrrpInstanceBuilder
             case "authentication":
                 return v with { Authentication = Authentication(context, d, n) };
             case "virtual_ipaddress":
-                return v with { VirtualIpAddresses = [.. v.VirtualIpAddresses, .. VirtualIpParser.Parse(context, d)] };
+                return v with { VirtualIpAddresses = [.. v.VirtualIpAddresses, .. VirtualIpParser.Parse(context, d, n, v.VirtualIpAddresses.FirstOrDefault()?.Address.AddressFamily)] };
             case "virtual_ipaddress_excluded":
-                return v with { VirtualIpAddressesExcluded = [.. v.VirtualIpAddressesExcluded, .. VirtualIpParser.Parse(context, d)] };
+                return v with { VirtualIpAddressesExcluded = [.. v.VirtualIpAddressesExcluded, .. VirtualIpParser.Parse(context, d, n)] };
             case "unicast_src_ip":
                 return ValueReader.TryAddress(arg ?? string.Empty, out var src, out _)
                     ? v with { UnicastSourceIp = src }
