@@ -19,7 +19,7 @@ public sealed class KeepalivedConfigLoaderTests
     [Fact]
     public void Parse_FullInstance_BuildsTypedModel()
     {
-        var everythingFound = KeepalivedHostProbe.FileOnly with { CommandExists = _ => true };
+        var everythingFound = KeepalivedHostProbe.FileOnly with { CommandExists = _ => true, UserExists = _ => true };
         var result = KeepalivedConfigLoader.Parse(
             "t.conf",
             "global_defs {\n  router_id R1\n  enable_script_security\n  script_user nobody nogroup\n  vrrp_garp_master_delay 5\n}\n" +

@@ -53,6 +53,13 @@ public sealed class KeepalivedSnippetLiveTests
         { "bad-prefix", Instance + "  virtual_ipaddress {\n    10.0.0.1/33\n    fe80::1/64\n  }\n}\n" },
         { "missing-args", Instance + "  state\n  priority\n  advert_int\n}\n" },
         { "nopreempt-master", Instance + "  state MASTER\n  priority 100\n  nopreempt\n}\n" },
+        { "sync-group-empty", "vrrp_sync_group G {\n  VI_2\n}\n" },
+        { "script-user-root", "global_defs {\n  script_user root\n  enable_script_security\n}\nvrrp_script s {\n  script \"true\"\n}\n" + Instance + "  track_script {\n    s\n  }\n}\n" },
+        { "script-user-missing", "global_defs {\n  script_user nosuchuser\n}\nvrrp_script s {\n  script \"true\"\n}\n" + Instance + "  track_script {\n    s\n  }\n}\n" },
+        { "notify-security-on", "global_defs {\n  enable_script_security\n}\n" + Instance + "  notify_master /bin/true\n}\n" },
+        { "notify-user-root", "global_defs {\n  script_user root\n}\n" + Instance + "  notify \"/bin/true x\"\n}\n" },
+        { "script-own-user", "vrrp_script s {\n  script \"true\"\n  user nobody\n}\n" + Instance + "  track_script {\n    s\n  }\n}\n" },
+        { "old-globals", "global_defs {\n  lvs_id X\n  vrrp_mcast_group4 224.0.0.18\n  max_auto_priority\n}\n" + Instance + "}\n" },
         { "real-server-values", "virtual_server 10.1.1.1 80 {\n  lb_kind NAT\n  persistence_timeout 0\n  real_server 10.1.1.2 80 {\n    weight -1\n    HTTP_GET {\n      url {\n        path /\n        status_code 99\n      }\n      connect_port 70000\n    }\n  }\n}\n" },
     };
 

@@ -48,6 +48,12 @@ internal static class GlobalDefsBuilder
             case "enable_script_security":
                 return g with { EnableScriptSecurity = true };
             case "script_user":
+                if (arg is not null && !context.Host.UserExists(arg))
+                {
+                    // Observed: "(Line 2) Error setting global script uid/gid".
+                    context.Error(d.Location, "Error setting global script uid/gid", d.Keyword, Parent);
+                }
+
                 return g with { ScriptUser = arg, ScriptGroup = d.Arguments.Count > 1 ? d.Arguments[1] : null };
             case "vrrp_strict":
                 return g with { VrrpStrict = true };

@@ -10,6 +10,7 @@ internal static class KeepalivedModelBuilder
     public static KeepalivedConfig Build(KeepalivedParseContext context, SourceLocation start, IReadOnlyList<KeepalivedDirective> root)
     {
         var global = GlobalDefsBuilder.Build(context, [.. root.Where(d => d.Keyword == "global_defs")]);
+        ScriptChecks.ResolveDefaultUser(context, global);
         var scripts = new List<VrrpScript>();
         var instances = new List<VrrpInstance>();
         var groups = new List<VrrpSyncGroup>();
@@ -55,7 +56,7 @@ internal static class KeepalivedModelBuilder
             .Concat(groups.SelectMany(g => g.Notify.All))
             .Concat(servers.SelectMany(s => s.RealServers).SelectMany(r => new[] { r.NotifyUp, r.NotifyDown }).OfType<string>())
             .Concat(servers.SelectMany(s => s.RealServers).SelectMany(r => r.Checkers).Select(c => c.MiscPath).OfType<string>());
-        scripts = ScriptChecks.RemoveWithoutUser(context, global, scripts);
+        scripts = ScriptChecks.RemoveWithoutUser(context, scripts);
         var names = scripts.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var instance in instances)
         {

@@ -18,6 +18,15 @@ internal sealed class KeepalivedParseContext
     /// <summary>The machine keepalived would run on.</summary>
     public KeepalivedHostProbe Host { get; }
 
+    /// <summary>The user scripts run as when they name none ("root" when nothing else applies); null when unusable.</summary>
+    public string? DefaultScriptUser { get; set; } = "root";
+
+    /// <summary>True when `script_user` named a user that does not exist ("Error setting global script uid/gid").</summary>
+    public bool DefaultScriptUserInvalid { get; set; }
+
+    /// <summary>True when `enable_script_security` is on (scripts never fall back to root then).</summary>
+    public bool ScriptSecurity { get; set; }
+
     /// <summary>True once an interface was found missing ("Non-existent interface specified in configuration").</summary>
     public bool MissingInterface { get; set; }
 

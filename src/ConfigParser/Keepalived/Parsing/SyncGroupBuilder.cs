@@ -14,6 +14,11 @@ internal static class SyncGroupBuilder
         foreach (var d in block.Children)
         {
             var script = string.Join(' ', d.Arguments);
+            if (d.Keyword.StartsWith("notify", StringComparison.Ordinal) && !ScriptChecks.CheckNotifyUser(context, d))
+            {
+                continue;
+            }
+
             g = d.Keyword switch
             {
                 "group" => g with { Members = [.. g.Members, .. d.Children.Select(c => c.Keyword)] },

@@ -96,15 +96,15 @@ internal static class VrrpInstanceBuilder
             case "track_interface":
                 return v with { TrackInterfaces = [.. v.TrackInterfaces, .. TrackListParser.Parse(context, d, n)] };
             case "notify_master":
-                return v with { Notify = v.Notify with { Master = Joined(d) } };
+                return ScriptChecks.CheckNotifyUser(context, d) ? v with { Notify = v.Notify with { Master = Joined(d) } } : v;
             case "notify_backup":
-                return v with { Notify = v.Notify with { Backup = Joined(d) } };
+                return ScriptChecks.CheckNotifyUser(context, d) ? v with { Notify = v.Notify with { Backup = Joined(d) } } : v;
             case "notify_fault":
-                return v with { Notify = v.Notify with { Fault = Joined(d) } };
+                return ScriptChecks.CheckNotifyUser(context, d) ? v with { Notify = v.Notify with { Fault = Joined(d) } } : v;
             case "notify_stop":
-                return v with { Notify = v.Notify with { Stop = Joined(d) } };
+                return ScriptChecks.CheckNotifyUser(context, d) ? v with { Notify = v.Notify with { Stop = Joined(d) } } : v;
             case "notify":
-                return v with { Notify = v.Notify with { Any = Joined(d) } };
+                return ScriptChecks.CheckNotifyUser(context, d) ? v with { Notify = v.Notify with { Any = Joined(d) } } : v;
             case "smtp_alert":
                 return v with { SmtpAlert = true };
             case "garp_master_delay":

@@ -46,6 +46,10 @@ internal static class VrrpScriptBuilder
                         ? s with { Fall = fall }
                         : Report(context, d, $"({name}): vrrp script fall value '{arg}' invalid, defaulting to 1", s);
                     break;
+                case "user" when arg is not null && !context.Host.UserExists(arg):
+                    // Observed: "(file: Line 3) Unable to set uid/gid for script 'true'"; the script is removed.
+                    context.Error(d.Location, $"Unable to set uid/gid for script '{s.Script}'", d.Keyword);
+                    return null;
                 case "user":
                     s = s with { User = arg, Group = d.Arguments.Count > 1 ? d.Arguments[1] : null };
                     break;
