@@ -27,9 +27,11 @@ public static class KeepalivedConfigLoader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
+            // Observed: keepalived 2.2.7 prints "Config files missing 'PATH'." and `-t` still exits 0 (an empty
+            // configuration), so this is a notice that does not change the verdict.
             var bag = new DiagnosticBag();
-            bag.Alert(null, $"Configuration file '{path}' is not a regular non-executable file", "include");
-            return new KeepalivedParseResult(null, bag.Items);
+            bag.Add(new ConfigDiagnostic(DiagnosticSeverity.Notice, null, $"Config files missing '{path}'.", "include"));
+            return new KeepalivedParseResult(new Model.KeepalivedConfig { Location = new SourceLocation(path, 1) }, bag.Items);
         }
 
         var directory = Path.GetDirectoryName(Path.GetFullPath(path)) ?? Directory.GetCurrentDirectory();

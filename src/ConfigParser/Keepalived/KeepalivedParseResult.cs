@@ -4,15 +4,16 @@ using ConfigParser.Keepalived.Model;
 namespace ConfigParser.Keepalived;
 
 /// <summary>The outcome of loading a keepalived.conf: the model and every diagnostic, in keepalived's order.</summary>
-/// <param name="Config">The configuration as keepalived would run it (null only when the main file cannot be read).</param>
+/// <param name="Config">The configuration as keepalived would run it (empty when the main file cannot be read).</param>
 /// <param name="Diagnostics">Every message keepalived 2.2.7 would print while checking the file.</param>
 public sealed record KeepalivedParseResult(KeepalivedConfig? Config, IReadOnlyList<ConfigDiagnostic> Diagnostics)
 {
     /// <summary>
     /// True when `keepalived -t` would exit 0: it fails on any reported configuration problem, warnings included
-    /// (observed with 2.2.7), so this is "a config and no diagnostic at all".
+    /// (observed with 2.2.7), so this is "a config and no warning or alert". The only notice is an unreadable main
+    /// file, which keepalived reports and still accepts (observed: exit 0).
     /// </summary>
-    public bool WouldPassKeepalivedCheck => Config is not null && Diagnostics.Count == 0;
+    public bool WouldPassKeepalivedCheck => Config is not null && Diagnostics.All(d => d.Severity == DiagnosticSeverity.Notice);
 
     /// <summary>Same verdict as <see cref="WouldPassKeepalivedCheck"/>.</summary>
     public bool IsValid => WouldPassKeepalivedCheck;

@@ -204,11 +204,11 @@ public sealed class KeepalivedConfigLoaderTests
     }
 
     [Fact]
-    public void LoadFile_MissingFile_ReturnsNoConfigInsteadOfThrowing()
+    public void LoadFile_MissingFile_ReportsItButPassesAsKeepalivedDoes()
     {
         var result = KeepalivedConfigLoader.LoadFile("/nonexistent/keepalived.conf");
-        Assert.Null(result.Config);
-        Assert.False(result.IsValid);
-        Assert.NotEmpty(result.Diagnostics);
+        Assert.Equal(["Config files missing '/nonexistent/keepalived.conf'."], result.Messages);
+        Assert.Empty(result.Config!.Instances);
+        Assert.True(result.WouldPassKeepalivedCheck);
     }
 }
