@@ -60,6 +60,9 @@ public sealed class KeepalivedSnippetLiveTests
         { "notify-user-root", "global_defs {\n  script_user root\n}\n" + Instance + "  notify \"/bin/true x\"\n}\n" },
         { "script-own-user", "vrrp_script s {\n  script \"true\"\n  user nobody\n}\n" + Instance + "  track_script {\n    s\n  }\n}\n" },
         { "old-globals", "global_defs {\n  lvs_id X\n  vrrp_mcast_group4 224.0.0.18\n  max_auto_priority\n}\n" + Instance + "}\n" },
+        { "quotes-odd", Instance + "  bog\"us1 a\n  bogus2 \"a b\"c d\n  bogus3 a\"b c\"d e\n  \"bogus4 x\" y\n  bogus5 \"a\\\"b\" c\n  bogus6 'a b' c\n}\nvirtual_s\"rver_group VSG_1 {\n" },
+        { "missing-close", Instance + "  track_script {\n    s\n}\n" },
+        { "missing-open", "vrrp_instance V\n  interface eth0\n  virtual_router_id 5\n}\n" },
         { "real-server-values", "virtual_server 10.1.1.1 80 {\n  lb_kind NAT\n  persistence_timeout 0\n  real_server 10.1.1.2 80 {\n    weight -1\n    HTTP_GET {\n      url {\n        path /\n        status_code 99\n      }\n      connect_port 70000\n    }\n  }\n}\n" },
     };
 

@@ -19,13 +19,16 @@ public sealed class KeepalivedTokenizerTests
         { "auth_pass \"ab#cd\"", ["auth_pass", "ab#cd"] },
         { "script \"/bin/echo a b\"", ["script", "/bin/echo a b"] },
         { "bogus_q \"x y\" z", ["bogus_q", "x y", "z"] },
-        { "a\"b c\"d", ["ab cd"] },
+        { "a\"b c\"d", ["a", "b c", "d"] },
+        { "bog\"us1 a", ["bog"] },
+        { "bogus5 \"a\\\"b\" c", ["bogus5", "a\"b", "c"] },
+        { "bogus6 'a b' c", ["bogus6", "'a", "b'", "c"] },
         { "\"\"", [""] },
         { "vrrp_instance V{", ["vrrp_instance", "V", "{"] },
         { "virtual_ipaddress { 10.1.1.1 }", ["virtual_ipaddress", "{", "10.1.1.1", "}"] },
         { "}", ["}"] },
         { "x \"{ }\"", ["x", "{ }"] },
-        { "unterminated \"a b", ["unterminated", "a b"] },
+        { "unterminated \"a b", ["unterminated"] },
     };
 
     [Theory]

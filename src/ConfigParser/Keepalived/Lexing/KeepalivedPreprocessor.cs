@@ -16,6 +16,7 @@ internal sealed class KeepalivedPreprocessor
     private readonly DiagnosticBag _diagnostics;
     private readonly List<KeepalivedLine> _lines = [];
     private KeepalivedDefinitions? _definitions;
+    private string _mainFile = string.Empty;
 
     /// <summary>Creates a preprocessor for one load.</summary>
     public KeepalivedPreprocessor(string hostName, DiagnosticBag diagnostics)
@@ -28,6 +29,7 @@ internal sealed class KeepalivedPreprocessor
     public List<KeepalivedLine> Run(string displayName, string text, string directory)
     {
         _definitions = new KeepalivedDefinitions(_hostName, directory);
+        _mainFile = displayName;
         ReadText(displayName, text, directory, 0);
         return _lines;
     }
@@ -78,7 +80,8 @@ internal sealed class KeepalivedPreprocessor
             var at = new SourceLocation(display, i + 1);
             foreach (var expanded in _definitions!.Expand(content).Split('\n'))
             {
-                var words = KeepalivedTokenizer.Split(expanded);
+                var (words, unterminated) = KeepalivedTokenizer.Tokenize(expanded);
+                ReportQuotes(expanded, unterminated, at);
                 if (words.Count == 0)
                 {
                     continue;
@@ -91,6 +94,31 @@ internal sealed class KeepalivedPreprocessor
                 }
 
                 AddLogicalLines(words, at);
+            }
+        }
+    }
+
+    // Observed: the parent ("(Line N)", main file only) and the children ("(file: Line N)") both print these, for
+    // lines inside blocks too; "Unmatched quote" counts every `"`, escaped or not.
+    private void ReportQuotes(string line, bool unterminated, SourceLocation at)
+    {
+        var shown = line.Trim();
+        var parent = at.File == _mainFile;
+        if (KeepalivedTokenizer.HasUnmatchedQuote(line))
+        {
+            _diagnostics.Warning(at, $"Unmatched quote: '{shown}'");
+            if (parent)
+            {
+                _diagnostics.Warning(at, $"Unmatched quote: '{shown}'", prefix: LocationPrefix.Bracket);
+            }
+        }
+
+        if (unterminated)
+        {
+            _diagnostics.Warning(at, $"Unterminated quote '{shown}'");
+            if (parent)
+            {
+                _diagnostics.Warning(at, $"Unterminated quote '{shown}'", prefix: LocationPrefix.Bracket);
             }
         }
     }

@@ -76,8 +76,18 @@ internal sealed class DirectiveTreeBuilder
                 continue;
             }
 
-            // Observed: a block keyword without `{` still starts its block (the lines up to the next `}`).
-            if (!opens && _position < _lines.Count && _lines[_position].Words is ["{"])
+            var braceNext = _position < _lines.Count && _lines[_position].Words is ["{"];
+            if (!opens && !braceNext && child != BlockKind.List)
+            {
+                // Observed: "(file: Line N) Missing '{' at beginning of configuration block" about the next line,
+                // which is then read at the current level (the block itself is dropped); a value list
+                // (`virtual_ipaddress`) needs no brace.
+                var at = _position < _lines.Count ? _lines[_position].Location : line.Location;
+                _diagnostics.Warning(at, "Missing '{' at beginning of configuration block", keyword, prefix);
+                continue;
+            }
+
+            if (!opens && braceNext)
             {
                 _position++;
             }

@@ -34,8 +34,15 @@ internal static class ParentProcessPass
             }
         }
 
+        if (depth > 0)
+        {
+            // Observed at the end of the file, without a location.
+            diagnostics.Warning(null, $"There are {depth} missing '}}'s or extra '{{'s", "{");
+        }
+
         var skip = 0;
-        foreach (var line in lines.Where(l => l.Location.File == mainFile))
+        var main = lines.Where(l => l.Location.File == mainFile).ToList();
+        foreach (var line in main)
         {
             var opens = line.Words[^1] == "{";
             if (skip > 0)
@@ -47,6 +54,7 @@ internal static class ParentProcessPass
             var keyword = line.Words[0];
             if (keyword != "{" && keyword != "}" && KeywordSchema.TryGet(BlockKind.Root, keyword, out _))
             {
+                // Without a brace the block is not read; the lines that follow are top-level lines (observed).
                 skip = opens ? 1 : 0;
                 continue;
             }
