@@ -80,10 +80,11 @@ internal sealed class DirectiveTreeBuilder
             if (!opens && !braceNext && child != BlockKind.List)
             {
                 // Observed: "(file: Line N) Missing '{' at beginning of configuration block" about the next line,
-                // which is then read at the current level (the block itself is dropped); a value list
+                // which is then read at the current level (the block stays, empty); a value list
                 // (`virtual_ipaddress`) needs no brace.
                 var at = _position < _lines.Count ? _lines[_position].Location : line.Location;
                 _diagnostics.Warning(at, "Missing '{' at beginning of configuration block", keyword, prefix);
+                result.Add(new KeepalivedDirective(keyword, arguments, line.Location, []));
                 continue;
             }
 

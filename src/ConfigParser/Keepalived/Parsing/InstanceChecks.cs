@@ -30,6 +30,13 @@ internal static class InstanceChecks
     public static void CheckComplete(KeepalivedParseContext context, VrrpInstance v, GlobalDefs global)
     {
         var n = v.Name;
+        if (v.VirtualIpAddresses.Count == 0)
+        {
+            // Observed: an instance without addresses draws only this (no VRID or interface complaint).
+            context.Warn(null, $"({n}) No VIP specified; at least one is sensible", "virtual_ipaddress");
+            return;
+        }
+
         foreach (var t in v.TrackInterfaces.Where(t => t.Name == v.Interface))
         {
             context.Warn(null, $"({n}) Ignoring track_interface {t.Name} since own interface", "track_interface");
@@ -51,10 +58,6 @@ internal static class InstanceChecks
             context.Error(null, $"({n}) the virtual router id must be set", "virtual_router_id");
         }
 
-        if (v.VirtualIpAddresses.Count == 0)
-        {
-            context.Warn(null, $"({n}) No VIP specified; at least one is sensible", "virtual_ipaddress");
-        }
 
         if (global.VrrpStrict)
         {
