@@ -63,6 +63,9 @@ public sealed class KeepalivedSnippetLiveTests
         { "quotes-odd", Instance + "  bog\"us1 a\n  bogus2 \"a b\"c d\n  bogus3 a\"b c\"d e\n  \"bogus4 x\" y\n  bogus5 \"a\\\"b\" c\n  bogus6 'a b' c\n}\nvirtual_s\"rver_group VSG_1 {\n" },
         { "missing-close", Instance + "  track_script {\n    s\n}\n" },
         { "missing-open", "vrrp_instance V\n  interface eth0\n  virtual_router_id 5\n}\n" },
+        { "quotes-on-other-host", Instance + "  @other bogus \"x\n  @vm bogus2 \"y\n}\n" },
+        { "unnamed-instance", "vrrp_instance {\n  interface eth0\n}\n" },
+        { "script-interval", "vrrp_script s {\n  script /bin/true\n  interval -11\n}\nvrrp_script t {\n  script /bin/true\n  interval 5000\n}\n" },
         { "real-server-values", "virtual_server 10.1.1.1 80 {\n  lb_kind NAT\n  persistence_timeout 0\n  real_server 10.1.1.2 80 {\n    weight -1\n    HTTP_GET {\n      url {\n        path /\n        status_code 99\n      }\n      connect_port 70000\n    }\n  }\n}\n" },
     };
 

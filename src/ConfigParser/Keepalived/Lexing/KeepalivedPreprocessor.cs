@@ -57,10 +57,17 @@ internal sealed class KeepalivedPreprocessor
             }
 
             var content = line.TrimStart();
+
+            // Observed: "Unterminated quote" is about the raw line (`@host` prefix included, whatever the host);
+            // "Unmatched quote" only about lines kept for this host, without the prefix.
+            var at = new SourceLocation(display, i + 1);
+            ReportQuote(KeepalivedTokenizer.Tokenize(content).Unterminated, $"Unterminated quote '{content.Trim()}'", at);
             if (content.StartsWith('@') && !KeepForHost(ref content))
             {
                 continue;
             }
+
+            ReportQuote(KeepalivedTokenizer.HasUnmatchedQuote(content), $"Unmatched quote: '{content.Trim()}'", at);
 
             if (KeepalivedDefinitions.TryParseDefinition(content, out var name, out var value))
             {
@@ -77,11 +84,9 @@ internal sealed class KeepalivedPreprocessor
                 continue;
             }
 
-            var at = new SourceLocation(display, i + 1);
             foreach (var expanded in _definitions!.Expand(content).Split('\n'))
             {
-                var (words, unterminated) = KeepalivedTokenizer.Tokenize(expanded);
-                ReportQuotes(expanded, unterminated, at);
+                var words = KeepalivedTokenizer.Split(expanded);
                 if (words.Count == 0)
                 {
                     continue;
@@ -100,26 +105,17 @@ internal sealed class KeepalivedPreprocessor
 
     // Observed: the parent ("(Line N)", main file only) and the children ("(file: Line N)") both print these, for
     // lines inside blocks too; "Unmatched quote" counts every `"`, escaped or not.
-    private void ReportQuotes(string line, bool unterminated, SourceLocation at)
+    private void ReportQuote(bool condition, string message, SourceLocation at)
     {
-        var shown = line.Trim();
-        var parent = at.File == _mainFile;
-        if (KeepalivedTokenizer.HasUnmatchedQuote(line))
+        if (!condition)
         {
-            _diagnostics.Warning(at, $"Unmatched quote: '{shown}'");
-            if (parent)
-            {
-                _diagnostics.Warning(at, $"Unmatched quote: '{shown}'", prefix: LocationPrefix.Bracket);
-            }
+            return;
         }
 
-        if (unterminated)
+        _diagnostics.Warning(at, message);
+        if (at.File == _mainFile)
         {
-            _diagnostics.Warning(at, $"Unterminated quote '{shown}'");
-            if (parent)
-            {
-                _diagnostics.Warning(at, $"Unterminated quote '{shown}'", prefix: LocationPrefix.Bracket);
-            }
+            _diagnostics.Warning(at, message, prefix: LocationPrefix.Bracket);
         }
     }
 

@@ -29,6 +29,10 @@ internal static class KeepalivedModelBuilder
                     }
 
                     break;
+                case "vrrp_instance" when d.Arguments.Count == 0:
+                    // Observed: "(file: Line N) vrrp_instance must have a name".
+                    context.Error(d.Location, "vrrp_instance must have a name", d.Keyword);
+                    break;
                 case "vrrp_instance" when d.Arguments.Count > 0 && instances.Any(i => i.Name == d.Arguments[0]):
                     // Observed: "(file: Line 8) vrrp instance V already defined"; the block is not read.
                     context.Error(d.Location, $"vrrp instance {d.Arguments[0]} already defined", d.Keyword);

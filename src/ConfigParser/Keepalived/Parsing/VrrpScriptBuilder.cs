@@ -19,10 +19,18 @@ internal static class VrrpScriptBuilder
                     s = s with { Script = string.Join(' ', d.Arguments) };
                     break;
                 case "interval":
-                    // Observed: "(s): vrrp script interval must be greater than 0, setting to 1".
-                    s = ValueReader.TryParseDecimal(arg ?? string.Empty, out var interval) && interval > 0
-                        ? s with { Interval = interval }
-                        : Report(context, d, $"({name}): vrrp script interval must be greater than 0, setting to 1", s);
+                    // Observed: 0 draws "(s): vrrp script interval must be greater than 0, setting to 1", -11 draws
+                    // "(s): vrrp script interval '-11' must be between 1 and 4294 - ignoring".
+                    if (!ValueReader.TryParseDecimal(arg ?? string.Empty, out var interval) || interval < 0 || interval > 4294)
+                    {
+                        ValueReader.TryUnsigned(context, d, 0, 0, 4294, out _);
+                        s = Report(context, d, $"({name}): vrrp script interval '{arg}' must be between 1 and 4294 - ignoring", s);
+                    }
+                    else
+                    {
+                        s = interval > 0 ? s with { Interval = interval } : Report(context, d, $"({name}): vrrp script interval must be greater than 0, setting to 1", s);
+                    }
+
                     break;
                 case "timeout":
                     // Observed: "negative number '-1'" then "(s): vrrp script timeout '-1' invalid - ignoring".
