@@ -66,6 +66,7 @@ public sealed class KeepalivedSnippetLiveTests
         { "quotes-on-other-host", Instance + "  @other bogus \"x\n  @vm bogus2 \"y\n}\n" },
         { "unnamed-instance", "vrrp_instance {\n  interface eth0\n}\n" },
         { "script-interval", "vrrp_script s {\n  script /bin/true\n  interval -11\n}\nvrrp_script t {\n  script /bin/true\n  interval 5000\n}\n" },
+        { "http-url-checks", "virtual_server 10.0.0.1 80 {\n lb_algo rr\n lb_kind NAT\n protocol TCP\n real_server 10.0.0.2 80 {\n  HTTP_GET {\n   url {\n    digest abc\n   }\n  }\n }\n}\n" },
         { "real-server-values", "virtual_server 10.1.1.1 80 {\n  lb_kind NAT\n  persistence_timeout 0\n  real_server 10.1.1.2 80 {\n    weight -1\n    HTTP_GET {\n      url {\n        path /\n        status_code 99\n      }\n      connect_port 70000\n    }\n  }\n}\n" },
     };
 

@@ -43,7 +43,7 @@ internal static class CheckerBuilder
                     c = ValueReader.TryDecimal(context, d, 0, 0, ValueReader.MaxSeconds, out var delay) ? c with { DelayBeforeRetry = delay } : c;
                     break;
                 case "url":
-                    c = c with { Urls = [.. c.Urls, Url(context, d)] };
+                    c = Url(context, d) is { } url ? c with { Urls = [.. c.Urls, url] } : c;
                     break;
                 case "misc_path":
                     c = c with { MiscPath = string.Join(' ', d.Arguments) };
@@ -58,6 +58,12 @@ internal static class CheckerBuilder
                     other.Add(d);
                     break;
             }
+        }
+
+        if (c.Kind is CheckerKind.HttpGet or CheckerKind.SslGet && c.Urls.Count == 0)
+        {
+            // Observed: "(file: Line 10) HTTP/SSL_GET checker has no urls specified - ignoring", at the closing brace.
+            context.Error(block.End ?? block.Location, "HTTP/SSL_GET checker has no urls specified - ignoring", block.Keyword);
         }
 
         return c with { Other = other };
@@ -75,7 +81,7 @@ internal static class CheckerBuilder
         _ => CheckerKind.Tcp,
     };
 
-    private static HttpCheckUrl Url(KeepalivedParseContext context, KeepalivedDirective block)
+    private static HttpCheckUrl? Url(KeepalivedParseContext context, KeepalivedDirective block)
     {
         string? path = null, digest = null;
         int? status = null;
@@ -89,6 +95,12 @@ internal static class CheckerBuilder
                     break;
                 case "digest":
                     digest = arg;
+                    if (arg is not null && arg.Length != 32)
+                    {
+                        // Observed: "digest 'abc' character length should be 32 rather than 3".
+                        context.Error(d.Location, $"digest '{arg}' character length should be 32 rather than {arg.Length}", d.Keyword);
+                    }
+
                     break;
                 case "status_code" when arg is not null && !arg.Contains('-') && !arg.Contains(','):
                     if (ValueReader.TryParseInt(arg, out var code) && code is >= 100 and <= 599)
@@ -102,6 +114,13 @@ internal static class CheckerBuilder
 
                     break;
             }
+        }
+
+        if (path is null)
+        {
+            // Observed: "(file: Line 9) HTTP/SSL_GET checker url has no path - ignoring", at the closing brace.
+            context.Error(block.End ?? block.Location, "HTTP/SSL_GET checker url has no path - ignoring", block.Keyword);
+            return null;
         }
 
         return new HttpCheckUrl(path, digest, status, block.Location);
