@@ -59,7 +59,7 @@ public sealed class KeepalivedConfigLoaderTests
         Assert.Equal([IPAddress.Parse("192.0.2.2"), IPAddress.Parse("192.0.2.3")], v.UnicastPeers);
         Assert.Equal([("chk", (int?)10)], v.TrackScripts.Select(t => (t.Name, t.Weight)));
         Assert.Equal([("eth2", (int?)-5), ("eth3", null)], v.TrackInterfaces.Select(t => (t.Name, t.Weight)));
-        Assert.Equal(("/bin/m x", "/bin/b", "/bin/f", "/bin/s", "/bin/n"), (v.Notify.Master, v.Notify.Backup, v.Notify.Fault, v.Notify.Stop, v.Notify.Any));
+        Assert.Equal(("/bin/m x", "/bin/b", "/bin/f", "/bin/s", "/bin/n"), (v.Notify.Master!.Command, v.Notify.Backup!.Command, v.Notify.Fault!.Command, v.Notify.Stop!.Command, v.Notify.Any!.Command));
         Assert.Equal((1, 3, 60, 2), (v.GarpMasterDelay!.Value, v.GarpMasterRepeat!.Value, v.GarpMasterRefresh!.Value, v.Version!.Value));
         Assert.True(v.UseVmac);
         Assert.Equal("vrrp.51", v.VmacName);
@@ -80,7 +80,7 @@ public sealed class KeepalivedConfigLoaderTests
         var config = result.Config!;
         var g = Assert.Single(config.SyncGroups);
         Assert.Equal(["A", "B"], g.Members);
-        Assert.Equal("/bin/m", g.Notify.Master);
+        Assert.Equal(new NotifyScript("/bin/m", new("t.conf", 6)), g.Notify.Master);
         Assert.Equal("s", Assert.Single(g.TrackScripts).Name);
         var vs = Assert.Single(config.VirtualServers);
         Assert.Equal((IPAddress.Parse("192.0.2.100"), 80, 6.0, "wlc", "DR", 50, "TCP"), (vs.Address!, vs.Port!.Value, vs.DelayLoop!.Value, vs.LbAlgo, vs.LbKind, vs.PersistenceTimeout!.Value, vs.Protocol));

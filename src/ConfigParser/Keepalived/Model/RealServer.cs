@@ -22,10 +22,10 @@ public sealed record RealServer
     public bool InhibitOnFailure { get; init; }
 
     /// <summary>`notify_up`.</summary>
-    public string? NotifyUp { get; init; }
+    public NotifyScript? NotifyUp { get; init; }
 
     /// <summary>`notify_down`.</summary>
-    public string? NotifyDown { get; init; }
+    public NotifyScript? NotifyDown { get; init; }
 
     /// <summary>The checkers.</summary>
     public IReadOnlyList<HealthChecker> Checkers { get; init; } = [];

@@ -4,20 +4,20 @@ namespace ConfigParser.Keepalived.Model;
 public sealed record VrrpNotify
 {
     /// <summary>`notify_master`.</summary>
-    public string? Master { get; init; }
+    public NotifyScript? Master { get; init; }
 
     /// <summary>`notify_backup`.</summary>
-    public string? Backup { get; init; }
+    public NotifyScript? Backup { get; init; }
 
     /// <summary>`notify_fault`.</summary>
-    public string? Fault { get; init; }
+    public NotifyScript? Fault { get; init; }
 
     /// <summary>`notify_stop`.</summary>
-    public string? Stop { get; init; }
+    public NotifyScript? Stop { get; init; }
 
     /// <summary>`notify` (called for every transition).</summary>
-    public string? Any { get; init; }
+    public NotifyScript? Any { get; init; }
 
     /// <summary>Every script set, in a fixed order.</summary>
-    public IEnumerable<string> All => new[] { Master, Backup, Fault, Stop, Any }.OfType<string>();
+    public IEnumerable<NotifyScript> All => new[] { Master, Backup, Fault, Stop, Any }.OfType<NotifyScript>();
 }

@@ -58,7 +58,8 @@ internal static class KeepalivedModelBuilder
 
         var notify = instances.SelectMany(i => i.Notify.All)
             .Concat(groups.SelectMany(g => g.Notify.All))
-            .Concat(servers.SelectMany(s => s.RealServers).SelectMany(r => new[] { r.NotifyUp, r.NotifyDown }).OfType<string>())
+            .Select(n => n.Command)
+            .Concat(servers.SelectMany(s => s.RealServers).SelectMany(r => new[] { r.NotifyUp, r.NotifyDown }).OfType<NotifyScript>().Select(n => n.Command))
             .Concat(servers.SelectMany(s => s.RealServers).SelectMany(r => r.Checkers).Select(c => c.MiscPath).OfType<string>());
         scripts = ScriptChecks.RemoveWithoutUser(context, scripts);
         var names = scripts.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);

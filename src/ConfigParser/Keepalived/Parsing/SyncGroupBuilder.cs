@@ -13,7 +13,7 @@ internal static class SyncGroupBuilder
         var other = new List<KeepalivedDirective>();
         foreach (var d in block.Children)
         {
-            var script = string.Join(' ', d.Arguments);
+            var script = new NotifyScript(string.Join(' ', d.Arguments), d.Location);
             if (d.Keyword.StartsWith("notify", StringComparison.Ordinal) && !ScriptChecks.CheckNotifyUser(context, d))
             {
                 continue;

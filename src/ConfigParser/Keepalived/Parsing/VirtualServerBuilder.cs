@@ -159,10 +159,10 @@ internal static class VirtualServerBuilder
                     rs = rs with { InhibitOnFailure = true };
                     break;
                 case "notify_up":
-                    rs = rs with { NotifyUp = string.Join(' ', d.Arguments) };
+                    rs = rs with { NotifyUp = new NotifyScript(string.Join(' ', d.Arguments), d.Location) };
                     break;
                 case "notify_down":
-                    rs = rs with { NotifyDown = string.Join(' ', d.Arguments) };
+                    rs = rs with { NotifyDown = new NotifyScript(string.Join(' ', d.Arguments), d.Location) };
                     break;
                 default:
                     if (d.Children.Count > 0 || d.Keyword.EndsWith("_CHECK", StringComparison.Ordinal) || d.Keyword.EndsWith("_GET", StringComparison.Ordinal))

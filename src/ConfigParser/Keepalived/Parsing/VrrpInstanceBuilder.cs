@@ -144,7 +144,7 @@ internal static class VrrpInstanceBuilder
         return v;
     }
 
-    private static string Joined(KeepalivedDirective d) => string.Join(' ', d.Arguments);
+    private static NotifyScript Joined(KeepalivedDirective d) => new(string.Join(' ', d.Arguments), d.Location);
 
     private static List<IPAddress> Peers(KeepalivedParseContext context, KeepalivedDirective block, string owner)
     {
