@@ -96,8 +96,15 @@ internal sealed class DirectiveTreeBuilder
             var childPrefix = child == BlockKind.GlobalDefs ? LocationPrefix.Bracket : prefix;
             _lastClose = null;
             var children = ReadBlock(child.Value, childPrefix);
-            result.Add(new KeepalivedDirective(keyword, arguments, line.Location, children) { End = _lastClose });
+            var end = _lastClose;
+            result.Add(new KeepalivedDirective(keyword, arguments, line.Location, children) { End = end });
             _lastClose = null;
+            if (!opens && !braceNext && end is not null && kind != BlockKind.Root)
+            {
+                // Observed: the `}` that ends a value list opened without `{` also ends the enclosing block.
+                _lastClose = end;
+                return result;
+            }
         }
 
         return result;

@@ -30,16 +30,17 @@ internal static class InstanceChecks
     public static void CheckComplete(KeepalivedParseContext context, VrrpInstance v, GlobalDefs global)
     {
         var n = v.Name;
-        if (v.VirtualIpAddresses.Count == 0)
-        {
-            // Observed: an instance without addresses draws only this (no VRID or interface complaint).
-            context.Warn(null, $"({n}) No VIP specified; at least one is sensible", "virtual_ipaddress");
-            return;
-        }
 
         foreach (var t in v.TrackInterfaces.Where(t => t.Name == v.Interface))
         {
             context.Warn(null, $"({n}) Ignoring track_interface {t.Name} since own interface", "track_interface");
+        }
+
+        if (v.VirtualIpAddresses.Count == 0)
+        {
+            // Observed: an instance without addresses draws this and no VRID or interface complaint.
+            context.Warn(null, $"({n}) No VIP specified; at least one is sensible", "virtual_ipaddress");
+            return;
         }
 
         if (v.Interface is null)
