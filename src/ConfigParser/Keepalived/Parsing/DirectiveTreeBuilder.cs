@@ -77,11 +77,10 @@ internal sealed class DirectiveTreeBuilder
             }
 
             var braceNext = _position < _lines.Count && _lines[_position].Words is ["{"];
-            if (!opens && !braceNext && child != BlockKind.List)
+            if (!opens && !braceNext && child != BlockKind.List && kind == BlockKind.Root)
             {
-                // Observed: "(file: Line N) Missing '{' at beginning of configuration block" about the next line,
-                // which is then read at the current level (the block stays, empty); a value list
-                // (`virtual_ipaddress`) needs no brace.
+                // Observed: at the top level, "(file: Line N) Missing '{' at beginning of configuration block" about
+                // the next line, which is then read at the top level (the block stays, empty).
                 var at = _position < _lines.Count ? _lines[_position].Location : line.Location;
                 _diagnostics.Warning(at, "Missing '{' at beginning of configuration block", keyword, prefix);
                 result.Add(new KeepalivedDirective(keyword, arguments, line.Location, []));
@@ -90,6 +89,13 @@ internal sealed class DirectiveTreeBuilder
 
             if (!opens && braceNext)
             {
+                _position++;
+            }
+            else if (!opens && child != BlockKind.List && _position < _lines.Count)
+            {
+                // Observed: inside a block, a sub-block without its brace (`real_server A P` then `weight 1`) draws
+                // the same message about the next line, which is dropped; the block is then read anyway.
+                _diagnostics.Warning(_lines[_position].Location, "Missing '{' at beginning of configuration block", keyword, prefix);
                 _position++;
             }
 
@@ -101,7 +107,7 @@ internal sealed class DirectiveTreeBuilder
             _lastClose = null;
             if (!opens && !braceNext && end is not null && kind != BlockKind.Root)
             {
-                // Observed: the `}` that ends a value list opened without `{` also ends the enclosing block.
+                // Observed: the `}` that ends a block opened without `{` also ends the enclosing block.
                 _lastClose = end;
                 return result;
             }
