@@ -70,6 +70,8 @@ public sealed class KeepalivedSnippetLiveTests
         { "list-without-brace", "vrrp_instance V {\n interface eth0\n virtual_router_id 5\n virtual_ipaddress {\n  10.1.1.9\n }\n track_interface\n   eth0 weight 2\n }\n virtual_ipaddress {\n  10.1.1.1\n }\n}\nvrrp_instance W {\n interface eth0\n virtual_router_id 6\n virtual_ipaddress {\n  10.1.1.2\n }\n track_script \n  a weight 2\n }\n}\n" },
         { "no-vip-own-track", "vrrp_instance V {\n interface eth0\n virtual_router_id 5\n track_interface {\n  eth0\n }\n}\n" },
         { "sub-block-without-brace", "virtual_server 10.0.0.1 80 {\n  lb_algo rr\n  lb_kind NAT\n  protocol TCP\n  real_server 10.0.0.2 80\n    weight 1\n    TCP_CHECK {\n      connect_timeout 3\n    }\n  }\n  real_server 10.0.0.3 80 {\n    weight 2\n  }\n}\n" },
+        { "checker-brace-commented", "virtual_server 10.0.0.1 80 {\n  lb_algo rr\n  lb_kind NAT\n  protocol TCP\n  real_server 10.0.0.2 80 {\n    HTTP_GET# {\n      url {\n        path /\n      }\n      connect_timeout 3\n    }\n  }\n}\n" },
+        { "undefined-vs-group", "virtual_server group NOPE {\n  lb_algo rr\n  bogus 1\n  real_server 10.0.0.2 80 {\n    bogus2\n  }\n}\n" },
         { "real-server-values", "virtual_server 10.1.1.1 80 {\n  lb_kind NAT\n  persistence_timeout 0\n  real_server 10.1.1.2 80 {\n    weight -1\n    HTTP_GET {\n      url {\n        path /\n        status_code 99\n      }\n      connect_port 70000\n    }\n  }\n}\n" },
     };
 

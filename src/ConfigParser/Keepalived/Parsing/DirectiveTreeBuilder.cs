@@ -91,12 +91,13 @@ internal sealed class DirectiveTreeBuilder
             {
                 _position++;
             }
-            else if (!opens && child != BlockKind.List && _position < _lines.Count)
+            var doubleClose = !opens && !braceNext;
+            if (doubleClose && child != BlockKind.List && _position < _lines.Count)
             {
-                // Observed: inside a block, a sub-block without its brace (`real_server A P` then `weight 1`) draws
-                // the same message about the next line, which is dropped; the block is then read anyway.
+                // Observed: inside a block, a sub-block without its brace (`real_server A P` then `weight 1`, or
+                // `HTTP_GET` then `url {`) draws the same message about the next line; the block is then read anyway,
+                // that line included.
                 _diagnostics.Warning(_lines[_position].Location, "Missing '{' at beginning of configuration block", keyword, prefix);
-                _position++;
             }
 
             var childPrefix = child == BlockKind.GlobalDefs ? LocationPrefix.Bracket : prefix;
@@ -105,7 +106,7 @@ internal sealed class DirectiveTreeBuilder
             var end = _lastClose;
             result.Add(new KeepalivedDirective(keyword, arguments, line.Location, children) { End = end });
             _lastClose = null;
-            if (!opens && !braceNext && end is not null && kind != BlockKind.Root)
+            if (doubleClose && end is not null && kind != BlockKind.Root)
             {
                 // Observed: the `}` that ends a block opened without `{` also ends the enclosing block.
                 _lastClose = end;

@@ -82,7 +82,9 @@ internal static class KeepalivedModelBuilder
 
             CrossChecks.CheckSyncGroups(context, groups, instances);
             CrossChecks.CheckVrids(context, instances);
-            foreach (var server in servers)
+            // Observed: a virtual_server naming an undefined virtual_server_group is dropped without a word.
+            var vsGroups = other.Where(d => d.Keyword == "virtual_server_group" && d.Arguments.Count > 0).Select(d => d.Arguments[0]).ToHashSet(StringComparer.Ordinal);
+            foreach (var server in servers.Where(s => s.Group is null || vsGroups.Contains(s.Group)))
             {
                 VirtualServerBuilder.CheckComplete(context, server);
             }
