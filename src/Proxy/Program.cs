@@ -1,5 +1,6 @@
 using ConfigParser;
 using ConfigParser.Diagnostics;
+using ConfigParser.Keepalived;
 using ConfigParser.Model;
 using Proxy.Cli;
 using Proxy.Diagnostics;
@@ -34,33 +35,39 @@ foreach (var diagnostic in parsed.Diagnostics)
     diagnostics.Add(diagnostic);
 }
 
-if (options.KeepalivedFile is not null)
-{
-    diagnostics.Warning(null, $"'-k {options.KeepalivedFile}': keepalived.conf and VRRP are not implemented yet; the file is not read.");
-}
+var keepalived = options.KeepalivedFile is { } keepalivedFile ? KeepalivedConfigLoader.LoadFile(keepalivedFile) : null;
 
 // Under -c, what this build cannot run yet is a warning (HAProxy would accept the file); a start refuses it.
 var runtime = parsed.Config is { } config
     ? RuntimeBuilder.Build(config, diagnostics, options.CheckOnly ? DiagnosticSeverity.Warning : DiagnosticSeverity.Alert)
     : null;
+var report = new CheckReport(
+    diagnostics.Items,
+    runtime is not null,
+    parsed.Config?.Frontends.Any(f => f.Binds.Count > 0) == true || keepalived is not null,
+    keepalived?.Diagnostics ?? [],
+    keepalived?.WouldPassKeepalivedCheck ?? true);
 if (options.CheckOnly)
 {
-    var willListen = parsed.Config?.Frontends.Any(f => f.Binds.Count > 0) == true || options.KeepalivedFile is not null;
-    return ConfigCheckCommand.Run(options, diagnostics.Items, runtime is not null, willListen, Console.Out, Console.Error, pid);
+    return ConfigCheckCommand.Run(options, report, Console.Out, Console.Error, pid);
 }
 
-if (diagnostics.Items.Count > 0 && !options.Quiet)
+if (!options.Quiet)
 {
-    ConfigCheckCommand.PrintBanner(messages);
-    foreach (var diagnostic in diagnostics.Items)
-    {
-        messages.Write(diagnostic);
-    }
+    // At start only alerts stop us; keepalived's warnings stay warnings (keepalived itself would run).
+    ConfigCheckCommand.WriteDiagnostics(report with { KeepalivedValid = true }, messages);
 }
 
-if (runtime is null)
+if (runtime is null || keepalived is { IsUsable: false })
 {
     return ExitCodes.Failure;
+}
+
+if (keepalived?.Config is { } vrrp)
+{
+    messages.Write(DiagnosticSeverity.Warning,
+        $"{vrrp.Instances.Count} vrrp_instance(s) read from {options.KeepalivedFile}; VRRP itself is not implemented yet, so no virtual IP is managed.",
+        context: "keepalived");
 }
 
 if (runtime.Listeners.Count == 0)

@@ -95,6 +95,28 @@ public class CommandLineTests
     }
 
     [Fact]
+    public async Task Check_KeepalivedFile_IsReadAndJudgedLikeKeepalivedT()
+    {
+        // keepalived refuses loopback for VRRP and checks that the interface exists: use a real one of this machine.
+        var nic = Directory.GetDirectories("/sys/class/net").Select(Path.GetFileName).First(n => n != "lo");
+        using var dir = new TempDirectory();
+        var good = await dir.WriteAsync("good.conf",
+            $"vrrp_instance VI_1 {{\n    state BACKUP\n    interface {nic}\n    virtual_router_id 51\n    priority 100\n" +
+            "    advert_int 1\n    virtual_ipaddress {\n        203.0.113.10/24\n    }\n}\n");
+        var bad = await dir.WriteAsync("bad.conf",
+            $"vrrp_instance VI_1 {{\n    state BACKUP\n    interface {nic}\n    virtual_router_id 51\n    priority 100\n" +
+            "    bogus_keyword 1\n    virtual_ipaddress {\n        203.0.113.10/24\n    }\n}\n");
+
+        var accepted = await ExternalProcess.RunProxyAsync("-c", "-k", good);
+        var rejected = await ExternalProcess.RunProxyAsync("-c", "-k", bad);
+
+        Assert.True(accepted.ExitCode == 0, accepted.Stderr);
+        Assert.Equal(1, rejected.ExitCode);
+        Assert.Contains($": keepalived : ({bad}: Line 6) ", rejected.Stderr);
+        Assert.Contains("bogus_keyword", rejected.Stderr);
+    }
+
+    [Fact]
     public async Task Usage_UnknownOption_PrintsUsageAndExits1()
     {
         // haproxy 2.6's usage() exits 1 (checked: `haproxy -Z; echo $?` prints 1).

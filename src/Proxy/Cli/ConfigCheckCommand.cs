@@ -1,27 +1,20 @@
 using System.Text.Json;
-using ConfigParser;
 using ConfigParser.Diagnostics;
+using ConfigParser.Keepalived;
 using Proxy.Diagnostics;
 
 namespace Proxy.Cli;
 
 /// <summary>
-/// `proxy -c`: prints what `haproxy -c` prints (haproxy 2.6, ../shared/spec/haproxy-2.6.md §5.6) and returns
-/// the exit code; with `--json`, every diagnostic as a JSON array on stdout instead.
+/// `proxy -c`: prints what `haproxy -c` prints (haproxy 2.6, ../shared/spec/haproxy-2.6.md §5.6) and, with `-k`,
+/// keepalived.conf's messages in keepalived's own "(FILE: Line N)" form; returns the exit code. With `--json`,
+/// every diagnostic as a JSON array on stdout instead.
 /// </summary>
 internal static class ConfigCheckCommand
 {
-    /// <param name="options">The command line.</param>
-    /// <param name="diagnostics">Everything the parser and the runtime builder reported.</param>
-    /// <param name="valid">False when any alert makes the configuration unusable.</param>
-    /// <param name="willListen">False when a valid configuration opens no listener (and no VRRP work is given).</param>
-    /// <param name="stdout">Where the verdict goes.</param>
-    /// <param name="stderr">Where the diagnostics go.</param>
-    /// <param name="pid">The process id printed in each message.</param>
-    public static int Run(CommandLineOptions options, IReadOnlyList<ConfigDiagnostic> diagnostics, bool valid, bool willListen,
-        TextWriter stdout, TextWriter stderr, int pid)
+    public static int Run(CommandLineOptions options, CheckReport report, TextWriter stdout, TextWriter stderr, int pid)
     {
-        var exitCode = !valid ? ExitCodes.Failure : willListen ? ExitCodes.Success : ExitCodes.NoListener;
+        var exitCode = !report.IsValid ? ExitCodes.Failure : report.WillListen ? ExitCodes.Success : ExitCodes.NoListener;
         if (options.Quiet)
         {
             return exitCode;
@@ -29,34 +22,46 @@ internal static class ConfigCheckCommand
 
         if (options.Json)
         {
-            stdout.WriteLine(ToJson(diagnostics, valid));
+            stdout.WriteLine(ToJson(report));
             return exitCode;
         }
 
-        if (diagnostics.Count > 0)
+        WriteDiagnostics(report, new HaproxyMessageWriter(stderr, pid));
+        if (report.IsValid)
         {
-            PrintBanner(new HaproxyMessageWriter(stderr, pid));
-        }
-
-        var writer = new HaproxyMessageWriter(stderr, pid);
-        foreach (var diagnostic in diagnostics)
-        {
-            writer.Write(diagnostic);
-        }
-
-        if (valid)
-        {
-            if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Warning))
+            if (report.HasWarnings)
             {
                 stdout.WriteLine("Warnings were found.");
             }
 
-            stdout.WriteLine(willListen
+            stdout.WriteLine(report.WillListen
                 ? "Configuration file is valid"
                 : "Configuration file has no error but will not start (no listener) => exit(2).");
         }
 
         return exitCode;
+    }
+
+    /// <summary>The banner, then every diagnostic: haproxy.cfg's in haproxy's form, keepalived.conf's in keepalived's.</summary>
+    public static void WriteDiagnostics(CheckReport report, HaproxyMessageWriter writer)
+    {
+        if (!report.HasMessages)
+        {
+            return;
+        }
+
+        PrintBanner(writer);
+        foreach (var diagnostic in report.Haproxy)
+        {
+            writer.Write(diagnostic);
+        }
+
+        foreach (var diagnostic in report.Keepalived)
+        {
+            // keepalived -t fails on any message, so under a failing check each one is an error.
+            var severity = !report.KeepalivedValid && diagnostic.Severity == DiagnosticSeverity.Warning ? DiagnosticSeverity.Alert : diagnostic.Severity;
+            writer.Write(severity, KeepalivedDiagnosticFormat.Render(diagnostic), context: "keepalived");
+        }
     }
 
     /// <summary>haproxy 2.6 prints these two notices once, before its first warning or alert.</summary>
@@ -66,20 +71,24 @@ internal static class ConfigCheckCommand
         writer.Write(DiagnosticSeverity.Notice, $"path to executable is {Environment.ProcessPath}", context: null);
     }
 
-    private static string ToJson(IReadOnlyList<ConfigDiagnostic> diagnostics, bool valid)
+    private static string ToJson(CheckReport report)
         => JsonSerializer.Serialize(new
         {
-            valid,
-            diagnostics = diagnostics.Select(d => new
-            {
-                file = d.Location?.File,
-                line = d.Location?.Line,
-                severity = d.Severity.ToString().ToLowerInvariant(),
-                keyword = d.Keyword,
-                message = d.Message,
-                text = d.Text,
-            }),
+            valid = report.IsValid,
+            diagnostics = report.Haproxy.Select(d => Item(d, "haproxy", d.Text))
+                .Concat(report.Keepalived.Select(d => Item(d, "keepalived", KeepalivedDiagnosticFormat.Render(d)))),
         }, JsonOptions);
+
+    private static object Item(ConfigDiagnostic d, string source, string text) => new
+    {
+        source,
+        file = d.Location?.File,
+        line = d.Location?.Line,
+        severity = d.Severity.ToString().ToLowerInvariant(),
+        keyword = d.Keyword,
+        message = d.Message,
+        text,
+    };
 
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
 }

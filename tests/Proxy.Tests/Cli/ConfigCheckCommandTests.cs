@@ -16,7 +16,7 @@ public class ConfigCheckCommandTests
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var exit = ConfigCheckCommand.Run(options with { CheckOnly = true }, diagnostics, valid, willListen, stdout, stderr, 100);
+        var exit = ConfigCheckCommand.Run(options with { CheckOnly = true }, new CheckReport(diagnostics, valid, willListen, [], true), stdout, stderr, 100);
         return (exit, stdout.ToString(), stderr.ToString());
     }
 
@@ -68,6 +68,21 @@ public class ConfigCheckCommandTests
         var (exit, stdout, stderr) = Run(new CommandLineOptions { Quiet = true }, valid: true, willListen: false);
 
         Assert.Equal((2, "", ""), (exit, stdout, stderr));
+    }
+
+    [Fact]
+    public void Run_KeepalivedWarningsUnderCheck_AreAlertsInKeepalivedsFormAndExit1()
+    {
+        var keepalived = new ConfigDiagnostic(DiagnosticSeverity.Warning, new SourceLocation("k.conf", 5), "Unknown keyword 'foo'");
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+
+        var exit = ConfigCheckCommand.Run(new CommandLineOptions { CheckOnly = true },
+            new CheckReport([], true, true, [keepalived], KeepalivedValid: false), stdout, stderr, 100);
+
+        Assert.Equal(1, exit);
+        Assert.Equal("", stdout.ToString());
+        Assert.Contains("[ALERT]    (100) : keepalived : (k.conf: Line 5) Unknown keyword 'foo'", stderr.ToString());
     }
 
     [Fact]
