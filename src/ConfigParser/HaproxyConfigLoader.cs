@@ -75,6 +75,10 @@ public static class HaproxyConfigLoader
         if (!diagnostics.HasAlerts)
         {
             ConfigValidator.Validate(parser.Proxies, diagnostics);
+            if (parser.HasProgramSection && !parser.MasterWorker)
+            {
+                diagnostics.Alert(null, "Can't use a 'program' section without master worker mode.");
+            }
         }
 
         if (diagnostics.HasAlerts)

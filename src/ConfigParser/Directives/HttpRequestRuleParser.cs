@@ -43,7 +43,8 @@ internal static class HttpRequestRuleParser
             return null;
         }
 
-        Abort(line, $"'http-request {action}' is not supported by this proxy yet; the supported actions are: 'return'.", diagnostics);
+        // Every other 2.6 action is accepted and ignored, with a warning naming it.
+        Sections.UnimplementedKeyword.Warn(line, diagnostics);
         return null;
     }
 

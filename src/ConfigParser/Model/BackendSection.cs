@@ -28,4 +28,16 @@ public sealed record BackendSection
 
     /// <summary>Timeouts (`server` and `connect` matter for a backend).</summary>
     public ProxyTimeouts Timeouts { get; init; } = ProxyTimeouts.None;
+
+    /// <summary>`option` lines (the defaults section's first).</summary>
+    public IReadOnlyList<ProxyOption> Options { get; init; } = [];
+
+    /// <summary>`hash-type`; null when unset.</summary>
+    public HashTypeDefinition? HashType { get; init; }
+
+    /// <summary>`log` lines.</summary>
+    public IReadOnlyList<LogTarget> Logs { get; init; } = [];
+
+    /// <summary>`errorfile` lines.</summary>
+    public IReadOnlyList<ErrorFileDefinition> ErrorFiles { get; init; } = [];
 }

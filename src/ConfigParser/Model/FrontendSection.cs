@@ -28,4 +28,22 @@ public sealed record FrontendSection
 
     /// <summary>Timeouts (only `client` matters for a frontend).</summary>
     public ProxyTimeouts Timeouts { get; init; } = ProxyTimeouts.None;
+
+    /// <summary>`option` lines (the defaults section's first).</summary>
+    public IReadOnlyList<ProxyOption> Options { get; init; } = [];
+
+    /// <summary>`acl` lines.</summary>
+    public IReadOnlyList<Conditions.AclDefinition> Acls { get; init; } = [];
+
+    /// <summary>`use_backend` rules in declaration order.</summary>
+    public IReadOnlyList<UseBackendRule> UseBackendRules { get; init; } = [];
+
+    /// <summary>`log` lines.</summary>
+    public IReadOnlyList<LogTarget> Logs { get; init; } = [];
+
+    /// <summary>`errorfile` lines.</summary>
+    public IReadOnlyList<ErrorFileDefinition> ErrorFiles { get; init; } = [];
+
+    /// <summary>`capture` lines.</summary>
+    public IReadOnlyList<CaptureDefinition> Captures { get; init; } = [];
 }

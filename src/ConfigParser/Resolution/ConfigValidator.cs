@@ -26,6 +26,7 @@ internal static class ConfigValidator
             }
 
             CheckDefaultBackend(proxy, proxies, diagnostics);
+            CheckUseBackends(proxy, proxies, diagnostics);
 
             // A backend side without servers needs no timeout; a missing or zero value counts as unset.
             var timeouts = proxy.Timeouts;
@@ -73,6 +74,18 @@ internal static class ConfigValidator
             diagnostics.Warning(null,
                 $"In proxy '{proxy.Name}', the 'default_backend' rule always has precedence over the servers, which will never be used.",
                 "default_backend");
+        }
+    }
+
+    // haproxy 2.6 src/cfgparse.c: static use_backend names must name a proxy with a backend side.
+    private static void CheckUseBackends(ProxyBuilder proxy, IReadOnlyList<ProxyBuilder> proxies, DiagnosticBag diagnostics)
+    {
+        foreach (var rule in proxy.UseBackendRules.Where(r => r.IsStatic))
+        {
+            if (!proxies.Any(p => p.HasBackendCapability && p.Name == rule.Backend))
+            {
+                diagnostics.Alert(null, $"Proxy '{proxy.Name}': unable to find required use_backend: '{rule.Backend}'.", "use_backend");
+            }
         }
     }
 

@@ -12,4 +12,10 @@ internal sealed class GlobalBuilder
 
     /// <summary>`nbthread`; null while unset.</summary>
     public int? NbThread { get; set; }
+
+    /// <summary>`master-worker`.</summary>
+    public bool MasterWorker { get; set; }
+
+    /// <summary>`log` lines.</summary>
+    public List<Model.LogTarget> Logs { get; } = [];
 }

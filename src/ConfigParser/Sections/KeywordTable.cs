@@ -9,7 +9,7 @@ internal sealed class KeywordTable<TContext>
 {
     private readonly Dictionary<string, Action<TContext>> _handlers = new(StringComparer.Ordinal);
 
-    /// <summary>The registered keywords, for "did you mean" suggestions.</summary>
+    /// <summary>The registered keywords, for "did you mean" suggestions, in registration order.</summary>
     public IEnumerable<string> Keywords => _handlers.Keys;
 
     /// <summary>Registers <paramref name="handler"/> for <paramref name="keyword"/>.</summary>
@@ -19,6 +19,20 @@ internal sealed class KeywordTable<TContext>
         return this;
     }
 
+    /// <summary>Registers <paramref name="handler"/> for each keyword not registered yet (typed handlers win).</summary>
+    public KeywordTable<TContext> AddMissing(IEnumerable<string> keywords, Action<TContext> handler)
+    {
+        foreach (var keyword in keywords)
+        {
+            _handlers.TryAdd(keyword, handler);
+        }
+
+        return this;
+    }
+
     /// <summary>Finds the handler of <paramref name="keyword"/>.</summary>
     public bool TryGet(string keyword, out Action<TContext> handler) => _handlers.TryGetValue(keyword, out handler!);
+
+    /// <summary>True when <paramref name="keyword"/> is registered.</summary>
+    public bool Contains(string keyword) => _handlers.ContainsKey(keyword);
 }

@@ -23,6 +23,11 @@ internal sealed class ProxyBuilder
             Balance = defaults.Balance;
             DefaultBackend = HasFrontendCapability ? defaults.DefaultBackend : null;
             InheritedHttpRequestRules = kind == ProxyKind.Defaults ? [] : [.. defaults.HttpRequestRules];
+            Options.AddRange(defaults.Options);
+            Logs.AddRange(defaults.Logs);
+            ErrorFiles.AddRange(defaults.ErrorFiles);
+            HashType = defaults.HashType;
+            DefaultServer = defaults.DefaultServer;
         }
 
         // haproxy 2.6 proxy_parse_timeout compares a proxy's timeouts with its defaults' to warn about repeats;
@@ -47,6 +52,30 @@ internal sealed class ProxyBuilder
     public List<BindDefinition> Binds { get; } = [];
 
     public List<ServerDefinition> Servers { get; } = [];
+
+    /// <summary>`option` lines, the defaults section's first; a later line for the same option wins.</summary>
+    public List<ProxyOption> Options { get; } = [];
+
+    /// <summary>`acl` lines of this section (ACLs are not inherited from defaults).</summary>
+    public List<Model.Conditions.AclDefinition> Acls { get; } = [];
+
+    /// <summary>`use_backend` rules in declaration order.</summary>
+    public List<UseBackendRule> UseBackendRules { get; } = [];
+
+    /// <summary>`log` lines (`no log` clears them).</summary>
+    public List<LogTarget> Logs { get; } = [];
+
+    /// <summary>`errorfile` lines.</summary>
+    public List<ErrorFileDefinition> ErrorFiles { get; } = [];
+
+    /// <summary>`capture` lines.</summary>
+    public List<CaptureDefinition> Captures { get; } = [];
+
+    /// <summary>`hash-type`; null when unset (map-based sdbm).</summary>
+    public HashTypeDefinition? HashType { get; set; }
+
+    /// <summary>The settings of the last `default-server` line; null when none.</summary>
+    public ServerDefinition? DefaultServer { get; set; }
 
     /// <summary>This section's own `http-request` rules.</summary>
     public List<HttpRequestRule> HttpRequestRules { get; } = [];
@@ -86,6 +115,12 @@ internal sealed class ProxyBuilder
         DefaultBackend = Kind == ProxyKind.Listen ? DefaultBackend ?? new BackendReference(Location, Name) : DefaultBackend,
         HttpRequestRules = [.. InheritedHttpRequestRules, .. HttpRequestRules],
         Timeouts = Timeouts,
+        Options = [.. Options],
+        Acls = [.. Acls],
+        UseBackendRules = [.. UseBackendRules],
+        Logs = [.. Logs],
+        ErrorFiles = [.. ErrorFiles],
+        Captures = [.. Captures],
     };
 
     public BackendSection ToBackend() => new()
@@ -98,5 +133,9 @@ internal sealed class ProxyBuilder
         Servers = [.. Servers],
         HttpRequestRules = Kind == ProxyKind.Backend ? [.. InheritedHttpRequestRules, .. HttpRequestRules] : [],
         Timeouts = Timeouts,
+        Options = [.. Options],
+        HashType = HashType,
+        Logs = [.. Logs],
+        ErrorFiles = [.. ErrorFiles],
     };
 }

@@ -14,14 +14,32 @@ internal static partial class ProxyKeywords
     /// <summary>Section keywords HAProxy also offers when it suggests a fix for an unknown proxy keyword.</summary>
     public static IReadOnlyList<string> ExtraSuggestions { get; } = ["listen", "frontend", "backend", "defaults"];
 
-    public static KeywordTable<KeywordContext<ProxyBuilder>> Table { get; } = new KeywordTable<KeywordContext<ProxyBuilder>>()
+    // Built on first use: the catalog lives in another part of this partial class, whose static fields must exist first.
+    private static readonly Lazy<KeywordTable<KeywordContext<ProxyBuilder>>> LazyTable = new(BuildTable);
+
+    public static KeywordTable<KeywordContext<ProxyBuilder>> Table => LazyTable.Value;
+
+    private static KeywordTable<KeywordContext<ProxyBuilder>> BuildTable() => WithCatalog(new KeywordTable<KeywordContext<ProxyBuilder>>()
         .Add("mode", Mode)
         .Add("bind", Bind)
         .Add("default_backend", DefaultBackend)
         .Add("balance", Balance)
+        .Add("hash-type", HashType)
         .Add("server", Server)
+        .Add("default-server", DefaultServer)
         .Add("timeout", Timeout)
-        .Add("http-request", HttpRequest);
+        .Add("http-request", HttpRequest)
+        .Add("option", Option)
+        .Add("acl", Acl)
+        .Add("use_backend", UseBackend)
+        .Add("log", Log)
+        .Add("errorfile", ErrorFile)
+        .Add("capture", Capture)
+        .Add("stats", Stats));
+
+    /// <summary>What HAProxy 2.6 offers when it suggests a fix for an unknown proxy keyword.</summary>
+    public static IEnumerable<string> Suggestions =>
+        Table.Keywords.Where(k => !RemovedKeywords.ContainsKey(k)).Concat(RemovedSuggestions).Concat(ExtraSuggestions);
 
     private static void Mode(KeywordContext<ProxyBuilder> c)
     {
@@ -83,17 +101,10 @@ internal static partial class ProxyKeywords
             c.Diagnostics.Warning(c.At, $"'balance' ignored because {c.Section.Description} has no backend capability.", "balance");
         }
 
-        // haproxy 2.6 src/backend.c backend_parse_balance: no argument means roundrobin.
-        var algorithm = c.Line.Count < 2 ? BalanceAlgorithms.RoundRobin : c.Line[1];
-        if (!BalanceAlgorithms.Implemented.Contains(algorithm))
+        if (BalanceParser.Parse(c.Line, c.Diagnostics) is { } balance)
         {
-            c.Diagnostics.Alert(c.At,
-                "balance only supports 'roundrobin', 'static-rr', 'leastconn', 'source', 'uri', 'url_param', 'hdr(name)' and 'rdp-cookie(name)' options.",
-                "balance");
-            return;
+            c.Section.Balance = balance;
         }
-
-        c.Section.Balance = new BalanceDefinition(c.At, algorithm, [.. c.Line.Words.Skip(2)]);
     }
 
     private static void Server(KeywordContext<ProxyBuilder> c)
@@ -111,7 +122,7 @@ internal static partial class ProxyKeywords
             return;
         }
 
-        if (ServerParser.Parse(c.Line, c.Section.Name, c.Diagnostics) is { } server)
+        if (ServerParser.Parse(c.Line, c.Section.Name, c.Diagnostics, c.Section.DefaultServer) is { } server)
         {
             c.Section.Servers.Add(server);
         }

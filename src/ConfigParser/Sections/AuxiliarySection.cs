@@ -1,0 +1,14 @@
+using ConfigParser.Diagnostics;
+
+namespace ConfigParser.Sections;
+
+/// <summary>
+/// A section this proxy reads but does not run yet (userlist, peers, resolvers, mailers, program, http-errors,
+/// ring, cache, log-forward, fcgi-app): its keyword table and how HAProxy 2.6 words an unknown keyword in it.
+/// </summary>
+/// <param name="Keyword">The section keyword.</param>
+/// <param name="Table">Every keyword 2.6 accepts in the section.</param>
+/// <param name="UnknownMessage">The alert for an unknown keyword; {0} is the keyword.</param>
+/// <param name="Prefix">How that alert introduces the location.</param>
+internal sealed record AuxiliarySection(string Keyword, KeywordTable<KeywordContext<AuxiliarySection>> Table, string UnknownMessage,
+    LocationPrefix Prefix);

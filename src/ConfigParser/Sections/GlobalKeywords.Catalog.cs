@@ -1,0 +1,82 @@
+using ConfigParser.Directives;
+
+namespace ConfigParser.Sections;
+
+/// <summary>
+/// Every other keyword HAProxy 2.6 accepts in the global section (src/cfgparse-global.c cfg_parse_global plus the
+/// keywords registered for "global" in `haproxy -dKcfg`), accepted with a "not implemented" warning.
+/// </summary>
+internal static partial class GlobalKeywords
+{
+    private static readonly string[] AcceptedKeywords =
+    [
+        "busy-polling", "ca-base", "chroot", "close-spread-time", "cluster-secret", "cpu-map", "crt-base",
+        "default-path", "description", "expose-experimental-directives", "external-check", "gid", "grace", "group",
+        "h1-accept-payload-with-any-method", "h1-case-adjust", "h1-case-adjust-file", "hard-stop-after",
+        "httpclient.resolvers.id", "httpclient.resolvers.prefer", "httpclient.ssl.ca-file", "httpclient.ssl.verify",
+        "insecure-fork-wanted", "insecure-setuid-wanted", "issuers-chain-path", "localpeer", "log-send-hostname",
+        "log-tag", "lua-load", "lua-load-per-thread", "lua-prepend-path", "max-spread-checks", "maxcompcpuusage",
+        "maxcomprate", "maxconnrate", "maxpipes", "maxsessrate", "maxsslconn", "maxsslrate", "maxzlibmem",
+        "mworker-max-reloads", "nbproc", "no-memory-trimming", "node", "noepoll", "noevports", "nogetaddrinfo",
+        "nokqueue", "nopoll", "noreuseport", "nosplice", "numa-cpu-mapping", "pp2-never-send-local", "presetenv",
+        "profiling.tasks", "quiet", "resetenv", "server-state-base", "server-state-file", "set-dumpable", "set-var",
+        "set-var-fmt", "setenv", "spread-checks", "ssl-default-bind-ciphers", "ssl-default-bind-ciphersuites",
+        "ssl-default-bind-curves", "ssl-default-bind-options", "ssl-default-server-ciphers",
+        "ssl-default-server-ciphersuites", "ssl-default-server-options", "ssl-dh-param-file",
+        "ssl-load-extra-del-ext", "ssl-load-extra-files", "ssl-mode-async", "ssl-propquery", "ssl-provider",
+        "ssl-provider-path", "ssl-server-verify", "ssl-skip-self-issued-ca", "stats", "strict-limits",
+        "thread-group", "thread-groups", "tune.buffers.limit", "tune.buffers.reserve", "tune.bufsize",
+        "tune.chksize", "tune.comp.maxlevel", "tune.fail-alloc", "tune.fd.edge-triggered",
+        "tune.h2.header-table-size", "tune.h2.initial-window-size", "tune.h2.max-concurrent-streams",
+        "tune.h2.max-frame-size", "tune.http.cookielen", "tune.http.logurilen", "tune.http.maxhdr",
+        "tune.idle-pool.shared", "tune.idletimer", "tune.listener.multi-queue", "tune.lua.forced-yield",
+        "tune.lua.maxmem", "tune.lua.service-timeout", "tune.lua.session-timeout", "tune.lua.task-timeout",
+        "tune.maxaccept", "tune.maxpollevents", "tune.maxrewrite", "tune.pattern.cache-size",
+        "tune.peers.max-updates-at-once", "tune.pipesize", "tune.pool-high-fd-ratio", "tune.pool-low-fd-ratio",
+        "tune.rcvbuf.client", "tune.rcvbuf.server", "tune.recv_enough", "tune.runqueue-depth",
+        "tune.sched.low-latency", "tune.sndbuf.client", "tune.sndbuf.server", "tune.ssl.cachesize",
+        "tune.ssl.capture-buffer-size", "tune.ssl.capture-cipherlist-size", "tune.ssl.default-dh-param",
+        "tune.ssl.force-private-cache", "tune.ssl.hard-maxrecord", "tune.ssl.keylog", "tune.ssl.lifetime",
+        "tune.ssl.maxrecord", "tune.ssl.ssl-ctx-cache-size", "tune.vars.check-max-size", "tune.vars.global-max-size",
+        "tune.vars.proc-max-size", "tune.vars.reqres-max-size", "tune.vars.sess-max-size", "tune.vars.txn-max-size",
+        "uid", "ulimit-n", "unix-bind", "unsetenv", "user", "zero-warning",
+    ];
+
+    /// <summary>What HAProxy 2.6 offers when it suggests a fix for an unknown global keyword.</summary>
+    public static IEnumerable<string> Suggestions => Table.Keywords.Concat(ExtraSuggestions);
+
+    private static KeywordTable<KeywordContext<GlobalBuilder>> WithCatalog(KeywordTable<KeywordContext<GlobalBuilder>> table) =>
+        table.AddMissing(AcceptedKeywords, UnimplementedKeyword.Handle);
+
+    private static void MasterWorker(KeywordContext<GlobalBuilder> c)
+    {
+        if (c.TooManyArguments(1))
+        {
+            return;
+        }
+
+        if (c.Line[1].Length > 0 && c.Line[1] != "no-exit-on-failure")
+        {
+            c.Diagnostics.Alert(c.At, "'master-worker' only supports 'no-exit-on-failure' option.", "master-worker");
+            return;
+        }
+
+        c.Section.MasterWorker = true;
+        UnimplementedKeyword.Handle(c);
+    }
+
+    private static void Log(KeywordContext<GlobalBuilder> c)
+    {
+        if (c.Modifier == KeywordModifier.No)
+        {
+            c.Section.Logs.Clear();
+            return;
+        }
+
+        if (LogParser.Parse(c.Line, c.Diagnostics) is { } log)
+        {
+            c.Section.Logs.Add(log);
+            UnimplementedKeyword.Handle(c);
+        }
+    }
+}

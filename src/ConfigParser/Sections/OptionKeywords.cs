@@ -1,0 +1,121 @@
+using ConfigParser.Diagnostics;
+using ConfigParser.Model;
+
+namespace ConfigParser.Sections;
+
+/// <summary>
+/// `option NAME …` in defaults/frontend/backend/listen: every option HAProxy 2.6 accepts (the registered boolean
+/// options of `haproxy -dKcfg` plus those src/cfgparse-listen.c parses itself), with HAProxy's wording for unknown
+/// and removed options, refused negations and extra arguments.
+/// </summary>
+internal static class OptionKeywords
+{
+    private static readonly OptionSpec Flag = new(0, true);
+
+    /// <summary>Option name → how it is checked.</summary>
+    public static IReadOnlyDictionary<string, OptionSpec> Specs { get; } = BuildSpecs();
+
+    /// <summary>
+    /// Names HAProxy 2.6 offers when it suggests a fix for an unknown option: the valid ones plus its common_options
+    /// list, which spells two that do not exist ("original-to", "forwarded").
+    /// </summary>
+    private static readonly IReadOnlyList<string> Suggestions =
+        [.. Specs.Where(s => s.Value.Removed is null).Select(s => s.Key), "original-to", "forwarded"];
+
+    /// <summary>Parses the `option` line of <paramref name="c"/>; returns null after reporting.</summary>
+    public static ProxyOption? Parse(KeywordContext<ProxyBuilder> c)
+    {
+        var name = c.Line[1];
+        if (name.Length == 0)
+        {
+            c.Diagnostics.Alert(c.At, "'option' expects an option name.", "option");
+            return null;
+        }
+
+        if (!Specs.TryGetValue(name, out var spec))
+        {
+            var suggestion = KeywordSuggester.Suggest(name, Suggestions);
+            var hint = suggestion is null ? "." : $"; did you mean '{suggestion}' maybe ?";
+            c.Diagnostics.Alert(c.At, $"unknown option '{name}'{hint}", "option");
+            return null;
+        }
+
+        if (spec.Removed is not null)
+        {
+            c.Diagnostics.Alert(c.At, spec.Removed, "option");
+            return null;
+        }
+
+        if (c.Modifier != KeywordModifier.None && !spec.AllowsNegation)
+        {
+            c.Diagnostics.Alert(c.At, $"negation/default is not supported for option '{name}'.", "option", LocationPrefix.ParsingTight);
+            return null;
+        }
+
+        if (spec.MaxArguments >= 0 && c.Line[spec.MaxArguments + 2].Length > 0)
+        {
+            c.Diagnostics.Alert(c.At, $"'option {name}' cannot handle unexpected argument '{c.Line[spec.MaxArguments + 2]}'.", "option");
+            return null;
+        }
+
+        if (name == "httplog" && c.Line[2].Length > 0 && c.Line[2] != "clf")
+        {
+            c.Diagnostics.Alert(c.At, "keyword 'httplog' only supports option 'clf'.", "option");
+            return null;
+        }
+
+        return new ProxyOption(c.At, name, c.Modifier != KeywordModifier.No, [.. c.Line.Words.Skip(2)]);
+    }
+
+    private static Dictionary<string, OptionSpec> BuildSpecs()
+    {
+        var specs = new Dictionary<string, OptionSpec>(StringComparer.Ordinal);
+
+        // Boolean options registered in haproxy 2.6 (cfg_opts, cfg_opts2; `haproxy -dKcfg`).
+        foreach (var name in new[]
+        {
+            "abortonclose", "accept-invalid-http-request", "accept-invalid-http-response", "allbackups", "checkcache",
+            "clitcpka", "contstats", "disable-h2-upgrade", "dontlog-normal", "dontlognull", "h1-case-adjust-bogus-client",
+            "h1-case-adjust-bogus-server", "http-buffer-request", "http-ignore-probes", "http-no-delay",
+            "http-pretend-keepalive", "http-use-proxy-header", "idle-close-on-response", "independent-streams",
+            "log-health-checks", "log-separate-errors", "logasap", "nolinger", "persist", "prefer-last-server",
+            "socket-stats", "splice-auto", "splice-request", "splice-response", "srvtcpka", "tcp-smart-accept",
+            "tcp-smart-connect", "transparent",
+        })
+        {
+            specs[name] = Flag;
+        }
+
+        // Options src/cfgparse-listen.c parses itself.
+        specs["httpclose"] = Flag;
+        specs["http-server-close"] = Flag;
+        specs["http-keep-alive"] = Flag;
+        specs["redispatch"] = new OptionSpec(1, true);
+        specs["httplog"] = new OptionSpec(1, false);
+        specs["httpslog"] = new OptionSpec(0, false);
+        specs["tcplog"] = new OptionSpec(0, false);
+        specs["tcpka"] = new OptionSpec(0, false);
+        specs["httpchk"] = new OptionSpec(3, false);
+        specs["ssl-hello-chk"] = new OptionSpec(0, false);
+        specs["smtpchk"] = new OptionSpec(2, false);
+        specs["pgsql-check"] = new OptionSpec(-1, false);
+        specs["redis-check"] = new OptionSpec(0, false);
+        specs["mysql-check"] = new OptionSpec(-1, false);
+        specs["ldap-check"] = new OptionSpec(0, false);
+        specs["spop-check"] = new OptionSpec(0, false);
+        specs["tcp-check"] = new OptionSpec(0, false);
+        specs["external-check"] = new OptionSpec(0, false);
+        specs["forwardfor"] = new OptionSpec(-1, false);
+        specs["originalto"] = new OptionSpec(-1, false);
+        specs["http-restrict-req-hdr-names"] = new OptionSpec(1, false);
+
+        // Removed options: haproxy 2.6 names the version and the replacement.
+        specs["http_proxy"] = new OptionSpec(-1, false,
+            "option 'http_proxy' is not supported any more since HAProxy 2.5. This option stopped working in HAProxy 1.9 and usually had nasty side effects. It can be more reliably implemented with combinations of 'http-request set-dst' and 'http-request set-uri', and even 'http-request do-resolve' if DNS resolution is desired.");
+        specs["forceclose"] = new OptionSpec(-1, false,
+            "option 'forceclose' is not supported any more since HAProxy 2.0, please just remove it, or use 'option httpclose' if absolutely needed.");
+        specs["http-tunnel"] = new OptionSpec(-1, false,
+            "option 'http-tunnel' is not supported any more since HAProxy 2.1, please just remove it, it shouldn't be needed.");
+        return specs;
+    }
+}
