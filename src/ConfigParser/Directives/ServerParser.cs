@@ -100,7 +100,7 @@ internal static partial class ServerParser
             i += count;
         }
 
-        return server with { OtherSettings = others };
+        return others.Count == server.OtherSettings.Count ? server : server with { OtherSettings = others };
     }
 
     private static ServerDefinition? Fail(ConfigLine line, string message, DiagnosticBag diagnostics)

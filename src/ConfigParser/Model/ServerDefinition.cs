@@ -119,5 +119,8 @@ public sealed record ServerDefinition(SourceLocation Location, string Name, stri
     public string? Track { get; init; }
 
     /// <summary>Every other 2.6 server keyword given, with its argument (empty for flags), as written.</summary>
-    public IReadOnlyDictionary<string, string> OtherSettings { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> OtherSettings { get; init; } = NoSettings;
+
+    // One shared empty map, so that records without other settings compare equal.
+    private static readonly IReadOnlyDictionary<string, string> NoSettings = new Dictionary<string, string>();
 }

@@ -27,6 +27,7 @@ internal static class ConfigValidator
 
             CheckDefaultBackend(proxy, proxies, diagnostics);
             CheckUseBackends(proxy, proxies, diagnostics);
+            CheckSslBinds(proxy, diagnostics);
 
             // A backend side without servers needs no timeout; a missing or zero value counts as unset.
             var timeouts = proxy.Timeouts;
@@ -86,6 +87,17 @@ internal static class ConfigValidator
             {
                 diagnostics.Alert(null, $"Proxy '{proxy.Name}': unable to find required use_backend: '{rule.Backend}'.", "use_backend");
             }
+        }
+    }
+
+    // haproxy 2.6 src/cfgparse-ssl.c ssl_sock_prepare_bind_conf: an ssl listener needs a certificate.
+    private static void CheckSslBinds(ProxyBuilder proxy, DiagnosticBag diagnostics)
+    {
+        foreach (var bind in proxy.Binds.Where(b => b.Ssl && b.Certificates.Count == 0 && b.CertificateLists.Count == 0))
+        {
+            diagnostics.Alert(null,
+                $"Proxy '{proxy.Name}': no SSL certificate specified for bind '{bind.Specification}' at [{bind.Location.File}:{bind.Location.Line}] (use 'crt').",
+                "bind");
         }
     }
 

@@ -17,7 +17,7 @@ internal static partial class GlobalKeywords
         "insecure-fork-wanted", "insecure-setuid-wanted", "issuers-chain-path", "localpeer", "log-send-hostname",
         "log-tag", "lua-load", "lua-load-per-thread", "lua-prepend-path", "max-spread-checks", "maxcompcpuusage",
         "maxcomprate", "maxconnrate", "maxpipes", "maxsessrate", "maxsslconn", "maxsslrate", "maxzlibmem",
-        "mworker-max-reloads", "nbproc", "no-memory-trimming", "node", "noepoll", "noevports", "nogetaddrinfo",
+        "mworker-max-reloads", "no-memory-trimming", "node", "noepoll", "noevports", "nogetaddrinfo",
         "nokqueue", "nopoll", "noreuseport", "nosplice", "numa-cpu-mapping", "pp2-never-send-local", "presetenv",
         "profiling.tasks", "quiet", "resetenv", "server-state-base", "server-state-file", "set-dumpable", "set-var",
         "set-var-fmt", "setenv", "spread-checks", "ssl-default-bind-ciphers", "ssl-default-bind-ciphersuites",
@@ -46,7 +46,10 @@ internal static partial class GlobalKeywords
     public static IEnumerable<string> Suggestions => Table.Keywords.Concat(ExtraSuggestions);
 
     private static KeywordTable<KeywordContext<GlobalBuilder>> WithCatalog(KeywordTable<KeywordContext<GlobalBuilder>> table) =>
-        table.AddMissing(AcceptedKeywords, UnimplementedKeyword.Handle);
+        table.AddMissing(AcceptedKeywords, UnimplementedKeyword.Handle)
+            .Add("nbproc", c => c.Diagnostics.Alert(c.At,
+                "nbproc is not supported any more since HAProxy 2.5. Threads will automatically be used on multi-processor machines if available.",
+                "nbproc"));
 
     private static void MasterWorker(KeywordContext<GlobalBuilder> c)
     {

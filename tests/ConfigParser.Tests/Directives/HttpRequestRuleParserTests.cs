@@ -131,18 +131,29 @@ public sealed class HttpRequestRuleParserTests
     }
 
     [Theory]
-    [InlineData("http-request deny")]
-    [InlineData("http-request set-var(txn.x) str(y)")]
-    [InlineData("http-request return status 200 if TRUE")]
-    public void Parse_HaproxyFeatureNotImplementedYet_IsRefusedRatherThanIgnored(string line)
+    [InlineData("http-request deny", "'http-request deny' is not implemented by this proxy yet; it is ignored.")]
+    [InlineData("http-request set-var(txn.x) str(y)", "'http-request set-var(txn.x)' is not implemented by this proxy yet; it is ignored.")]
+    public void Parse_HaproxyActionNotImplementedYet_IsIgnoredWithWarning(string line, string expected)
     {
-        // HAProxy accepts these; this proxy refuses them until it implements them, with the same severity.
+        // HAProxy accepts these; this proxy accepts them too but says that it does not apply them.
         var (rule, diagnostics) = Parse(line);
+
+        Assert.Null(rule);
+        var warning = Assert.Single(diagnostics.Items);
+        Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
+        Assert.Equal(At, warning.Location);
+        Assert.Equal(expected, warning.Message);
+    }
+
+    [Fact]
+    public void Parse_ReturnWithCondition_IsRefusedRatherThanIgnored()
+    {
+        // A conditional return applied unconditionally would change behaviour: refused until conditions run.
+        var (rule, diagnostics) = Parse("http-request return status 200 if TRUE");
 
         Assert.Null(rule);
         var alert = Assert.Single(diagnostics.Items);
         Assert.Equal(At, alert.Location);
         Assert.True(alert.Aborts);
-        Assert.DoesNotContain("expects 'wait-for-handshake'", alert.Message);
     }
 }
