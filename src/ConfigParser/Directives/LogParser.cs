@@ -36,6 +36,11 @@ internal static class LogParser
             return Fail(line, "log : expects <address> and <facility> or global as arguments", diagnostics);
         }
 
+        if (InvalidAddress(line[1]) is { } host)
+        {
+            return Fail(line, $"log : invalid address: '{host}' in '{line[1]}'", diagnostics);
+        }
+
         var target = new LogTarget(line.Location, false, line[1], "");
         var i = 2;
         for (; ; i += 2)
@@ -101,6 +106,20 @@ internal static class LogParser
         }
 
         return target;
+    }
+
+    // A network target's host must resolve now (haproxy 2.6 str2sa_range); paths, stdout/stderr and "proto@" forms
+    // are taken as written. Returns the host that does not resolve, or null.
+    private static string? InvalidAddress(string target)
+    {
+        if (target.StartsWith('/') || target is "stdout" or "stderr" || target.Contains('@', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var (host, _) = AddressParser.Split(target);
+        var unbracketed = AddressParser.Unbracket(host);
+        return Resolution.HostNameResolver.Resolves(unbracketed) ? null : unbracketed;
     }
 
     private static LogTarget? Fail(ConfigLine line, string message, DiagnosticBag diagnostics)

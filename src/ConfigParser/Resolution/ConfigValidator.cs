@@ -18,6 +18,44 @@ internal static class ConfigValidator
 
     public static void Validate(IReadOnlyList<ProxyBuilder> proxies, DiagnosticBag diagnostics)
     {
+        CheckProxies(proxies, diagnostics);
+        if (!diagnostics.HasAlerts)
+        {
+            ResolveServers(proxies, diagnostics);
+        }
+    }
+
+    // haproxy 2.6 resolves server names once the configuration is valid; `init-addr none` or a fixed address
+    // among the methods lets a server start without one.
+    private static void ResolveServers(IReadOnlyList<ProxyBuilder> proxies, DiagnosticBag diagnostics)
+    {
+        var cache = new Dictionary<string, bool>(StringComparer.OrdinalIgnoreCase);
+        foreach (var proxy in proxies)
+        {
+            foreach (var server in proxy.Servers)
+            {
+                var methods = (server.InitAddr ?? "last,libc").Split(',');
+                if (methods.Any(m => m == "none" || System.Net.IPAddress.TryParse(m, out _)))
+                {
+                    continue;
+                }
+
+                if (!cache.TryGetValue(server.Host, out var resolves))
+                {
+                    cache[server.Host] = resolves = HostNameResolver.Resolves(server.Host);
+                }
+
+                if (!resolves)
+                {
+                    diagnostics.Alert(server.Location, $"'server {proxy.Name}/{server.Name}' : could not resolve address '{server.Host}'.",
+                        "server", LocationPrefix.Bracket);
+                }
+            }
+        }
+    }
+
+    private static void CheckProxies(IReadOnlyList<ProxyBuilder> proxies, DiagnosticBag diagnostics)
+    {
         foreach (var proxy in proxies)
         {
             if (proxy.HasFrontendCapability && proxy.Binds.Count == 0)

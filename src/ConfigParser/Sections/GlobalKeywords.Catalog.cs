@@ -15,7 +15,7 @@ internal static partial class GlobalKeywords
         "h1-accept-payload-with-any-method", "h1-case-adjust", "h1-case-adjust-file", "hard-stop-after",
         "httpclient.resolvers.id", "httpclient.resolvers.prefer", "httpclient.ssl.ca-file", "httpclient.ssl.verify",
         "insecure-fork-wanted", "insecure-setuid-wanted", "issuers-chain-path", "localpeer", "log-send-hostname",
-        "log-tag", "lua-load", "lua-load-per-thread", "lua-prepend-path", "max-spread-checks", "maxcompcpuusage",
+        "log-tag", "lua-prepend-path", "max-spread-checks", "maxcompcpuusage",
         "maxcomprate", "maxconnrate", "maxpipes", "maxsessrate", "maxsslconn", "maxsslrate", "maxzlibmem",
         "mworker-max-reloads", "no-memory-trimming", "node", "noepoll", "noevports", "nogetaddrinfo",
         "nokqueue", "nopoll", "noreuseport", "nosplice", "numa-cpu-mapping", "pp2-never-send-local", "presetenv",
@@ -47,9 +47,24 @@ internal static partial class GlobalKeywords
 
     private static KeywordTable<KeywordContext<GlobalBuilder>> WithCatalog(KeywordTable<KeywordContext<GlobalBuilder>> table) =>
         table.AddMissing(AcceptedKeywords, UnimplementedKeyword.Handle)
+            .Add("lua-load", LuaLoad)
+            .Add("lua-load-per-thread", LuaLoad)
             .Add("nbproc", c => c.Diagnostics.Alert(c.At,
                 "nbproc is not supported any more since HAProxy 2.5. Threads will automatically be used on multi-processor machines if available.",
                 "nbproc"));
+
+    // haproxy 2.6 loads Lua files while parsing: a missing file is an error at once (src/hlua.c hlua_load).
+    private static void LuaLoad(KeywordContext<GlobalBuilder> c)
+    {
+        var file = c.Line[1];
+        if (file.Length > 0 && !File.Exists(file))
+        {
+            c.Diagnostics.Alert(c.At, $"error in Lua file '{file}': cannot open {file}: No such file or directory", c.Line.Keyword);
+            return;
+        }
+
+        UnimplementedKeyword.Handle(c);
+    }
 
     private static void MasterWorker(KeywordContext<GlobalBuilder> c)
     {
