@@ -46,4 +46,10 @@ public sealed record FrontendSection
 
     /// <summary>`capture` lines.</summary>
     public IReadOnlyList<CaptureDefinition> Captures { get; init; } = [];
+
+    /// <summary>`tcp-request` rules.</summary>
+    public IReadOnlyList<TcpRequestRule> TcpRequestRules { get; init; } = [];
+
+    /// <summary>`tcp-request inspect-delay`; null when unset.</summary>
+    public TimeSpan? TcpInspectDelay { get; init; }
 }

@@ -71,6 +71,12 @@ internal sealed class ProxyBuilder
     /// <summary>`capture` lines.</summary>
     public List<CaptureDefinition> Captures { get; } = [];
 
+    /// <summary>`tcp-request` rules in declaration order.</summary>
+    public List<TcpRequestRule> TcpRequestRules { get; } = [];
+
+    /// <summary>`tcp-request inspect-delay`; null when unset.</summary>
+    public TimeSpan? TcpInspectDelay { get; set; }
+
     /// <summary>`hash-type`; null when unset (map-based sdbm).</summary>
     public HashTypeDefinition? HashType { get; set; }
 
@@ -121,6 +127,8 @@ internal sealed class ProxyBuilder
         Logs = [.. Logs],
         ErrorFiles = [.. ErrorFiles],
         Captures = [.. Captures],
+        TcpRequestRules = [.. TcpRequestRules],
+        TcpInspectDelay = TcpInspectDelay,
     };
 
     public BackendSection ToBackend() => new()

@@ -17,7 +17,7 @@ internal static partial class ProxyKeywords
     private static readonly HashSet<string> StatsParameters = new(StringComparer.Ordinal)
     {
         "admin", "http-request", "auth", "enable", "hide-version", "show-legends", "realm", "refresh", "scope", "show-desc",
-        "show-node", "uri", "bind-process",
+        "show-node", "uri", "show-modules",
     };
 
     private const string StatsExpects =

@@ -35,7 +35,8 @@ internal static partial class ProxyKeywords
         .Add("log", Log)
         .Add("errorfile", ErrorFile)
         .Add("capture", Capture)
-        .Add("stats", Stats));
+        .Add("stats", Stats)
+        .Add("tcp-request", TcpRequest));
 
     /// <summary>What HAProxy 2.6 offers when it suggests a fix for an unknown proxy keyword.</summary>
     public static IEnumerable<string> Suggestions =>
