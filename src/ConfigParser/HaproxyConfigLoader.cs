@@ -87,6 +87,13 @@ public static class HaproxyConfigLoader
             return new ParseResult(null, diagnostics.Items);
         }
 
+        if (!ConfigValidator.ResolveServers(parser.Proxies, diagnostics))
+        {
+            // haproxy 2.6 ends with this line instead of "Fatal errors found in configuration.".
+            diagnostics.Alert(null, "Failed to initialize server(s) addr.");
+            return new ParseResult(null, diagnostics.Items);
+        }
+
         return new ParseResult(config, diagnostics.Items);
     }
 }

@@ -68,7 +68,8 @@ internal static partial class ServerParser
     public static ServerDefinition? ParseDefaults(ConfigLine line, string backendName, DiagnosticBag diagnostics, ServerDefinition? previous)
     {
         var start = (previous ?? new ServerDefinition(line.Location, "", "", null, ServerDefinition.DefaultWeight)) with { Location = line.Location };
-        return ParseSettings(line, 1, start, $"'default-server {backendName}/' : ", "", diagnostics);
+        // haproxy 2.6 names no server in a default-server message, and hints that no address was expected.
+        return ParseSettings(line, 1, start, "", "", diagnostics);
     }
 
     private static ServerDefinition? ParseSettings(ConfigLine line, int first, ServerDefinition server, string prefix, string name,
@@ -82,7 +83,8 @@ internal static partial class ServerParser
             {
                 var suggestion = KeywordSuggester.Suggest(keyword, ServerKeywords.Arguments.Keys);
                 var hint = suggestion is null ? "." : $"; did you mean '{suggestion}' maybe ?";
-                return Fail(line, $"{prefix}unknown keyword '{keyword}'{hint}", diagnostics);
+                var defaultsHint = name.Length == 0 ? " Hint: no address was expected for this server." : "";
+                return Fail(line, $"{prefix}unknown keyword '{keyword}'{hint}{defaultsHint}", diagnostics);
             }
 
             var argument = count == 0 ? "" : line[i + 1];

@@ -16,19 +16,15 @@ internal static class ConfigValidator
         "\n   | with such a configuration. To fix this, please ensure that all following" +
         "\n   | timeouts are set to a non-zero value: 'client', 'connect', 'server'.";
 
-    public static void Validate(IReadOnlyList<ProxyBuilder> proxies, DiagnosticBag diagnostics)
-    {
-        CheckProxies(proxies, diagnostics);
-        if (!diagnostics.HasAlerts)
-        {
-            ResolveServers(proxies, diagnostics);
-        }
-    }
+    public static void Validate(IReadOnlyList<ProxyBuilder> proxies, DiagnosticBag diagnostics) => CheckProxies(proxies, diagnostics);
 
-    // haproxy 2.6 resolves server names once the configuration is valid; `init-addr none` or a fixed address
-    // among the methods lets a server start without one.
-    private static void ResolveServers(IReadOnlyList<ProxyBuilder> proxies, DiagnosticBag diagnostics)
+    /// <summary>
+    /// haproxy 2.6 resolves server names once the configuration is valid (src/server.c srv_init_addr); `init-addr
+    /// none` or a fixed address among the methods lets a server start without one. Returns false after reporting.
+    /// </summary>
+    public static bool ResolveServers(IReadOnlyList<ProxyBuilder> proxies, DiagnosticBag diagnostics)
     {
+        var failed = false;
         var cache = new Dictionary<string, bool>(StringComparer.OrdinalIgnoreCase);
         foreach (var proxy in proxies)
         {
@@ -47,11 +43,14 @@ internal static class ConfigValidator
 
                 if (!resolves)
                 {
+                    failed = true;
                     diagnostics.Alert(server.Location, $"'server {proxy.Name}/{server.Name}' : could not resolve address '{server.Host}'.",
                         "server", LocationPrefix.Bracket);
                 }
             }
         }
+
+        return !failed;
     }
 
     private static void CheckProxies(IReadOnlyList<ProxyBuilder> proxies, DiagnosticBag diagnostics)

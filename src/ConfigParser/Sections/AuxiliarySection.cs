@@ -10,5 +10,6 @@ namespace ConfigParser.Sections;
 /// <param name="Table">Every keyword 2.6 accepts in the section.</param>
 /// <param name="UnknownMessage">The alert for an unknown keyword; {0} is the keyword.</param>
 /// <param name="Prefix">How that alert introduces the location.</param>
+/// <param name="UnknownAborts">True when an unknown keyword stops the parse (log-forward does).</param>
 internal sealed record AuxiliarySection(string Keyword, KeywordTable<KeywordContext<AuxiliarySection>> Table, string UnknownMessage,
-    LocationPrefix Prefix);
+    LocationPrefix Prefix, bool UnknownAborts = false);

@@ -26,7 +26,7 @@ internal static class AuxiliarySections
         Section("cache", "unknown keyword '{0}' in 'cache' section", LocationPrefix.Parsing,
             "max-age", "max-object-size", "max-secondary-entries", "process-vary", "total-max-size"),
         Section("log-forward", "unknown keyword '{0}' in log-forward section.", LocationPrefix.Parsing,
-            "backlog", "bind", "dgram-bind", "log", "maxconn", "timeout"),
+            "backlog", "bind", "dgram-bind", "log", "maxconn", "timeout") with { UnknownAborts = true },
         Section("fcgi-app", "unknown keyword '{0}' in 'fcgi-app' section", LocationPrefix.ParsingTight,
             "acl", "docroot", "index", "log-stderr", "option", "pass-header", "path-info", "set-param"),
     }.ToDictionary(s => s.Keyword, StringComparer.Ordinal);

@@ -151,8 +151,9 @@ internal sealed partial class HaproxyConfigParser(Func<string, string?> environm
                 }
                 else
                 {
-                    diagnostics.Alert(line.Location, string.Format(System.Globalization.CultureInfo.InvariantCulture, _auxiliary.UnknownMessage, line.Keyword),
-                        line.Keyword, _auxiliary.Prefix);
+                    diagnostics.Add(new ConfigDiagnostic(DiagnosticSeverity.Alert, line.Location,
+                        string.Format(System.Globalization.CultureInfo.InvariantCulture, _auxiliary.UnknownMessage, line.Keyword),
+                        line.Keyword, _auxiliary.Prefix, Aborts: _auxiliary.UnknownAborts));
                 }
 
                 break;

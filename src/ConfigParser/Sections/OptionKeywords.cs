@@ -17,10 +17,10 @@ internal static class OptionKeywords
 
     /// <summary>
     /// Names HAProxy 2.6 offers when it suggests a fix for an unknown option: the valid ones plus its common_options
-    /// list, which spells two that do not exist ("original-to", "forwarded").
+    /// list, which spells one that does not exist ("original-to").
     /// </summary>
     private static readonly IReadOnlyList<string> Suggestions =
-        [.. Specs.Where(s => s.Value.Removed is null).Select(s => s.Key), "original-to", "forwarded"];
+        [.. Specs.Where(s => s.Value.Removed is null).Select(s => s.Key), "original-to"];
 
     /// <summary>Parses the `option` line of <paramref name="c"/>; returns null after reporting.</summary>
     public static ProxyOption? Parse(KeywordContext<ProxyBuilder> c)
@@ -28,7 +28,7 @@ internal static class OptionKeywords
         var name = c.Line[1];
         if (name.Length == 0)
         {
-            c.Diagnostics.Alert(c.At, "'option' expects an option name.", "option");
+            c.Diagnostics.Alert(c.At, "'option' expects an option name.", "option", LocationPrefix.ParsingTight);
             return null;
         }
 
@@ -42,7 +42,7 @@ internal static class OptionKeywords
 
         if (spec.Removed is not null)
         {
-            c.Diagnostics.Alert(c.At, spec.Removed, "option");
+            c.Diagnostics.Alert(c.At, spec.Removed, "option", LocationPrefix.ParsingTight);
             return null;
         }
 
@@ -55,6 +55,12 @@ internal static class OptionKeywords
         if (spec.MaxArguments >= 0 && c.Line[spec.MaxArguments + 2].Length > 0)
         {
             c.Diagnostics.Alert(c.At, $"'option {name}' cannot handle unexpected argument '{c.Line[spec.MaxArguments + 2]}'.", "option");
+            return null;
+        }
+
+        if (name == "pgsql-check" && (c.Line[2] != "user" || c.Line[3].Length == 0))
+        {
+            c.Diagnostics.Alert(c.At, "'option pgsql-check' expects 'user <username>' as argument.", "option");
             return null;
         }
 

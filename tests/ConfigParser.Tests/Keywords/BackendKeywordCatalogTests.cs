@@ -1,0 +1,86 @@
+using static ConfigParser.Tests.Support.TestConfig;
+
+namespace ConfigParser.Tests.Keywords;
+
+/// <summary>
+/// Keywords of a backend section: balance algorithms, hash-type, server and default-server settings, check options. Each case is one line placed in a small valid configuration; the expected alerts (newline-separated, empty
+/// when the file is valid) are what `haproxy -c` 2.6.12 printed for the same file.
+/// </summary>
+public sealed class BackendKeywordCatalogTests
+{
+    private static string Config(string line) => Lines("defaults", "  mode http", "  timeout client 5s", "  timeout connect 5s", "  timeout server 5s", "frontend fe", "  bind :8080", "  default_backend be", "backend be", "  server s1 127.0.0.1:80", "  @LINE@").Replace("@LINE@", line, StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("balance", "")]
+    [InlineData("balance foo", "[ALERT] parsing [t.cfg:11] : balance only supports 'roundrobin', 'static-rr', 'leastconn', 'source', 'uri', 'url_param', 'hdr(name)' and 'rdp-cookie(name)' options.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("balance roundrobin", "")]
+    [InlineData("balance static-rr", "")]
+    [InlineData("balance leastconn", "")]
+    [InlineData("balance first", "")]
+    [InlineData("balance source", "")]
+    [InlineData("balance uri", "")]
+    [InlineData("balance uri len 3 depth 2 whole path-only", "")]
+    [InlineData("balance uri foo", "[ALERT] parsing [t.cfg:11] : balance uri only accepts parameters 'len', 'depth', 'path-only', and 'whole' (got 'foo').\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("balance url_param", "[ALERT] parsing [t.cfg:11] : balance url_param requires an URL parameter name.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("balance url_param userid check_post 64", "")]
+    [InlineData("balance hdr", "[ALERT] parsing [t.cfg:11] : balance only supports 'roundrobin', 'static-rr', 'leastconn', 'source', 'uri', 'url_param', 'hdr(name)' and 'rdp-cookie(name)' options.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("balance hdr(Host) use_domain_only", "")]
+    [InlineData("balance random", "")]
+    [InlineData("balance random(3)", "")]
+    [InlineData("balance rdp-cookie", "")]
+    [InlineData("balance rdp-cookie(mstshash)", "")]
+    [InlineData("balance hash", "[ALERT] parsing [t.cfg:11] : balance hash requires a sample expression.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("balance hash req.hdr(x)", "")]
+    [InlineData("hash-type", "[ALERT] parsing [t.cfg:11] : 'hash-type' only supports 'consistent' and 'map-based'.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("hash-type foo", "[ALERT] parsing [t.cfg:11] : 'hash-type' only supports 'consistent' and 'map-based'.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("hash-type consistent", "")]
+    [InlineData("hash-type consistent sdbm avalanche", "")]
+    [InlineData("hash-type map-based djb2", "")]
+    [InlineData("hash-type consistent foo", "[ALERT] parsing [t.cfg:11] : 'hash-type' only supports 'sdbm', 'djb2', 'crc32', or 'wt6' hash functions.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("server s2 127.0.0.1:81 check inter 2s fastinter 1s downinter 5s rise 3 fall 2", "")]
+    [InlineData("server s2 127.0.0.1:81 inter", "[ALERT] [t.cfg:11] : 'server be/s2' : 'inter' expects a delay as argument..\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("server s2 127.0.0.1:81 inter x", "[ALERT] [t.cfg:11] : 'server be/s2' : unexpected character 'x' in 'agent-inter' argument of server s2..\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("server s2 127.0.0.1:81 rise", "[ALERT] [t.cfg:11] : 'server be/s2' : 'rise' expects an integer argument..\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("server s2 127.0.0.1:81 rise 0", "[ALERT] [t.cfg:11] : 'server be/s2' : 'rise' has to be > 0..\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("server s2 127.0.0.1:81 port", "[ALERT] [t.cfg:11] : 'server be/s2' : 'port' expects a port number as argument..\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("server s2 127.0.0.1:81 cookie", "[ALERT] [t.cfg:11] : 'server be/s2' : 'cookie' expects <value> as argument..\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("server s2 127.0.0.1:81 cookie s2 backup disabled maxconn 10 maxqueue 5 minconn 2 id 7", "")]
+    [InlineData("server s2 127.0.0.1:81 id", "[ALERT] [t.cfg:11] : 'server be/s2' : 'id' : expects an integer argument.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("server s2 127.0.0.1:81 id x", "[ALERT] [t.cfg:11] : 'server be/s2' : 'id' : custom id has to be > 0.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("server s2 127.0.0.1:81 observe foo", "[ALERT] [t.cfg:11] : 'server be/s2' : 'observe' expects one of 'none', 'layer4', 'layer7' but got 'foo'.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("server s2 127.0.0.1:81 observe layer7 error-limit 5 on-error mark-down", "")]
+    [InlineData("server s2 127.0.0.1:81 on-error foo", "[ALERT] [t.cfg:11] : 'server be/s2' : 'on-error' expects one of 'fastinter', 'fail-check', 'sudden-death' or 'mark-down' but got 'foo'.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("server s2 127.0.0.1:81 init-addr x", "[ALERT] [t.cfg:11] : 'server be/s2' : 'init-addr' : unknown init-addr method 'x', supported methods are 'libc', 'last', 'none'..\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("server s2 127.0.0.1:81 init-addr last,libc,none", "")]
+    [InlineData("server s2 127.0.0.1:81 track", "[ALERT] [t.cfg:11] : 'server be/s2' : 'track' expects [<proxy>/]<server> as argument..\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("server s2 127.0.0.1:81 agent-port", "[ALERT] [t.cfg:11] : 'server be/s2' : 'agent-port' expects a port number as argument..\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("server s2 127.0.0.1:81 agent-check agent-port 9999 agent-inter 5s", "")]
+    [InlineData("server s2 127.0.0.1:81 alpn", "[ALERT] [t.cfg:11] : 'server be/s2' : 'alpn' : missing the comma-delimited ALPN protocol suite.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("server s2 127.0.0.1:81 ssl verify none sni str(x) alpn h2 check-ssl", "")]
+    [InlineData("server s2 127.0.0.1:81 send-proxy send-proxy-v2 slowstart 10s", "")]
+    [InlineData("server s2 127.0.0.1:81 wieght 3", "[ALERT] [t.cfg:11] : 'server be/s2' : unknown keyword 'wieght'; did you mean 'weight' maybe ?\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("server s2 127.0.0.1:81 weight 300", "[ALERT] [t.cfg:11] : 'server be/s2' : weight of server s2 is not within 0 and 256 (300)..\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("server s2 nonexistent.invalid:81", "[ALERT] [t.cfg:11] : 'server be/s2' : could not resolve address 'nonexistent.invalid'.\n[ALERT] Failed to initialize server(s) addr.")]
+    [InlineData("server s2 nonexistent.invalid:81 init-addr none", "")]
+    [InlineData("default-server inter 3s fall 2 rise 1", "")]
+    [InlineData("default-server wieght 3", "[ALERT] [t.cfg:11] : unknown keyword 'wieght'; did you mean 'weight' maybe ? Hint: no address was expected for this server.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("retries 3", "")]
+    [InlineData("option redispatch", "")]
+    [InlineData("option redispatch 2", "")]
+    [InlineData("option httpchk GET /health HTTP/1.1", "")]
+    [InlineData("option httpchk GET / HTTP/1.1 x", "[ALERT] parsing [t.cfg:11] : 'option httpchk' cannot handle unexpected argument 'x'.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("option pgsql-check", "[ALERT] parsing [t.cfg:11] : 'option pgsql-check' expects 'user <username>' as argument.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("option mysql-check user haproxy", "")]
+    [InlineData("option allbackups", "")]
+    [InlineData("option abortonclose", "")]
+    [InlineData("http-check expect status 200", "")]
+    [InlineData("stick-table type ip size 1m expire 30s", "")]
+    [InlineData("cookie SERVERID insert indirect nocache", "")]
+    public void Parse_KeywordLine_ReportsHaproxyAlerts(string line, string expected)
+    {
+        var result = Parse(Config(line));
+
+        var alerts = result.Messages().Where(m => m.StartsWith("[ALERT]", StringComparison.Ordinal));
+        Assert.Equal(expected, string.Join("\n", alerts));
+    }
+}

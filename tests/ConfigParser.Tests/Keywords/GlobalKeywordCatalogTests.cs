@@ -1,0 +1,39 @@
+using static ConfigParser.Tests.Support.TestConfig;
+
+namespace ConfigParser.Tests.Keywords;
+
+/// <summary>
+/// Keywords of the global section: log, master-worker, removed and file-loading keywords, negation, unknown keywords. Each case is one line placed in a small valid configuration; the expected alerts (newline-separated, empty
+/// when the file is valid) are what `haproxy -c` 2.6.12 printed for the same file.
+/// </summary>
+public sealed class GlobalKeywordCatalogTests
+{
+    private static string Config(string line) => Lines("global", "  @LINE@", "defaults", "  timeout client 5s", "frontend fe", "  bind :8080").Replace("@LINE@", line, StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("log 127.0.0.1 local0", "")]
+    [InlineData("log stdout format raw local0", "")]
+    [InlineData("no log", "")]
+    [InlineData("master-worker", "")]
+    [InlineData("master-worker foo", "[ALERT] parsing [t.cfg:2] : 'master-worker' only supports 'no-exit-on-failure' option.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("nbproc 4", "[ALERT] parsing [t.cfg:2] : nbproc is not supported any more since HAProxy 2.5. Threads will automatically be used on multi-processor machines if available.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("lua-load /nonexistent.lua", "[ALERT] parsing [t.cfg:2] : error in Lua file '/nonexistent.lua': cannot open /nonexistent.lua: No such file or directory\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("stats socket /run/haproxy.sock mode 660 level admin", "")]
+    [InlineData("tune.ssl.default-dh-param 2048", "")]
+    [InlineData("ssl-default-bind-options no-sslv3", "")]
+    [InlineData("chroot /var/lib/haproxy", "")]
+    [InlineData("user haproxy", "")]
+    [InlineData("group haproxy", "")]
+    [InlineData("ca-base /etc/ssl/certs", "")]
+    [InlineData("zzzqqq", "[ALERT] parsing [t.cfg:2] : unknown keyword 'zzzqqq' in 'global' section\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("no daemon", "[ALERT] parsing [t.cfg:2]: negation/default currently supported only for options, log, busy-polling, set-dumpable, strict-limits, insecure-fork-wanted and numa-cpu-mapping.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("no busy-polling", "")]
+    [InlineData("maxconnn 5", "[ALERT] parsing [t.cfg:2] : unknown keyword 'maxconnn' in 'global' section; did you mean 'maxconn' maybe ?\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    public void Parse_KeywordLine_ReportsHaproxyAlerts(string line, string expected)
+    {
+        var result = Parse(Config(line));
+
+        var alerts = result.Messages().Where(m => m.StartsWith("[ALERT]", StringComparison.Ordinal));
+        Assert.Equal(expected, string.Join("\n", alerts));
+    }
+}
