@@ -8,7 +8,7 @@ namespace ConfigParser.Directives;
 /// `http-request &lt;action&gt; …` → an <see cref="HttpRequestRule"/>. Errors in a rule stop HAProxy from reading
 /// further files, so they are reported with <see cref="ConfigDiagnostic.Aborts"/> set.
 /// </summary>
-internal static class HttpRequestRuleParser
+internal static partial class HttpRequestRuleParser
 {
     /// <summary>
     /// Every action HAProxy 2.6.12 (Debian build) knows, in the order its error message lists them; "(*)" marks
@@ -27,7 +27,7 @@ internal static class HttpRequestRuleParser
     ];
 
     /// <summary>Parses the line for the proxy described as "&lt;kind&gt; '&lt;name&gt;'"; null after a diagnostic.</summary>
-    public static HttpRequestRule? Parse(ConfigLine line, string proxyDescription, DiagnosticBag diagnostics)
+    public static HttpRequestRule? Parse(ConfigLine line, string proxyDescription, DiagnosticBag diagnostics, Func<string, bool>? isKnownAcl = null)
     {
         var action = line[1];
         if (action == "return")
@@ -41,6 +41,11 @@ internal static class HttpRequestRuleParser
             var got = action.Length == 0 ? "'' (missing argument)" : $"'{action}'";
             Abort(line, $"'http-request' expects {expected}, but got {got}.", diagnostics);
             return null;
+        }
+
+        if (TryParseTyped(line, proxyDescription, diagnostics, isKnownAcl ?? (_ => false), out var typed))
+        {
+            return typed;
         }
 
         // Every other 2.6 action is accepted and ignored, with a warning naming it.

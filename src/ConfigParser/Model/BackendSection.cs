@@ -40,4 +40,10 @@ public sealed record BackendSection
 
     /// <summary>`errorfile` lines.</summary>
     public IReadOnlyList<ErrorFileDefinition> ErrorFiles { get; init; } = [];
+
+    /// <summary>
+    /// Every typed `http-request` rule in order (deny, allow, redirect, header rewrites … with their conditions);
+    /// <see cref="HttpRequestRules"/> holds the subset the runtime applies.
+    /// </summary>
+    public IReadOnlyList<HttpRequestRule> AllHttpRequestRules { get; init; } = [];
 }

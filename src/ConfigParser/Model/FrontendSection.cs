@@ -52,4 +52,10 @@ public sealed record FrontendSection
 
     /// <summary>`tcp-request inspect-delay`; null when unset.</summary>
     public TimeSpan? TcpInspectDelay { get; init; }
+
+    /// <summary>
+    /// Every typed `http-request` rule in order (deny, allow, redirect, header rewrites … with their conditions);
+    /// <see cref="HttpRequestRules"/> holds the subset the runtime applies.
+    /// </summary>
+    public IReadOnlyList<HttpRequestRule> AllHttpRequestRules { get; init; } = [];
 }

@@ -138,16 +138,28 @@ internal static partial class ProxyKeywords
             return;
         }
 
-        var rules = c.Section.HttpRequestRules;
-        if (rules is [.., { IsFinal: true }])
+        var all = c.Section.AllHttpRequestRules;
+        if (all is [.., { IsFinal: true, Condition: null }])
         {
             c.Diagnostics.Warning(c.At, "previous 'http-request' action is final and has no condition attached, further entries are NOOP.",
                 "http-request", LocationPrefix.ParsingTight);
         }
 
-        if (HttpRequestRuleParser.Parse(c.Line, c.Section.Description, c.Diagnostics) is { } rule)
+        var acls = c.Section.Acls;
+        if (HttpRequestRuleParser.Parse(c.Line, c.Section.Description, c.Diagnostics, acl => acls.Any(a => a.Name == acl)) is not { } rule)
         {
-            rules.Add(rule);
+            return;
+        }
+
+        all.Add(rule);
+        if (rule is HttpReturnRule)
+        {
+            // The runtime applies `return`; the other typed actions are kept in the model only, for now.
+            c.Section.HttpRequestRules.Add(rule);
+        }
+        else
+        {
+            UnimplementedKeyword.Handle(c);
         }
     }
 

@@ -131,8 +131,8 @@ public sealed class HttpRequestRuleParserTests
     }
 
     [Theory]
-    [InlineData("http-request deny", "'http-request deny' is not implemented by this proxy yet; it is ignored.")]
-    [InlineData("http-request set-var(txn.x) str(y)", "'http-request set-var(txn.x)' is not implemented by this proxy yet; it is ignored.")]
+    [InlineData("http-request tarpit", "'http-request tarpit' is not implemented by this proxy yet; it is ignored.")]
+    [InlineData("http-request track-sc0 src", "'http-request track-sc0' is not implemented by this proxy yet; it is ignored.")]
     public void Parse_HaproxyActionNotImplementedYet_IsIgnoredWithWarning(string line, string expected)
     {
         // HAProxy accepts these; this proxy accepts them too but says that it does not apply them.
@@ -155,5 +155,39 @@ public sealed class HttpRequestRuleParserTests
         var alert = Assert.Single(diagnostics.Items);
         Assert.Equal(At, alert.Location);
         Assert.True(alert.Aborts);
+    }
+
+    public static TheoryData<string, HttpRequestRule> TypedActions => new()
+    {
+        { "http-request deny", new HttpDenyRule(At, 403) },
+        { "http-request deny deny_status 429", new HttpDenyRule(At, 429) },
+        { "http-request allow", new HttpAllowRule(At) },
+        { "http-request redirect location /x code 301", new HttpRedirectRule(At, "location", "/x", 301, []) },
+        { "http-request set-header X-A b", new HttpHeaderRule(At, "set-header", "X-A", "b") },
+        { "http-request del-header X-A", new HttpHeaderRule(At, "del-header", "X-A", null) },
+        { "http-request replace-value X a b", new HttpReplaceHeaderRule(At, "replace-value", "X", "a", "b") },
+        { "http-request set-path /p", new HttpRewriteRule(At, "set-path", "/p") },
+        { "http-request auth realm R", new HttpAuthRule(At, "R") },
+        { "http-request set-var(txn.x) str(y)", new HttpSetVarRule(At, "txn.x", "str(y)") },
+    };
+
+    [Theory]
+    [MemberData(nameof(TypedActions))]
+    public void Parse_TypedAction_ReturnsRecord(string line, HttpRequestRule expected)
+    {
+        var (rule, diagnostics) = Parse(line);
+
+        Assert.Empty(diagnostics.Items);
+        Assert.Equivalent(expected, rule, strict: true);
+        Assert.Equal(expected.GetType(), rule!.GetType());
+    }
+
+    [Fact]
+    public void Parse_ActionWithCondition_KeepsCondition()
+    {
+        var (rule, diagnostics) = Parse("http-request deny if TRUE");
+
+        Assert.Empty(diagnostics.Items);
+        Assert.False(Assert.IsType<HttpDenyRule>(rule).Condition!.IsUnless);
     }
 }
