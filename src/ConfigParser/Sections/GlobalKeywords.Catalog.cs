@@ -1,3 +1,4 @@
+using ConfigParser.Diagnostics;
 using ConfigParser.Directives;
 
 namespace ConfigParser.Sections;
@@ -26,7 +27,7 @@ internal static partial class GlobalKeywords
         "ssl-load-extra-del-ext", "ssl-load-extra-files", "ssl-mode-async", "ssl-propquery", "ssl-provider",
         "ssl-provider-path", "ssl-server-verify", "ssl-skip-self-issued-ca", "stats", "strict-limits",
         "thread-group", "thread-groups", "tune.buffers.limit", "tune.buffers.reserve", "tune.bufsize",
-        "tune.chksize", "tune.comp.maxlevel", "tune.fail-alloc", "tune.fd.edge-triggered",
+        "tune.comp.maxlevel", "tune.fail-alloc", "tune.fd.edge-triggered",
         "tune.h2.header-table-size", "tune.h2.initial-window-size", "tune.h2.max-concurrent-streams",
         "tune.h2.max-frame-size", "tune.http.cookielen", "tune.http.logurilen", "tune.http.maxhdr",
         "tune.idle-pool.shared", "tune.idletimer", "tune.listener.multi-queue", "tune.lua.forced-yield",
@@ -42,13 +43,47 @@ internal static partial class GlobalKeywords
         "uid", "ulimit-n", "unix-bind", "unsetenv", "user", "zero-warning",
     ];
 
-    /// <summary>What HAProxy 2.6 offers when it suggests a fix for an unknown global keyword.</summary>
-    public static IEnumerable<string> Suggestions => Table.Keywords.Concat(ExtraSuggestions);
+    /// <summary>
+    /// What HAProxy 2.6 offers when it suggests a fix for an unknown global keyword: the registered keywords
+    /// (`haproxy -dKcfg`), then src/cfgparse-global.c common_kw_list; not every keyword it accepts.
+    /// </summary>
+    public static IReadOnlyList<string> Suggestions { get; } =
+    [
+        "ca-base", "close-spread-time", "crt-base", "default-path", "grace", "h1-accept-payload-with-any-method",
+        "h1-case-adjust", "h1-case-adjust-file", "hard-stop-after", "httpclient.resolvers.id", "httpclient.resolvers.prefer",
+        "httpclient.ssl.ca-file", "httpclient.ssl.verify", "issuers-chain-path", "lua-load", "lua-load-per-thread",
+        "lua-prepend-path", "maxsslconn", "mworker-max-reloads", "nbthread", "no-memory-trimming", "pp2-never-send-local",
+        "profiling.tasks", "set-var", "set-var-fmt", "ssl-default-bind-ciphers", "ssl-default-bind-ciphersuites",
+        "ssl-default-bind-curves", "ssl-default-bind-options", "ssl-default-server-ciphers", "ssl-default-server-ciphersuites",
+        "ssl-default-server-options", "ssl-dh-param-file", "ssl-load-extra-del-ext", "ssl-load-extra-files", "ssl-mode-async",
+        "ssl-propquery", "ssl-provider", "ssl-provider-path", "ssl-skip-self-issued-ca", "stats", "thread-group", "thread-groups",
+        "tune.fail-alloc", "tune.fd.edge-triggered", "tune.h2.header-table-size", "tune.h2.initial-window-size",
+        "tune.h2.max-concurrent-streams", "tune.h2.max-frame-size", "tune.idle-pool.shared", "tune.listener.multi-queue",
+        "tune.lua.forced-yield", "tune.lua.maxmem", "tune.lua.service-timeout", "tune.lua.session-timeout", "tune.lua.task-timeout",
+        "tune.peers.max-updates-at-once", "tune.pool-high-fd-ratio", "tune.pool-low-fd-ratio", "tune.sched.low-latency",
+        "tune.ssl.cachesize", "tune.ssl.capture-buffer-size", "tune.ssl.capture-cipherlist-size", "tune.ssl.default-dh-param",
+        "tune.ssl.force-private-cache", "tune.ssl.hard-maxrecord", "tune.ssl.keylog", "tune.ssl.lifetime", "tune.ssl.maxrecord",
+        "tune.ssl.ssl-ctx-cache-size", "tune.vars.check-max-size", "tune.vars.global-max-size", "tune.vars.proc-max-size",
+        "tune.vars.reqres-max-size", "tune.vars.sess-max-size", "tune.vars.txn-max-size",
+        "global", "daemon", "master-worker", "noepoll", "nokqueue", "noevports", "nopoll", "busy-polling", "set-dumpable",
+        "insecure-fork-wanted", "insecure-setuid-wanted", "nosplice", "nogetaddrinfo", "noreuseport", "quiet", "zero-warning",
+        "tune.runqueue-depth", "tune.maxpollevents", "tune.maxaccept", "tune.recv_enough", "tune.buffers.limit",
+        "tune.buffers.reserve", "tune.bufsize", "tune.maxrewrite", "tune.idletimer", "tune.rcvbuf.client", "tune.rcvbuf.server",
+        "tune.sndbuf.client", "tune.sndbuf.server", "tune.pipesize", "tune.http.cookielen", "tune.http.logurilen",
+        "tune.http.maxhdr", "tune.comp.maxlevel", "tune.pattern.cache-size", "uid", "gid", "external-check", "user", "group",
+        "nbproc", "nbthread", "maxconn", "ssl-server-verify", "maxconnrate", "maxsessrate", "maxsslrate", "maxcomprate",
+        "maxpipes", "maxzlibmem", "maxcompcpuusage", "ulimit-n", "chroot", "description", "node", "pidfile", "unix-bind", "log",
+        "log-send-hostname", "server-state-base", "server-state-file", "log-tag", "spread-checks", "max-spread-checks", "cpu-map",
+        "setenv", "presetenv", "unsetenv", "resetenv", "strict-limits", "localpeer", "numa-cpu-mapping", "defaults", "listen",
+        "frontend", "backend", "peers", "resolvers",
+    ];
 
     private static KeywordTable<KeywordContext<GlobalBuilder>> WithCatalog(KeywordTable<KeywordContext<GlobalBuilder>> table) =>
         table.AddMissing(AcceptedKeywords, UnimplementedKeyword.Handle)
             .Add("lua-load", LuaLoad)
             .Add("lua-load-per-thread", LuaLoad)
+            .Add("tune.chksize", c => c.Diagnostics.Alert(c.At,
+                "option 'tune.chksize' is not supported any more (tune.bufsize is used instead).", "tune.chksize", LocationPrefix.ParsingTight))
             .Add("nbproc", c => c.Diagnostics.Alert(c.At,
                 "nbproc is not supported any more since HAProxy 2.5. Threads will automatically be used on multi-processor machines if available.",
                 "nbproc"));

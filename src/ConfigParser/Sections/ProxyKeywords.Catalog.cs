@@ -70,7 +70,4 @@ internal static partial class ProxyKeywords
             .Add("monitor-net", c => c.Diagnostics.Alert(c.At,
                 $"'monitor-net' doesn't exist anymore. Please use 'http-request return status 200 if {{ src {c.Line[1]} }}' instead.", "monitor-net"));
     }
-
-    /// <summary>Keywords a suggestion may name although they are not handled (HAProxy's list holds the removed ones too).</summary>
-    private static IEnumerable<string> RemovedSuggestions => ["block", "appsession", "monitor-net"];
 }

@@ -38,9 +38,25 @@ internal static partial class ProxyKeywords
         .Add("stats", Stats)
         .Add("tcp-request", TcpRequest));
 
-    /// <summary>What HAProxy 2.6 offers when it suggests a fix for an unknown proxy keyword.</summary>
-    public static IEnumerable<string> Suggestions =>
-        Table.Keywords.Where(k => !RemovedKeywords.ContainsKey(k)).Concat(RemovedSuggestions).Concat(ExtraSuggestions);
+    /// <summary>
+    /// What HAProxy 2.6 offers when it suggests a fix for an unknown proxy keyword, in its order (the first of equally
+    /// close words wins): the registered keywords (`haproxy -dKcfg`), then src/cfgparse-listen.c common_kw_list.
+    /// </summary>
+    public static IReadOnlyList<string> Suggestions { get; } =
+    [
+        "clitcpka-cnt", "clitcpka-idle", "clitcpka-intvl", "clitimeout", "compression", "contimeout", "declare", "errorfile",
+        "errorfiles", "errorloc", "errorloc302", "errorloc303", "external-check", "filter", "http-check", "http-error",
+        "max-keep-alive-queue", "rate-limit", "retry-on", "srvtcpka-cnt", "srvtcpka-idle", "srvtcpka-intvl", "srvtimeout",
+        "tcp-check", "tcp-request", "tcp-response", "timeout", "use-fcgi-app",
+        "listen", "frontend", "backend", "defaults", "server", "default-server", "server-template", "bind", "monitor-net",
+        "monitor-uri", "mode", "id", "description", "disabled", "enabled", "acl", "dynamic-cookie-key", "cookie", "email-alert",
+        "persist", "appsession", "load-server-state-from-file", "server-state-file-name", "max-session-srv-conns", "capture",
+        "retries", "http-request", "http-response", "http-after-response", "http-send-name-header", "block", "redirect",
+        "use_backend", "use-server", "force-persist", "ignore-persist", "force-persist", "stick-table", "stick", "stats", "option",
+        "default_backend", "http-reuse", "monitor", "transparent", "maxconn", "backlog", "fullconn", "dispatch", "balance",
+        "hash-type", "hash-balance-factor", "unique-id-format", "unique-id-header", "log-format", "log-format-sd", "log-tag", "log",
+        "source", "usesrc", "error-log-format",
+    ];
 
     private static void Mode(KeywordContext<ProxyBuilder> c)
     {
