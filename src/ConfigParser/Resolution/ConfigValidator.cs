@@ -75,6 +75,7 @@ internal static class ConfigValidator
             }
 
             ReportDuplicateServers(proxy, diagnostics);
+            ReportCheckedServersWithoutPort(proxy, diagnostics);
 
             if (proxy.Mode != ProxyMode.Http && proxy.AllHttpRequestRules.Count > 0)
             {
@@ -139,6 +140,15 @@ internal static class ConfigValidator
     }
 
     private static string ModeWord(ProxyMode mode) => mode == ProxyMode.Http ? "http" : "tcp";
+
+    // haproxy 2.6 src/check.c init_srv_check: a health check needs a port, the server's or its `port` setting.
+    private static void ReportCheckedServersWithoutPort(ProxyBuilder proxy, DiagnosticBag diagnostics)
+    {
+        foreach (var server in proxy.Servers.Where(s => s.Check && s.Port is null && s.CheckPort is null))
+        {
+            diagnostics.Alert(null, $"config: {proxy.Description}: server '{server.Name}' has neither service port nor check port.", "server");
+        }
+    }
 
     private static void ReportDuplicateServers(ProxyBuilder proxy, DiagnosticBag diagnostics)
     {
