@@ -76,6 +76,12 @@ public sealed class BackendKeywordCatalogTests
     [InlineData("http-check expect status 200", "")]
     [InlineData("stick-table type ip size 1m expire 30s", "")]
     [InlineData("cookie SERVERID insert indirect nocache", "")]
+    [InlineData("server s2 127.0.0.1 check", "[ALERT] config: backend 'be': server 's2' has neither service port nor check port.\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("server s2 127.0.0.1 check port 8080", "")]
+    [InlineData("timeout check 1s", "")]
+    [InlineData("timeout queue 5s", "")]
+    [InlineData("timeout tunnel 1h", "")]
+    [InlineData("timeout server 10s", "")]
     public void Parse_KeywordLine_ReportsHaproxyAlerts(string line, string expected)
     {
         var result = Parse(Config(line));
