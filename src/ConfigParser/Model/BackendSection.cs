@@ -46,4 +46,7 @@ public sealed record BackendSection
     /// <see cref="HttpRequestRules"/> holds the subset the runtime applies.
     /// </summary>
     public IReadOnlyList<HttpRequestRule> AllHttpRequestRules { get; init; } = [];
+
+    /// <summary>`stats …` settings (the statistics page is served by the backend side).</summary>
+    public StatsSettings Stats { get; init; } = StatsSettings.None;
 }

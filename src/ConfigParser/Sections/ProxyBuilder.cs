@@ -28,6 +28,7 @@ internal sealed class ProxyBuilder
             Logs.AddRange(defaults.Logs);
             ErrorFiles.AddRange(defaults.ErrorFiles);
             HashType = defaults.HashType;
+            Stats = defaults.Stats;
             DefaultServer = defaults.DefaultServer;
         }
 
@@ -77,6 +78,9 @@ internal sealed class ProxyBuilder
 
     /// <summary>`tcp-request inspect-delay`; null when unset.</summary>
     public TimeSpan? TcpInspectDelay { get; set; }
+
+    /// <summary>`stats …` settings.</summary>
+    public StatsSettings Stats { get; set; } = StatsSettings.None;
 
     /// <summary>`hash-type`; null when unset (map-based sdbm).</summary>
     public HashTypeDefinition? HashType { get; set; }
@@ -152,6 +156,7 @@ internal sealed class ProxyBuilder
         Timeouts = Timeouts,
         Options = [.. Options],
         HashType = HashType,
+        Stats = Stats,
         Logs = [.. Logs],
         ErrorFiles = [.. ErrorFiles],
     };

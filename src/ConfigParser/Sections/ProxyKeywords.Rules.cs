@@ -192,6 +192,72 @@ internal static partial class ProxyKeywords
             return;
         }
 
-        UnimplementedKeyword.Handle(c);
+        if (ApplyStats(c, c.Section.Stats) is { } stats)
+        {
+            c.Section.Stats = stats with { Enabled = true };
+            UnimplementedKeyword.Handle(c);
+        }
+    }
+
+    // haproxy 2.6 src/cfgparse-listen.c "stats" branch: each parameter's value, worded as HAProxy words its errors.
+    private static StatsSettings? ApplyStats(KeywordContext<ProxyBuilder> c, StatsSettings stats)
+    {
+        var value = c.Line[2];
+        string? error = null;
+        switch (c.Line[1])
+        {
+            case "uri":
+                error = value.Length == 0 ? "'uri' needs an URI prefix." : null;
+                stats = stats with { Uri = value };
+                break;
+            case "realm":
+                error = value.Length == 0 ? "'realm' needs an realm name." : null;
+                stats = stats with { Realm = value };
+                break;
+            case "auth":
+                error = value.Length == 0 ? "'auth' needs a user:password account." : null;
+                stats = stats with { Accounts = [.. stats.Accounts, value] };
+                break;
+            case "scope":
+                error = value.Length == 0 ? "'scope' needs a proxy name." : null;
+                stats = stats with { Scopes = [.. stats.Scopes, value] };
+                break;
+            case "refresh":
+                if (TimeValueParser.Parse(value, out var refresh, out var character, out _) == TimeValueParser.Failure.UnexpectedCharacter)
+                {
+                    c.Diagnostics.Alert(c.At, $"unexpected character '{character}' in argument to stats refresh interval.", "stats",
+                        LocationPrefix.ParsingTight);
+                    return null;
+                }
+
+                stats = stats with { Refresh = refresh };
+                break;
+            case "admin":
+                if (value is not ("if" or "unless"))
+                {
+                    error = "'stats admin' requires either 'if' or 'unless' followed by a condition.";
+                    break;
+                }
+
+                var acls = c.Section.Acls;
+                if (ConditionParser.Parse(c.Line, 2, acl => acls.Any(a => a.Name == acl), c.Diagnostics) is not { } condition)
+                {
+                    return null;
+                }
+
+                stats = stats with { Admin = condition };
+                break;
+            case "hide-version":
+                stats = stats with { HideVersion = true };
+                break;
+        }
+
+        if (error is not null)
+        {
+            c.Diagnostics.Alert(c.At, error, "stats");
+            return null;
+        }
+
+        return stats;
     }
 }

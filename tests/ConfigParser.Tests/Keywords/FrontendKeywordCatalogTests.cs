@@ -80,6 +80,18 @@ public sealed class FrontendKeywordCatalogTests
     [InlineData("bind :8443 accept-proxy", "")]
     [InlineData("bind :8443 maxconn", "[ALERT] parsing [t.cfg:8] : 'bind :8443' in section 'frontend' : 'maxconn' : missing value\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
     [InlineData("bind :8443 alpn", "[ALERT] parsing [t.cfg:8] : 'bind :8443' in section 'frontend' : 'alpn' : missing the comma-delimited ALPN protocol suite\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("stats uri", "[ALERT] parsing [t.cfg:8] : 'uri' needs an URI prefix.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("stats realm", "[ALERT] parsing [t.cfg:8] : 'realm' needs an realm name.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("stats auth", "[ALERT] parsing [t.cfg:8] : 'auth' needs a user:password account.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("stats auth admin:pw", "")]
+    [InlineData("stats refresh x", "[ALERT] parsing [t.cfg:8]: unexpected character 'x' in argument to stats refresh interval.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("stats refresh 10s", "")]
+    [InlineData("stats admin", "[ALERT] parsing [t.cfg:8] : 'stats admin' requires either 'if' or 'unless' followed by a condition.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("stats admin if TRUE", "")]
+    [InlineData("stats scope", "[ALERT] parsing [t.cfg:8] : 'scope' needs a proxy name.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("stats hide-version", "")]
+    [InlineData("timeout http-request 5s", "")]
+    [InlineData("timeout http-keep-alive 1s", "")]
     public void Parse_KeywordLine_ReportsHaproxyAlerts(string line, string expected)
     {
         var result = Parse(Config(line));

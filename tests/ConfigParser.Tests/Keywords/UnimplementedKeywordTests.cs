@@ -48,4 +48,16 @@ public sealed class UnimplementedKeywordTests
         Assert.True(result.IsValid);
         Assert.Empty(Assert.Single(result.Config!.Frontends).Logs);
     }
+
+    [Fact]
+    public void Parse_StatsLines_AreTypedOnTheBackendSide()
+    {
+        var result = Parse(Lines("defaults", "  mode http", "  timeout client 5s", "  timeout connect 5s", "  timeout server 5s",
+            "listen stats", "  bind :8404", "  stats enable", "  stats uri /stats", "  stats realm Admin", "  stats auth a:b", "  stats refresh 10s",
+            "  stats hide-version"));
+
+        var stats = Assert.Single(result.Config!.Backends).Stats;
+        Assert.Equal((true, "/stats", "Admin", "a:b", TimeSpan.FromSeconds(10), true),
+            (stats.Enabled, stats.Uri, stats.Realm, Assert.Single(stats.Accounts), stats.Refresh!.Value, stats.HideVersion));
+    }
 }
