@@ -49,4 +49,7 @@ public sealed record BackendSection
 
     /// <summary>`stats …` settings (the statistics page is served by the backend side).</summary>
     public StatsSettings Stats { get; init; } = StatsSettings.None;
+
+    /// <summary>`stick-table`; null when none.</summary>
+    public StickTableDefinition? StickTable { get; init; }
 }

@@ -79,6 +79,9 @@ internal sealed class ProxyBuilder
     /// <summary>`tcp-request inspect-delay`; null when unset.</summary>
     public TimeSpan? TcpInspectDelay { get; set; }
 
+    /// <summary>`stick-table`; null when none.</summary>
+    public StickTableDefinition? StickTable { get; set; }
+
     /// <summary>`stats …` settings.</summary>
     public StatsSettings Stats { get; set; } = StatsSettings.None;
 
@@ -157,6 +160,7 @@ internal sealed class ProxyBuilder
         Options = [.. Options],
         HashType = HashType,
         Stats = Stats,
+        StickTable = StickTable,
         Logs = [.. Logs],
         ErrorFiles = [.. ErrorFiles],
     };

@@ -4,7 +4,10 @@ using ConfigParser.Model;
 
 namespace ConfigParser.Sections;
 
-/// <summary>`tcp-request` (haproxy 2.6 src/tcp_rules.c tcp_parse_tcp_req): inspect-delay typed, rules kept with their condition.</summary>
+/// <summary>
+/// `tcp-request` (haproxy 2.6 src/tcp_rules.c tcp_parse_tcp_req): inspect-delay typed, rules kept with their condition;
+/// `stick-table` (src/stick_table.c), which tcp-request track rules feed.
+/// </summary>
 internal static partial class ProxyKeywords
 {
     private static void TcpRequest(KeywordContext<ProxyBuilder> c)
@@ -51,5 +54,14 @@ internal static partial class ProxyKeywords
         var end = conditionAt > 0 ? conditionAt : c.Line.Count;
         c.Section.TcpRequestRules.Add(new TcpRequestRule(c.At, stage, c.Line[2], [.. c.Line.Words.Take(end).Skip(3)], condition));
         UnimplementedKeyword.Handle(c);
+    }
+
+    private static void StickTable(KeywordContext<ProxyBuilder> c)
+    {
+        if (StickTableParser.Parse(c.Line, c.Diagnostics) is { } table)
+        {
+            c.Section.StickTable = table;
+            UnimplementedKeyword.Handle(c);
+        }
     }
 }

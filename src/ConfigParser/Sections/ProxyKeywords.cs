@@ -36,7 +36,8 @@ internal static partial class ProxyKeywords
         .Add("errorfile", ErrorFile)
         .Add("capture", Capture)
         .Add("stats", Stats)
-        .Add("tcp-request", TcpRequest));
+        .Add("tcp-request", TcpRequest)
+        .Add("stick-table", StickTable));
 
     /// <summary>
     /// What HAProxy 2.6 offers when it suggests a fix for an unknown proxy keyword, in its order (the first of equally

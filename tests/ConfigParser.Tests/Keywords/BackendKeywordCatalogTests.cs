@@ -82,6 +82,14 @@ public sealed class BackendKeywordCatalogTests
     [InlineData("timeout queue 5s", "")]
     [InlineData("timeout tunnel 1h", "")]
     [InlineData("timeout server 10s", "")]
+    [InlineData("stick-table", "[ALERT] parsing [t.cfg:11] : stick-table: missing size.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("stick-table type ip size", "[ALERT] parsing [t.cfg:11] : stick-table: missing argument after 'size'.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("stick-table type ip size 1x", "[ALERT] parsing [t.cfg:11] : stick-table: unexpected character 'x' in argument of 'size'.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("stick-table type foo size 1m", "[ALERT] parsing [t.cfg:11] : stick-table: unknown type 'foo'.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("stick-table type string len 32 size 100k", "")]
+    [InlineData("stick-table type ip size 1g expire x", "[ALERT] parsing [t.cfg:11] : stick-table: unexpected character 'x' in argument of 'expire'.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("stick-table type ip size 1m foo", "[ALERT] parsing [t.cfg:11] : stick-table: unknown argument 'foo'.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("stick-table size 1m", "[ALERT] parsing [t.cfg:11] : stick-table: missing type.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
     public void Parse_KeywordLine_ReportsHaproxyAlerts(string line, string expected)
     {
         var result = Parse(Config(line));
