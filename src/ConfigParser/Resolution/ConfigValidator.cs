@@ -144,7 +144,7 @@ internal static class ConfigValidator
     // haproxy 2.6 src/check.c init_srv_check: a health check needs a port, the server's or its `port` setting.
     private static void ReportCheckedServersWithoutPort(ProxyBuilder proxy, DiagnosticBag diagnostics)
     {
-        foreach (var server in proxy.Servers.Where(s => s.Check && s.Port is null && s.CheckPort is null))
+        foreach (var server in proxy.Servers.Where(s => s.Check && s.Port is null && s.CheckPort is null && !proxy.TcpCheckConnectsWithPort))
         {
             diagnostics.Alert(null, $"config: {proxy.Description}: server '{server.Name}' has neither service port nor check port.", "server");
         }

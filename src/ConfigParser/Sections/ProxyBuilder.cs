@@ -79,6 +79,9 @@ internal sealed class ProxyBuilder
     /// <summary>`tcp-request inspect-delay`; null when unset.</summary>
     public TimeSpan? TcpInspectDelay { get; set; }
 
+    /// <summary>True once a `tcp-check connect … port N` line gave health checks their own port.</summary>
+    public bool TcpCheckConnectsWithPort { get; set; }
+
     /// <summary>`stick-table`; null when none.</summary>
     public StickTableDefinition? StickTable { get; set; }
 

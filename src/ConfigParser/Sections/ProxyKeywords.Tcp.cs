@@ -64,4 +64,15 @@ internal static partial class ProxyKeywords
             UnimplementedKeyword.Handle(c);
         }
     }
+
+    // `tcp-check connect port N` gives health checks a port, so servers need none (haproxy 2.6 src/tcpcheck.c).
+    private static void TcpCheck(KeywordContext<ProxyBuilder> c)
+    {
+        if (c.Line[1] == "connect" && c.Line.Words.Contains("port"))
+        {
+            c.Section.TcpCheckConnectsWithPort = true;
+        }
+
+        UnimplementedKeyword.Handle(c);
+    }
 }

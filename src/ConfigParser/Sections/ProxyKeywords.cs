@@ -37,7 +37,8 @@ internal static partial class ProxyKeywords
         .Add("capture", Capture)
         .Add("stats", Stats)
         .Add("tcp-request", TcpRequest)
-        .Add("stick-table", StickTable));
+        .Add("stick-table", StickTable)
+        .Add("tcp-check", TcpCheck));
 
     /// <summary>
     /// What HAProxy 2.6 offers when it suggests a fix for an unknown proxy keyword, in its order (the first of equally
