@@ -70,7 +70,64 @@ internal static class OptionKeywords
             return null;
         }
 
-        return new ProxyOption(c.At, name, c.Modifier != KeywordModifier.No, [.. c.Line.Words.Skip(2)]);
+        string[] arguments = [.. c.Line.Words.Skip(2)];
+        return name switch
+        {
+            "forwardfor" or "originalto" => ParseForwardFor(c, name, arguments),
+            "httpchk" => arguments.Length switch
+            {
+                0 => new HttpCheckOption(c.At, arguments, "OPTIONS", "/", null),
+                1 => new HttpCheckOption(c.At, arguments, "OPTIONS", arguments[0], null),
+                2 => new HttpCheckOption(c.At, arguments, arguments[0], arguments[1], null),
+                _ => new HttpCheckOption(c.At, arguments, arguments[0], arguments[1], arguments[2]),
+            },
+            "redispatch" => new RedispatchOption(c.At, c.Modifier != KeywordModifier.No, arguments,
+                arguments.Length == 0 ? 1 : Directives.CStyleInteger.Atoi(arguments[0])),
+            "httplog" or "httpslog" or "tcplog" => new HttpLogOption(c.At, name, arguments, arguments is ["clf"]),
+            _ => new ProxyOption(c.At, name, c.Modifier != KeywordModifier.No, arguments),
+        };
+    }
+
+    // haproxy 2.6 src/cfgparse-listen.c "forwardfor" / "originalto" branches.
+    private static ForwardForOption? ParseForwardFor(KeywordContext<ProxyBuilder> c, string name, string[] arguments)
+    {
+        string? except = null;
+        string? header = null;
+        var ifNone = false;
+        for (var i = 0; i < arguments.Length; i++)
+        {
+            switch (arguments[i])
+            {
+                case "except":
+                    if (i + 1 >= arguments.Length)
+                    {
+                        c.Diagnostics.Alert(c.At, $"'option {name} except' expects <address>[/mask] as argument.", "option");
+                        return null;
+                    }
+
+                    except = arguments[++i];
+                    break;
+                case "header":
+                    if (i + 1 >= arguments.Length)
+                    {
+                        c.Diagnostics.Alert(c.At, $"'option {name} header' expects <header_name> as argument.", "option");
+                        return null;
+                    }
+
+                    header = arguments[++i];
+                    break;
+                case "if-none" when name == "forwardfor":
+                    ifNone = true;
+                    break;
+                default:
+                    c.Diagnostics.Alert(c.At, name == "forwardfor"
+                        ? "'option forwardfor' only supports optional values: 'except', 'header' and 'if-none'."
+                        : "'option originalto' only supports optional values: 'except' and 'header'.", "option");
+                    return null;
+            }
+        }
+
+        return new ForwardForOption(c.At, name, arguments, except, header, ifNone);
     }
 
     private static Dictionary<string, OptionSpec> BuildSpecs()

@@ -90,6 +90,12 @@ public sealed class BackendKeywordCatalogTests
     [InlineData("stick-table type ip size 1g expire x", "[ALERT] parsing [t.cfg:11] : stick-table: unexpected character 'x' in argument of 'expire'.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
     [InlineData("stick-table type ip size 1m foo", "[ALERT] parsing [t.cfg:11] : stick-table: unknown argument 'foo'.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
     [InlineData("stick-table size 1m", "[ALERT] parsing [t.cfg:11] : stick-table: missing type.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("option forwardfor except", "[ALERT] parsing [t.cfg:11] : 'option forwardfor except' expects <address>[/mask] as argument.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("option forwardfor header", "[ALERT] parsing [t.cfg:11] : 'option forwardfor header' expects <header_name> as argument.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("option forwardfor foo", "[ALERT] parsing [t.cfg:11] : 'option forwardfor' only supports optional values: 'except', 'header' and 'if-none'.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("option originalto foo", "[ALERT] parsing [t.cfg:11] : 'option originalto' only supports optional values: 'except' and 'header'.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("option originalto except", "[ALERT] parsing [t.cfg:11] : 'option originalto except' expects <address>[/mask] as argument.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("option forwardfor if-none", "")]
     public void Parse_KeywordLine_ReportsHaproxyAlerts(string line, string expected)
     {
         var result = Parse(Config(line));
