@@ -75,4 +75,12 @@ internal static partial class ProxyKeywords
 
         UnimplementedKeyword.Handle(c);
     }
+
+    private static void ResponseRule(KeywordContext<ProxyBuilder> c)
+    {
+        if (ResponseRuleValidator.IsKnownAction(c.Line, c.Diagnostics))
+        {
+            UnimplementedKeyword.Handle(c);
+        }
+    }
 }

@@ -38,7 +38,9 @@ internal static partial class ProxyKeywords
         .Add("stats", Stats)
         .Add("tcp-request", TcpRequest)
         .Add("stick-table", StickTable)
-        .Add("tcp-check", TcpCheck));
+        .Add("tcp-check", TcpCheck)
+        .Add("http-response", ResponseRule)
+        .Add("http-after-response", ResponseRule));
 
     /// <summary>
     /// What HAProxy 2.6 offers when it suggests a fix for an unknown proxy keyword, in its order (the first of equally

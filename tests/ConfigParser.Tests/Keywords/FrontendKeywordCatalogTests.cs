@@ -92,6 +92,11 @@ public sealed class FrontendKeywordCatalogTests
     [InlineData("stats hide-version", "")]
     [InlineData("timeout http-request 5s", "")]
     [InlineData("timeout http-keep-alive 1s", "")]
+    [InlineData("http-response foo", "[ALERT] parsing [t.cfg:8]: 'http-response' expects 'ot-group', 'set-log-level', 'set-nice', 'sc-inc-gpc(*)', 'sc-inc-gpc0(*)', 'sc-inc-gpc1(*)', 'sc-set-gpt(*)', 'sc-set-gpt0(*)', 'send-spoe-group', 'cache-store', 'add-acl(*)', 'add-header', 'allow', 'capture', 'del-acl(*)', 'del-header', 'del-map(*)', 'deny', 'redirect', 'replace-header', 'replace-value', 'return', 'set-header', 'set-map(*)', 'set-status', 'strict-mode', 'track-sc(*)', 'wait-for-body', 'set-var-fmt(*)', 'set-var(*)', 'unset-var(*)', 'set-mark', 'set-tos', 'silent-drop', but got 'foo'.\n[ALERT] Error(s) found in configuration file : t.cfg")]
+    [InlineData("http-after-response foo", "[ALERT] parsing [t.cfg:8]: 'http-after-response' expects 'ot-group', 'add-header', 'allow', 'capture', 'del-header', 'replace-header', 'replace-value', 'set-header', 'set-status', 'strict-mode', 'set-var-fmt(*)', 'set-var(*)', 'unset-var(*)', but got 'foo'.\n[ALERT] Error(s) found in configuration file : t.cfg")]
+    [InlineData("http-response", "[ALERT] parsing [t.cfg:8]: 'http-response' expects 'ot-group', 'set-log-level', 'set-nice', 'sc-inc-gpc(*)', 'sc-inc-gpc0(*)', 'sc-inc-gpc1(*)', 'sc-set-gpt(*)', 'sc-set-gpt0(*)', 'send-spoe-group', 'cache-store', 'add-acl(*)', 'add-header', 'allow', 'capture', 'del-acl(*)', 'del-header', 'del-map(*)', 'deny', 'redirect', 'replace-header', 'replace-value', 'return', 'set-header', 'set-map(*)', 'set-status', 'strict-mode', 'track-sc(*)', 'wait-for-body', 'set-var-fmt(*)', 'set-var(*)', 'unset-var(*)', 'set-mark', 'set-tos', 'silent-drop', but got '' (missing argument).\n[ALERT] Error(s) found in configuration file : t.cfg")]
+    [InlineData("http-response set-var(txn.x) str(y)", "")]
+    [InlineData("http-after-response set-header X y", "")]
     public void Parse_KeywordLine_ReportsHaproxyAlerts(string line, string expected)
     {
         var result = Parse(Config(line));
