@@ -65,6 +65,7 @@ internal static class ConfigValidator
             CheckDefaultBackend(proxy, proxies, diagnostics);
             CheckUseBackends(proxy, proxies, diagnostics);
             CheckSslBinds(proxy, diagnostics);
+            CheckTrackedTables(proxy, proxies, diagnostics);
 
             // A backend side without servers needs no timeout; a missing or zero value counts as unset.
             var timeouts = proxy.Timeouts;
@@ -136,6 +137,20 @@ internal static class ConfigValidator
             diagnostics.Alert(null,
                 $"Proxy '{proxy.Name}': no SSL certificate specified for bind '{bind.Specification}' at [{bind.Location.File}:{bind.Location.Line}] (use 'crt').",
                 "bind");
+        }
+    }
+
+    // haproxy 2.6 src/cfgparse.c: `track-scN KEY [table T]` needs a stick-table in T (the rule's own proxy by default).
+    private static void CheckTrackedTables(ProxyBuilder proxy, IReadOnlyList<ProxyBuilder> proxies, DiagnosticBag diagnostics)
+    {
+        foreach (var rule in proxy.TcpRequestRules.Where(r => r.Action.StartsWith("track-sc", StringComparison.Ordinal)))
+        {
+            var tableAt = rule.Arguments.ToList().IndexOf("table");
+            var table = tableAt >= 0 && tableAt + 1 < rule.Arguments.Count ? rule.Arguments[tableAt + 1] : proxy.Name;
+            if (!proxies.Any(p => p.Name == table && p.StickTable is not null))
+            {
+                diagnostics.Alert(null, $"Proxy '{proxy.Name}': unable to find table '{table}' referenced by {rule.Action}.", "tcp-request");
+            }
         }
     }
 

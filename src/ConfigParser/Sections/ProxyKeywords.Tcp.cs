@@ -39,7 +39,20 @@ internal static partial class ProxyKeywords
             return;
         }
 
-        var conditionAt = c.Line.Words.ToList().FindIndex(3, w => w is "if" or "unless");
+        var action = c.Line[2];
+        if (!TcpRequestActions.IsKnown(stage, action))
+        {
+            c.Diagnostics.Alert(c.At, $"'tcp-request {stage}' expects {TcpRequestActions.Expected(stage)} {where} (got '{action}').", "tcp-request");
+            return;
+        }
+
+        if (action is "accept" or "reject" && c.Line[3].Length > 0 && c.Line[3] is not ("if" or "unless"))
+        {
+            c.Diagnostics.Alert(c.At, $"'tcp-request {stage} {action}' only accepts 'if' or 'unless', {where} (got '{c.Line[3]}')", "tcp-request");
+            return;
+        }
+
+        var conditionAt = c.Line.Count <= 3 ? -1 : c.Line.Words.ToList().FindIndex(3, w => w is "if" or "unless");
         Model.Conditions.RuleCondition? condition = null;
         if (conditionAt > 0)
         {
