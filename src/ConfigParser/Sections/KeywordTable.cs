@@ -30,6 +30,13 @@ internal sealed class KeywordTable<TContext>
         return this;
     }
 
+    /// <summary>Replaces the handler of a registered keyword with <paramref name="wrap"/> applied to it.</summary>
+    public KeywordTable<TContext> Wrap(string keyword, Func<Action<TContext>, Action<TContext>> wrap)
+    {
+        _handlers[keyword] = wrap(_handlers[keyword]);
+        return this;
+    }
+
     /// <summary>Finds the handler of <paramref name="keyword"/>.</summary>
     public bool TryGet(string keyword, out Action<TContext> handler) => _handlers.TryGetValue(keyword, out handler!);
 
