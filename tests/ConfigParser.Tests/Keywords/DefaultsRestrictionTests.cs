@@ -4,6 +4,7 @@ namespace ConfigParser.Tests.Keywords;
 
 /// <summary>
 /// Keywords an anonymous defaults section refuses (rules, captures, tables, names), and some it accepts.
+/// Each case is one line placed in a small configuration; the expected alerts (newline-separated, empty
 /// when the file is valid) are what `haproxy -c` 2.6.12 printed for the same file.
 /// </summary>
 public sealed class DefaultsRestrictionTests

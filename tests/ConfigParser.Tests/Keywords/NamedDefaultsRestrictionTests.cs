@@ -4,6 +4,7 @@ namespace ConfigParser.Tests.Keywords;
 
 /// <summary>
 /// The same keywords in a named defaults section: the rules that named defaults may carry are accepted.
+/// Each case is one line placed in a small configuration; the expected alerts (newline-separated, empty
 /// when the file is valid) are what `haproxy -c` 2.6.12 printed for the same file.
 /// </summary>
 public sealed class NamedDefaultsRestrictionTests
