@@ -12,4 +12,14 @@ namespace ConfigParser.Sections;
 /// <param name="Prefix">How that alert introduces the location.</param>
 /// <param name="UnknownAborts">True when an unknown keyword stops the parse (log-forward does).</param>
 internal sealed record AuxiliarySection(string Keyword, KeywordTable<KeywordContext<AuxiliarySection>> Table, string UnknownMessage,
-    LocationPrefix Prefix, bool UnknownAborts = false);
+    LocationPrefix Prefix, bool UnknownAborts = false)
+{
+    /// <summary>The alert for a section header without a name.</summary>
+    public string MissingName { get; init; } = "";
+
+    /// <summary>How that alert introduces the location.</summary>
+    public LocationPrefix MissingNamePrefix { get; init; } = LocationPrefix.Parsing;
+
+    /// <summary>True when a header without a name stops the parse.</summary>
+    public bool MissingNameAborts { get; init; }
+}

@@ -10,6 +10,22 @@ namespace ConfigParser.Sections;
 /// </summary>
 internal static class AuxiliarySections
 {
+    // What each section's parser says when its header has no name ("log-forward" calls itself ip-forward there), and
+    // whether that stops the parse.
+    private static readonly Dictionary<string, (string Message, LocationPrefix Prefix, bool Aborts)> MissingNames = new(StringComparer.Ordinal)
+    {
+        ["userlist"] = ("'userlist' expects <name> as arguments.", LocationPrefix.ParsingTight, false),
+        ["peers"] = ("missing name for peers section.", LocationPrefix.Parsing, true),
+        ["resolvers"] = ("missing name for resolvers section.", LocationPrefix.Parsing, true),
+        ["mailers"] = ("missing name for mailers section.", LocationPrefix.Parsing, true),
+        ["program"] = ("'program' expects an <id> argument", LocationPrefix.Parsing, true),
+        ["http-errors"] = ("missing name for http-errors section.", LocationPrefix.Parsing, true),
+        ["ring"] = ("missing ring name.", LocationPrefix.Parsing, false),
+        ["cache"] = ("'cache' expects a <name> argument", LocationPrefix.Parsing, true),
+        ["log-forward"] = ("missing name for ip-forward section.", LocationPrefix.Parsing, true),
+        ["fcgi-app"] = ("'fcgi-app' expects <name> as argument.", LocationPrefix.ParsingTight, false),
+    };
+
     /// <summary>Section keyword → its description.</summary>
     public static IReadOnlyDictionary<string, AuxiliarySection> ByKeyword { get; } = new[]
     {
@@ -29,7 +45,8 @@ internal static class AuxiliarySections
             "backlog", "bind", "dgram-bind", "log", "maxconn", "timeout") with { UnknownAborts = true },
         Section("fcgi-app", "unknown keyword '{0}' in 'fcgi-app' section", LocationPrefix.ParsingTight,
             "acl", "docroot", "index", "log-stderr", "option", "pass-header", "path-info", "set-param"),
-    }.ToDictionary(s => s.Keyword, StringComparer.Ordinal);
+    }.Select(s => s with { MissingName = MissingNames[s.Keyword].Message, MissingNamePrefix = MissingNames[s.Keyword].Prefix, MissingNameAborts = MissingNames[s.Keyword].Aborts })
+        .ToDictionary(s => s.Keyword, StringComparer.Ordinal);
 
     private static AuxiliarySection Section(string keyword, string unknownMessage, LocationPrefix prefix, params string[] keywords) =>
         new(keyword, new KeywordTable<KeywordContext<AuxiliarySection>>().AddMissing(keywords, UnimplementedKeyword.Handle), unknownMessage, prefix);

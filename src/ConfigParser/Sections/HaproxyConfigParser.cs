@@ -88,6 +88,13 @@ internal sealed partial class HaproxyConfigParser(Func<string, string?> environm
             _section = SectionKind.Auxiliary;
             _auxiliary = auxiliary;
             HasProgramSection |= line.Keyword == "program";
+            if (line[1].Length == 0)
+            {
+                diagnostics.Add(new ConfigDiagnostic(DiagnosticSeverity.Alert, line.Location, auxiliary.MissingName, line.Keyword,
+                    auxiliary.MissingNamePrefix, Aborts: auxiliary.MissingNameAborts));
+                return true;
+            }
+
             UnimplementedKeyword.Warn(line, diagnostics);
             return true;
         }

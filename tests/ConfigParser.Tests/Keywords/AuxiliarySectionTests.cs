@@ -29,6 +29,16 @@ public sealed class AuxiliarySectionTests
     [InlineData("log-forward l\n  zzzqqq", "[ALERT] parsing [t.cfg:4] : unknown keyword 'zzzqqq' in log-forward section.\n[ALERT] Error(s) found in configuration file : t.cfg")]
     [InlineData("fcgi-app f\n  docroot /var/www", "")]
     [InlineData("fcgi-app f\n  zzzqqq", "[ALERT] parsing [t.cfg:4]: unknown keyword 'zzzqqq' in 'fcgi-app' section\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("userlist", "[ALERT] parsing [t.cfg:3]: 'userlist' expects <name> as arguments.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("peers", "[ALERT] parsing [t.cfg:3] : missing name for peers section.\n[ALERT] Error(s) found in configuration file : t.cfg")]
+    [InlineData("resolvers", "[ALERT] parsing [t.cfg:3] : missing name for resolvers section.\n[ALERT] Error(s) found in configuration file : t.cfg")]
+    [InlineData("mailers", "[ALERT] parsing [t.cfg:3] : missing name for mailers section.\n[ALERT] Error(s) found in configuration file : t.cfg")]
+    [InlineData("program", "[ALERT] parsing [t.cfg:3] : 'program' expects an <id> argument\n[ALERT] Error(s) found in configuration file : t.cfg")]
+    [InlineData("http-errors", "[ALERT] parsing [t.cfg:3] : missing name for http-errors section.\n[ALERT] Error(s) found in configuration file : t.cfg")]
+    [InlineData("ring", "[ALERT] parsing [t.cfg:3] : missing ring name.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("cache", "[ALERT] parsing [t.cfg:3] : 'cache' expects a <name> argument\n[ALERT] Error(s) found in configuration file : t.cfg")]
+    [InlineData("log-forward", "[ALERT] parsing [t.cfg:3] : missing name for ip-forward section.\n[ALERT] Error(s) found in configuration file : t.cfg")]
+    [InlineData("fcgi-app", "[ALERT] parsing [t.cfg:3]: 'fcgi-app' expects <name> as argument.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
     public void Parse_KeywordLine_ReportsHaproxyAlerts(string line, string expected)
     {
         var result = Parse(Config(line));
