@@ -70,6 +70,7 @@ internal static class OptionKeywords
             return null;
         }
 
+        WarnWrongSide(c, name, spec);
         string[] arguments = [.. c.Line.Words.Skip(2)];
         return name switch
         {
@@ -86,6 +87,24 @@ internal static class OptionKeywords
             "httplog" or "httpslog" or "tcplog" => new HttpLogOption(c.At, name, arguments, arguments is ["clf"]),
             _ => new ProxyOption(c.At, name, c.Modifier != KeywordModifier.No, arguments),
         };
+    }
+
+    // haproxy 2.6 warnifnotcap: a one-sided option on a proxy without that side is ignored (still parsed); the log
+    // format options have their own wording in backends.
+    private static void WarnWrongSide(KeywordContext<ProxyBuilder> c, string name, OptionSpec spec)
+    {
+        if (name is "httplog" or "httpslog" or "tcplog" && !c.Section.HasFrontendCapability)
+        {
+            c.Diagnostics.Warning(c.At, $"{c.Section.Description} : 'option {name}' directive is ignored in backends.", "option");
+        }
+        else if (spec.Side == "frontend" && !c.Section.HasFrontendCapability)
+        {
+            c.Diagnostics.Warning(c.At, $"'{name}' ignored because {c.Section.Description} has no frontend capability.", "option");
+        }
+        else if (spec.Side == "backend" && !c.Section.HasBackendCapability)
+        {
+            c.Diagnostics.Warning(c.At, $"'{name}' ignored because {c.Section.Description} has no backend capability.", "option");
+        }
     }
 
     // haproxy 2.6 src/cfgparse-listen.c "forwardfor" / "originalto" branches.
@@ -171,6 +190,28 @@ internal static class OptionKeywords
         specs["forwardfor"] = new OptionSpec(-1, false);
         specs["originalto"] = new OptionSpec(-1, false);
         specs["http-restrict-req-hdr-names"] = new OptionSpec(1, false);
+
+        // Options that act on one side only (`haproxy -dKcfg` flags; the check options need a backend).
+        foreach (var name in new[]
+        {
+            "accept-invalid-http-request", "clitcpka", "contstats", "disable-h2-upgrade", "dontlog-normal",
+            "dontlognull", "h1-case-adjust-bogus-client", "http-ignore-probes", "http-use-proxy-header",
+            "idle-close-on-response", "log-separate-errors", "logasap", "socket-stats", "tcp-smart-accept",
+        })
+        {
+            specs[name] = specs[name] with { Side = "frontend" };
+        }
+
+        foreach (var name in new[]
+        {
+            "abortonclose", "accept-invalid-http-response", "allbackups", "checkcache", "h1-case-adjust-bogus-server",
+            "http-pretend-keepalive", "log-health-checks", "persist", "prefer-last-server", "srvtcpka", "tcp-smart-connect", "transparent",
+            "redispatch", "httpchk", "ssl-hello-chk", "smtpchk", "pgsql-check", "redis-check", "mysql-check", "ldap-check", "spop-check",
+            "tcp-check", "external-check",
+        })
+        {
+            specs[name] = specs[name] with { Side = "backend" };
+        }
 
         // Removed options: haproxy 2.6 names the version and the replacement.
         specs["http_proxy"] = new OptionSpec(-1, false,

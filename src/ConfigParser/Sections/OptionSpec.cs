@@ -4,4 +4,5 @@ namespace ConfigParser.Sections;
 /// <param name="MaxArguments">Arguments allowed after the name; -1 when the option checks its own words.</param>
 /// <param name="AllowsNegation">True for the boolean options that `no option NAME` turns off.</param>
 /// <param name="Removed">For options HAProxy 2.6 no longer accepts: the message it prints instead.</param>
-internal sealed record OptionSpec(int MaxArguments, bool AllowsNegation, string? Removed = null);
+/// <param name="Side">"frontend" or "backend" when the option only acts on that side of a proxy; null for both.</param>
+internal sealed record OptionSpec(int MaxArguments, bool AllowsNegation, string? Removed = null, string? Side = null);
