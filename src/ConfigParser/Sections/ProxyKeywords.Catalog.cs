@@ -64,7 +64,7 @@ internal static partial class ProxyKeywords
             table.Add(removed, c => c.Diagnostics.Alert(c.At, RemovedKeywords[c.Line.Keyword], c.Line.Keyword));
         }
 
-        return WithDefaultsRestrictions(table)
+        return WithSideChecks(WithDefaultsRestrictions(table))
             .Add("grace", c => c.Diagnostics.Alert(c.At, "the 'grace' keyword is not supported any more since HAProxy version 2.5.",
                 "grace", LocationPrefix.ParsingTight))
             .Add("monitor-net", c => c.Diagnostics.Alert(c.At,
