@@ -18,4 +18,7 @@ internal sealed class GlobalBuilder
 
     /// <summary>`log` lines.</summary>
     public List<Model.LogTarget> Logs { get; } = [];
+
+    /// <summary>`stats socket` lines.</summary>
+    public List<Model.StatsSocketDefinition> StatsSockets { get; } = [];
 }

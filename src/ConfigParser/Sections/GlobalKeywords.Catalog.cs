@@ -78,15 +78,18 @@ internal static partial class GlobalKeywords
         "frontend", "backend", "peers", "resolvers",
     ];
 
+    // Typed handlers first; the catalog then fills in every other accepted keyword.
     private static KeywordTable<KeywordContext<GlobalBuilder>> WithCatalog(KeywordTable<KeywordContext<GlobalBuilder>> table) =>
-        table.AddMissing(AcceptedKeywords, UnimplementedKeyword.Handle)
+        table
             .Add("lua-load", LuaLoad)
+            .Add("stats", Stats)
             .Add("lua-load-per-thread", LuaLoad)
             .Add("tune.chksize", c => c.Diagnostics.Alert(c.At,
                 "option 'tune.chksize' is not supported any more (tune.bufsize is used instead).", "tune.chksize", LocationPrefix.ParsingTight))
             .Add("nbproc", c => c.Diagnostics.Alert(c.At,
                 "nbproc is not supported any more since HAProxy 2.5. Threads will automatically be used on multi-processor machines if available.",
-                "nbproc"));
+                "nbproc"))
+            .AddMissing(AcceptedKeywords, UnimplementedKeyword.Handle);
 
     // haproxy 2.6 loads Lua files while parsing: a missing file is an error at once (src/hlua.c hlua_load).
     private static void LuaLoad(KeywordContext<GlobalBuilder> c)
@@ -96,6 +99,30 @@ internal static partial class GlobalKeywords
         {
             c.Diagnostics.Alert(c.At, $"error in Lua file '{file}': cannot open {file}: No such file or directory", c.Line.Keyword);
             return;
+        }
+
+        UnimplementedKeyword.Handle(c);
+    }
+
+    // haproxy 2.6 src/cli.c cli_parse_global ("stats socket|timeout|maxconn|bind-process").
+    private static void Stats(KeywordContext<GlobalBuilder> c)
+    {
+        var parameter = c.Line[1];
+        if (parameter is not ("socket" or "maxconn" or "bind-process" or "timeout"))
+        {
+            c.Diagnostics.Alert(c.At, $"'stats' only supports 'socket', 'maxconn', 'bind-process' and 'timeout' (got '{parameter}')", "stats");
+            return;
+        }
+
+        if (parameter == "socket")
+        {
+            if (c.Line[2].Length == 0)
+            {
+                c.Diagnostics.Alert(c.At, "'stats socket' in global section expects an address or a path to a UNIX socket", "stats");
+                return;
+            }
+
+            c.Section.StatsSockets.Add(new Model.StatsSocketDefinition(c.At, c.Line[2], [.. c.Line.Words.Skip(3)]));
         }
 
         UnimplementedKeyword.Handle(c);

@@ -67,7 +67,16 @@ internal sealed partial class HaproxyConfigParser(Func<string, string?> environm
     /// <summary>Freezes what was read into the immutable model.</summary>
     public HaproxyConfig Build() => new()
     {
-        Global = new GlobalSection { MaxConn = _global.MaxConn, PidFile = _global.PidFile, Daemon = _global.Daemon, NbThread = _global.NbThread },
+        Global = new GlobalSection
+        {
+            MaxConn = _global.MaxConn,
+            PidFile = _global.PidFile,
+            Daemon = _global.Daemon,
+            NbThread = _global.NbThread,
+            MasterWorker = _global.MasterWorker,
+            Logs = [.. _global.Logs],
+            StatsSockets = [.. _global.StatsSockets],
+        },
         Frontends = [.. _proxies.Where(p => p.Kind is ProxyKind.Frontend or ProxyKind.Listen).Select(p => p.ToFrontend())],
         Backends = [.. _proxies.Where(p => p.Kind is ProxyKind.Backend or ProxyKind.Listen).Select(p => p.ToBackend())],
     };

@@ -29,11 +29,30 @@ public sealed class GlobalKeywordCatalogTests
     [InlineData("no daemon", "[ALERT] parsing [t.cfg:2]: negation/default currently supported only for options, log, busy-polling, set-dumpable, strict-limits, insecure-fork-wanted and numa-cpu-mapping.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
     [InlineData("no busy-polling", "")]
     [InlineData("maxconnn 5", "[ALERT] parsing [t.cfg:2] : unknown keyword 'maxconnn' in 'global' section; did you mean 'maxconn' maybe ?\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("stats", "[ALERT] parsing [t.cfg:2] : 'stats' only supports 'socket', 'maxconn', 'bind-process' and 'timeout' (got '')\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("stats socket", "[ALERT] parsing [t.cfg:2] : 'stats socket' in global section expects an address or a path to a UNIX socket\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("stats foo", "[ALERT] parsing [t.cfg:2] : 'stats' only supports 'socket', 'maxconn', 'bind-process' and 'timeout' (got 'foo')\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("stats timeout 10s", "")]
+    [InlineData("stats socket ipv4@127.0.0.1:9999 level admin", "")]
     public void Parse_KeywordLine_ReportsHaproxyAlerts(string line, string expected)
     {
         var result = Parse(Config(line));
 
         var alerts = result.Messages().Where(m => m.StartsWith("[ALERT]", StringComparison.Ordinal));
         Assert.Equal(expected, string.Join("\n", alerts));
+    }
+
+    [Fact]
+    public void Parse_GlobalLogStatsAndMasterWorker_AreTyped()
+    {
+        var result = Parse(Lines("global", "  master-worker", "  log 127.0.0.1:514 local0 info", "  stats socket /run/haproxy.sock mode 600 level admin",
+            "defaults", "  timeout client 5s", "frontend fe", "  bind :8080"));
+
+        var global = result.Config!.Global;
+        Assert.True(global.MasterWorker);
+        Assert.Equal(("127.0.0.1:514", "local0", "info"), (Assert.Single(global.Logs).Target, global.Logs[0].Facility, global.Logs[0].Level));
+        var socket = Assert.Single(global.StatsSockets);
+        Assert.Equal("/run/haproxy.sock", socket.Address);
+        Assert.Equal(["mode", "600", "level", "admin"], socket.Settings);
     }
 }
