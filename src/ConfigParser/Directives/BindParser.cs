@@ -8,7 +8,7 @@ namespace ConfigParser.Directives;
 internal static class BindParser
 {
     /// <summary>Parses the line of a section named <paramref name="sectionWord"/>; returns null after reporting a diagnostic.</summary>
-    public static BindDefinition? Parse(ConfigLine line, string sectionWord, DiagnosticBag diagnostics)
+    public static BindDefinition? Parse(ConfigLine line, string sectionWord, DiagnosticBag diagnostics, string? crtBase = null)
     {
         if (line[1].Length == 0)
         {
@@ -33,11 +33,11 @@ internal static class BindParser
             }
         }
 
-        return ParseSettings(line, sectionWord, new BindDefinition(line.Location, line[1], endpoints), diagnostics);
+        return ParseSettings(line, sectionWord, new BindDefinition(line.Location, line[1], endpoints), diagnostics, crtBase);
     }
 
     // The words after the address (haproxy 2.6 src/cfgparse-listen.c bind_parse_args_list and the bind keyword parsers).
-    private static BindDefinition? ParseSettings(ConfigLine line, string sectionWord, BindDefinition bind, DiagnosticBag diagnostics)
+    private static BindDefinition? ParseSettings(ConfigLine line, string sectionWord, BindDefinition bind, DiagnosticBag diagnostics, string? crtBase)
     {
         var prefix = $"'bind {line[1]}' in section '{sectionWord}'";
         var certificates = new List<string>();
@@ -54,6 +54,12 @@ internal static class BindParser
             }
 
             var argument = count == 0 ? "" : line[i + 1];
+            if (keyword is "crt" or "crt-list" && crtBase is not null && !argument.StartsWith('/'))
+            {
+                // haproxy 2.6: a relative certificate path is taken under the global crt-base.
+                argument = $"{crtBase}/{argument}";
+            }
+
             if (count == 1 && argument.Length == 0)
             {
                 return Fail(keyword == "alpn"

@@ -19,6 +19,9 @@ internal sealed class GlobalBuilder
     /// <summary>`log` lines.</summary>
     public List<Model.LogTarget> Logs { get; } = [];
 
+    /// <summary>`crt-base`: where relative certificate paths are looked up; null when unset.</summary>
+    public string? CrtBase { get; set; }
+
     /// <summary>`stats socket` lines.</summary>
     public List<Model.StatsSocketDefinition> StatsSockets { get; } = [];
 }

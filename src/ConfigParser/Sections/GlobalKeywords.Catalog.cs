@@ -83,6 +83,11 @@ internal static partial class GlobalKeywords
         table
             .Add("lua-load", LuaLoad)
             .Add("stats", Stats)
+            .Add("crt-base", c =>
+            {
+                c.Section.CrtBase = c.Line[1];
+                UnimplementedKeyword.Handle(c);
+            })
             .Add("lua-load-per-thread", LuaLoad)
             .Add("tune.chksize", c => c.Diagnostics.Alert(c.At,
                 "option 'tune.chksize' is not supported any more (tune.bufsize is used instead).", "tune.chksize", LocationPrefix.ParsingTight))

@@ -82,6 +82,9 @@ internal sealed class ProxyBuilder
     /// <summary>True once a `tcp-check connect … port N` line gave health checks their own port.</summary>
     public bool TcpCheckConnectsWithPort { get; set; }
 
+    /// <summary>The global `crt-base` when the section opened: relative `crt` files are looked up under it.</summary>
+    public string? CrtBase { get; init; }
+
     /// <summary>`stick-table`; null when none.</summary>
     public StickTableDefinition? StickTable { get; set; }
 

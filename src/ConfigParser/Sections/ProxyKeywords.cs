@@ -95,7 +95,7 @@ internal static partial class ProxyKeywords
         }
 
         var used = WarnUnlessFrontend(c, "bind");
-        if (BindParser.Parse(c.Line, c.Section.SectionWord, c.Diagnostics) is { } bind && used)
+        if (BindParser.Parse(c.Line, c.Section.SectionWord, c.Diagnostics, c.Section.CrtBase) is { } bind && used)
         {
             c.Section.Binds.Add(bind);
         }

@@ -55,4 +55,15 @@ public sealed class GlobalKeywordCatalogTests
         Assert.Equal("/run/haproxy.sock", socket.Address);
         Assert.Equal(["mode", "600", "level", "admin"], socket.Settings);
     }
+
+    [Fact]
+    public void Parse_RelativeCertificate_IsLookedUpUnderCrtBase()
+    {
+        // haproxy 2.6.12 printed this alert for the same file.
+        var result = Parse(Lines("global", "  crt-base /nonexistent", "frontend f", "  bind :443 ssl crt x.pem"));
+
+        Assert.Equal(
+            "[ALERT] parsing [t.cfg:4] : 'bind :443' in section 'frontend' : unable to stat SSL certificate from file '/nonexistent/x.pem' : No such file or directory.",
+            result.Messages().First(m => m.StartsWith("[ALERT]", StringComparison.Ordinal)));
+    }
 }
