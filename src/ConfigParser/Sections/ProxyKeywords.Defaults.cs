@@ -8,33 +8,30 @@ namespace ConfigParser.Sections;
 /// </summary>
 internal static partial class ProxyKeywords
 {
-    /// <summary>What a defaults section refuses: the message for a line, its prefix, and whether only anonymous defaults refuse it.</summary>
-    private sealed record DefaultsRestriction(Func<KeywordContextLine, string> Message, LocationPrefix Prefix = LocationPrefix.Parsing, bool AnonymousOnly = false);
-
-    /// <summary>The words of the refused line, for messages that quote its second word.</summary>
-    private sealed record KeywordContextLine(string Keyword, string Second);
-
-    private static readonly Dictionary<string, DefaultsRestriction> DefaultsRestrictions = new(StringComparer.Ordinal)
+    // Keyword → the message for a refused line (given its second word), its location prefix, and whether only
+    // anonymous defaults sections refuse it.
+    private static readonly Dictionary<string, (Func<string, string> Message, LocationPrefix Prefix, bool AnonymousOnly)> DefaultsRestrictions =
+        new(StringComparer.Ordinal)
     {
-        ["acl"] = new(l => "'acl' not allowed in anonymous 'defaults' section.", AnonymousOnly: true),
-        ["http-response"] = new(l => "'http-response' not allowed in anonymous 'defaults' section.", AnonymousOnly: true),
-        ["http-after-response"] = new(l => "'http-after-response' not allowed in anonymous 'defaults' section.", AnonymousOnly: true),
-        ["tcp-request"] = new(l => $"tcp-request {l.Second} is not allowed in anonymous 'defaults' sections", AnonymousOnly: true),
-        ["tcp-response"] = new(l => $"tcp-response {l.Second} is only allowed in 'backend' sections or 'defaults' section with a name", AnonymousOnly: true),
-        ["use_backend"] = new(l => "'use_backend' not allowed in 'defaults' section."),
-        ["use-server"] = new(l => "'use-server' not allowed in 'defaults' section."),
-        ["force-persist"] = new(l => "'force-persist' not allowed in 'defaults' section."),
-        ["ignore-persist"] = new(l => "'ignore-persist' not allowed in 'defaults' section."),
-        ["stick"] = new(l => "'stick' not allowed in 'defaults' section."),
-        ["monitor"] = new(l => "'monitor' not allowed in 'defaults' section."),
-        ["redirect"] = new(l => "'redirect' not allowed in 'defaults' section."),
-        ["dispatch"] = new(l => "'dispatch' not allowed in 'defaults' section."),
-        ["capture"] = new(l => $"'capture {l.Second}' not allowed in 'defaults' section."),
-        ["stick-table"] = new(l => "'stick-table' is not supported in 'defaults' section."),
-        ["declare"] = new(l => "'declare' not available in default section"),
-        ["server-template"] = new(l => "'server-template' not allowed in 'defaults' section.", LocationPrefix.Bracket),
-        ["description"] = new(l => "'description' not allowed in 'defaults' section.", LocationPrefix.ParsingTight),
-        ["id"] = new(l => "'id' not allowed in 'defaults' section.", LocationPrefix.ParsingTight),
+        ["acl"] = (second => "'acl' not allowed in anonymous 'defaults' section.", LocationPrefix.Parsing, true),
+        ["http-response"] = (second => "'http-response' not allowed in anonymous 'defaults' section.", LocationPrefix.Parsing, true),
+        ["http-after-response"] = (second => "'http-after-response' not allowed in anonymous 'defaults' section.", LocationPrefix.Parsing, true),
+        ["tcp-request"] = (second => $"tcp-request {second} is not allowed in anonymous 'defaults' sections", LocationPrefix.Parsing, true),
+        ["tcp-response"] = (second => $"tcp-response {second} is only allowed in 'backend' sections or 'defaults' section with a name", LocationPrefix.Parsing, true),
+        ["use_backend"] = (second => "'use_backend' not allowed in 'defaults' section.", LocationPrefix.Parsing, false),
+        ["use-server"] = (second => "'use-server' not allowed in 'defaults' section.", LocationPrefix.Parsing, false),
+        ["force-persist"] = (second => "'force-persist' not allowed in 'defaults' section.", LocationPrefix.Parsing, false),
+        ["ignore-persist"] = (second => "'ignore-persist' not allowed in 'defaults' section.", LocationPrefix.Parsing, false),
+        ["stick"] = (second => "'stick' not allowed in 'defaults' section.", LocationPrefix.Parsing, false),
+        ["monitor"] = (second => "'monitor' not allowed in 'defaults' section.", LocationPrefix.Parsing, false),
+        ["redirect"] = (second => "'redirect' not allowed in 'defaults' section.", LocationPrefix.Parsing, false),
+        ["dispatch"] = (second => "'dispatch' not allowed in 'defaults' section.", LocationPrefix.Parsing, false),
+        ["capture"] = (second => $"'capture {second}' not allowed in 'defaults' section.", LocationPrefix.Parsing, false),
+        ["stick-table"] = (second => "'stick-table' is not supported in 'defaults' section.", LocationPrefix.Parsing, false),
+        ["declare"] = (second => "'declare' not available in default section", LocationPrefix.Parsing, false),
+        ["server-template"] = (second => "'server-template' not allowed in 'defaults' section.", LocationPrefix.Bracket, false),
+        ["description"] = (second => "'description' not allowed in 'defaults' section.", LocationPrefix.ParsingTight, false),
+        ["id"] = (second => "'id' not allowed in 'defaults' section.", LocationPrefix.ParsingTight, false),
     };
 
     private static KeywordTable<KeywordContext<ProxyBuilder>> WithDefaultsRestrictions(KeywordTable<KeywordContext<ProxyBuilder>> table)
@@ -46,7 +43,7 @@ internal static partial class ProxyKeywords
                 var restriction = DefaultsRestrictions[keyword];
                 if (c.Section.Kind == ProxyKind.Defaults && (!restriction.AnonymousOnly || c.Section.Name.Length == 0))
                 {
-                    c.Diagnostics.Alert(c.At, restriction.Message(new KeywordContextLine(c.Line.Keyword, c.Line[1])), keyword, restriction.Prefix);
+                    c.Diagnostics.Alert(c.At, restriction.Message(c.Line[1]), keyword, restriction.Prefix);
                     return;
                 }
 
