@@ -1,3 +1,4 @@
+using ConfigParser.Conditions;
 using ConfigParser.Diagnostics;
 using ConfigParser.Lexing;
 using ConfigParser.Model;
@@ -32,7 +33,7 @@ internal static partial class HttpRequestRuleParser
         var action = line[1];
         if (action == "return")
         {
-            return ParseReturn(line, proxyDescription, diagnostics);
+            return ParseReturn(line, proxyDescription, diagnostics, isKnownAcl ?? (_ => false));
         }
 
         if (!IsHaproxyAction(action))
@@ -58,7 +59,7 @@ internal static partial class HttpRequestRuleParser
 
     // haproxy 2.6 configuration.txt `http-request return`, src/http_htx.c http_parse_http_reply:
     // return [status <code>] [content-type <type>] [string <str>] [{if|unless} <cond>]
-    private static HttpReturnRule? ParseReturn(ConfigLine line, string proxyDescription, DiagnosticBag diagnostics)
+    private static HttpReturnRule? ParseReturn(ConfigLine line, string proxyDescription, DiagnosticBag diagnostics, Func<string, bool> isKnownAcl)
     {
         var status = 200;
         string? contentType = null;
@@ -137,15 +138,20 @@ internal static partial class HttpRequestRuleParser
             return Fail("a content type must be defined when non-empty payload is configured.");
         }
 
-        if (i < line.Count)
+        if (i < line.Count && line[i] is not ("if" or "unless"))
         {
-            Abort(line, line[i] is "if" or "unless"
-                ? "'http-request return': conditions ('if'/'unless') are not supported by this proxy yet."
-                : $"'http-request return' expects either 'if' or 'unless' followed by a condition but found '{line[i]}'.", diagnostics);
+            Abort(line, $"'http-request return' expects either 'if' or 'unless' followed by a condition but found '{line[i]}'.", diagnostics);
             return null;
         }
 
-        return new HttpReturnRule(line.Location, status, contentType, body);
+        var rule = new HttpReturnRule(line.Location, status, contentType, body);
+        if (i < line.Count)
+        {
+            var condition = ConditionParser.Parse(line, i, isKnownAcl, diagnostics);
+            return condition is null ? null : rule with { Condition = condition };
+        }
+
+        return rule;
 
         HttpReturnRule? Fail(string message)
         {

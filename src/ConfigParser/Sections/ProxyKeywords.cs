@@ -172,9 +172,9 @@ internal static partial class ProxyKeywords
         }
 
         all.Add(rule);
-        if (rule is HttpReturnRule)
+        if (rule is HttpReturnRule { Condition: null })
         {
-            // The runtime applies `return`; the other typed actions are kept in the model only, for now.
+            // The runtime applies an unconditional `return`; the other typed rules are kept in the model only, for now.
             c.Section.HttpRequestRules.Add(rule);
         }
         else

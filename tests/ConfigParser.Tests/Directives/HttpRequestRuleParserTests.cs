@@ -146,15 +146,13 @@ public sealed class HttpRequestRuleParserTests
     }
 
     [Fact]
-    public void Parse_ReturnWithCondition_IsRefusedRatherThanIgnored()
+    public void Parse_ReturnWithCondition_KeepsTheCondition()
     {
-        // A conditional return applied unconditionally would change behaviour: refused until conditions run.
+        // The runtime applies only unconditional returns; the proxy keyword handler warns about this one.
         var (rule, diagnostics) = Parse("http-request return status 200 if TRUE");
 
-        Assert.Null(rule);
-        var alert = Assert.Single(diagnostics.Items);
-        Assert.Equal(At, alert.Location);
-        Assert.True(alert.Aborts);
+        Assert.Empty(diagnostics.Items);
+        Assert.NotNull(Assert.IsType<HttpReturnRule>(rule).Condition);
     }
 
     public static TheoryData<string, HttpRequestRule> TypedActions => new()

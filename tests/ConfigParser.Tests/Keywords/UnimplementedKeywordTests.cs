@@ -60,4 +60,16 @@ public sealed class UnimplementedKeywordTests
         Assert.Equal((true, "/stats", "Admin", "a:b", TimeSpan.FromSeconds(10), true),
             (stats.Enabled, stats.Uri, stats.Realm, Assert.Single(stats.Accounts), stats.Refresh!.Value, stats.HideVersion));
     }
+
+    [Fact]
+    public void Parse_ConditionalReturn_IsKeptInTheModelButNotRun()
+    {
+        var result = InFrontend("http-request return status 503 if TRUE");
+
+        Assert.True(result.IsValid);
+        Assert.Contains("[WARNING] parsing [t.cfg:8] : 'http-request return' is not implemented by this proxy yet; it is ignored.", result.Messages());
+        var frontend = Assert.Single(result.Config!.Frontends);
+        Assert.Empty(frontend.HttpRequestRules);
+        Assert.NotNull(Assert.IsType<Model.HttpReturnRule>(Assert.Single(frontend.AllHttpRequestRules)).Condition);
+    }
 }
