@@ -110,6 +110,12 @@ internal static partial class ProxyKeywords
             return;
         }
 
+        if (c.Line[3].Length > 0 && c.Line[3] != "avalanche")
+        {
+            c.Diagnostics.Alert(c.At, "'hash-type' only supports 'avalanche' as a modifier for hash functions.", "hash-type");
+            return;
+        }
+
         c.Section.HashType = new HashTypeDefinition(c.At, method, function, c.Line[3] == "avalanche");
     }
 

@@ -96,6 +96,9 @@ public sealed class BackendKeywordCatalogTests
     [InlineData("option originalto foo", "[ALERT] parsing [t.cfg:11] : 'option originalto' only supports optional values: 'except' and 'header'.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
     [InlineData("option originalto except", "[ALERT] parsing [t.cfg:11] : 'option originalto except' expects <address>[/mask] as argument.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
     [InlineData("option forwardfor if-none", "")]
+    [InlineData("hash-type consistent sdbm foo", "[ALERT] parsing [t.cfg:11] : 'hash-type' only supports 'avalanche' as a modifier for hash functions.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("hash-type consistent avalanche", "[ALERT] parsing [t.cfg:11] : 'hash-type' only supports 'sdbm', 'djb2', 'crc32', or 'wt6' hash functions.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("hash-type map-based sdbm avalanche x", "")]
     public void Parse_KeywordLine_ReportsHaproxyAlerts(string line, string expected)
     {
         var result = Parse(Config(line));
