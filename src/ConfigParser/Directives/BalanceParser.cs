@@ -27,7 +27,17 @@ internal static class BalanceParser
                 return ParseUri(line, definition, diagnostics);
             case BalanceAlgorithms.UrlParam when inner is null:
                 return ParseUrlParam(line, definition, diagnostics);
-            case BalanceAlgorithms.Header when inner is { Length: > 0 }:
+            case BalanceAlgorithms.Header when inner is not null:
+                if (inner.Length == 0)
+                {
+                    return Fail(line, "balance hdr requires an http header field name.", diagnostics);
+                }
+
+                if (line[2].Length > 0 && line[2] != "use_domain_only")
+                {
+                    return Fail(line, $"balance {word} only accepts 'use_domain_only' modifier (got '{line[2]}').", diagnostics);
+                }
+
                 return definition with { Name = inner, UseDomainOnly = line[2] == "use_domain_only" };
             case BalanceAlgorithms.Random:
                 return definition with { RandomDraws = inner is null ? 2 : CStyleInteger.Atoi(inner) };
@@ -37,6 +47,11 @@ internal static class BalanceParser
                 if (line[2].Length == 0)
                 {
                     return Fail(line, "balance hash requires a sample expression.", diagnostics);
+                }
+
+                if (line[3].Length > 0)
+                {
+                    return Fail(line, $"balance hash takes no other argument (got '{line[3]}').", diagnostics);
                 }
 
                 return definition with { HashExpression = line[2] };
@@ -67,7 +82,7 @@ internal static class BalanceParser
                 case "len" or "depth":
                     if (line[i + 1].Length == 0 || CStyleInteger.Atoi(line[i + 1]) <= 0)
                     {
-                        return Fail(line, $"balance uri {line[i]} expects a positive integer (got '{line[i + 1]}').", diagnostics);
+                        return Fail(line, $"balance uri : '{line[i]}' expects a positive integer (got '{line[i + 1]}').", diagnostics);
                     }
 
                     var value = CStyleInteger.Atoi(line[++i]);
@@ -95,6 +110,11 @@ internal static class BalanceParser
         }
 
         definition = definition with { Name = line[2] };
+        if (line[3].Length > 0 && line[3] != "check_post")
+        {
+            return Fail(line, $"balance url_param only accepts 'check_post' modifier (got '{line[3]}').", diagnostics);
+        }
+
         if (line[3] == "check_post")
         {
             definition = definition with { CheckPost = line[4].Length == 0 ? 0 : CStyleInteger.Atoi(line[4]) };

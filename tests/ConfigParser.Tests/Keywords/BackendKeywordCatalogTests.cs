@@ -99,6 +99,13 @@ public sealed class BackendKeywordCatalogTests
     [InlineData("hash-type consistent sdbm foo", "[ALERT] parsing [t.cfg:11] : 'hash-type' only supports 'avalanche' as a modifier for hash functions.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
     [InlineData("hash-type consistent avalanche", "[ALERT] parsing [t.cfg:11] : 'hash-type' only supports 'sdbm', 'djb2', 'crc32', or 'wt6' hash functions.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
     [InlineData("hash-type map-based sdbm avalanche x", "")]
+    [InlineData("balance hdr(Host) x", "[ALERT] parsing [t.cfg:11] : balance hdr(Host) only accepts 'use_domain_only' modifier (got 'x').\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("balance url_param a b", "[ALERT] parsing [t.cfg:11] : balance url_param only accepts 'check_post' modifier (got 'b').\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("balance hash a b", "[ALERT] parsing [t.cfg:11] : balance hash takes no other argument (got 'b').\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("balance uri len", "[ALERT] parsing [t.cfg:11] : balance uri : 'len' expects a positive integer (got '').\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("balance uri len 0", "[ALERT] parsing [t.cfg:11] : balance uri : 'len' expects a positive integer (got '0').\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("balance uri depth x", "[ALERT] parsing [t.cfg:11] : balance uri : 'depth' expects a positive integer (got 'x').\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("balance hdr()", "[ALERT] parsing [t.cfg:11] : balance hdr requires an http header field name.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
     public void Parse_KeywordLine_ReportsHaproxyAlerts(string line, string expected)
     {
         var result = Parse(Config(line));
