@@ -88,7 +88,7 @@ internal static partial class ServerParser
             }
 
             var argument = count == 0 ? "" : line[i + 1];
-            var error = Apply(keyword, argument, name, ref server);
+            var error = ServerArgumentChecks.Check(keyword, argument) ?? Apply(keyword, argument, name, ref server);
             if (error is not null)
             {
                 return Fail(line, prefix + error, diagnostics);

@@ -106,6 +106,20 @@ public sealed class BackendKeywordCatalogTests
     [InlineData("balance uri len 0", "[ALERT] parsing [t.cfg:11] : balance uri : 'len' expects a positive integer (got '0').\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
     [InlineData("balance uri depth x", "[ALERT] parsing [t.cfg:11] : balance uri : 'depth' expects a positive integer (got 'x').\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
     [InlineData("balance hdr()", "[ALERT] parsing [t.cfg:11] : balance hdr requires an http header field name.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("server s2 127.0.0.1:81 ca-file", "[ALERT] [t.cfg:11] : 'server be/s2' : 'ca-file' : missing CAfile path.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("server s2 127.0.0.1:81 crt", "[ALERT] [t.cfg:11] : 'server be/s2' : 'crt' : missing certificate file path.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("server s2 127.0.0.1:81 sni", "[ALERT] [t.cfg:11] : 'server be/s2' : 'sni' : missing sni expression.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("server s2 127.0.0.1:81 verify", "[ALERT] [t.cfg:11] : 'server be/s2' : 'verify' : missing verify method.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("server s2 127.0.0.1:81 verify foo", "[ALERT] [t.cfg:11] : 'server be/s2' : 'verify' : unknown verify method 'foo', only 'none' and 'required' are supported.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("server s2 127.0.0.1:81 ssl-min-ver foo", "[ALERT] [t.cfg:11] : 'server be/s2' : 'foo' : unknown ssl/tls version.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("server s2 127.0.0.1:81 ssl-max-ver TLSv1.3", "")]
+    [InlineData("server s2 127.0.0.1:81 resolve-prefer foo", "[ALERT] [t.cfg:11] : 'server be/s2' : 'resolve-prefer' expects either ipv4 or ipv6 as argument..\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("server s2 127.0.0.1:81 ws foo", "[ALERT] [t.cfg:11] : 'server be/s2' : 'ws' has to be 'auto', 'h1' or 'h2'.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("server s2 127.0.0.1:81 source", "[ALERT] [t.cfg:11] : 'server be/s2' : 'source' expects <addr>[:<port>[-<port>]], and optionally 'usesrc' <addr>, and 'interface' <name> as argument..\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("server s2 127.0.0.1:81 on-marked-down", "[ALERT] [t.cfg:11] : 'server be/s2' : 'on-marked-down' expects 'shutdown-sessions' but got ''.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("server s2 127.0.0.1:81 log-proto", "[ALERT] [t.cfg:11] : 'server be/s2' : 'log-proto' expects one of 'legacy' or 'octet-count' but got ''.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("server s2 127.0.0.1:81 proxy-v2-options", "[ALERT] [t.cfg:11] : 'server be/s2' : '' : proxy v2 option not implemented.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("server s2 127.0.0.1:81 tcp-ut", "[ALERT] [t.cfg:11] : 'server be/s2' : 'tcp-ut' : missing TCP User Timeout value.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
     public void Parse_KeywordLine_ReportsHaproxyAlerts(string line, string expected)
     {
         var result = Parse(Config(line));
