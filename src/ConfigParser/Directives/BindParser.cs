@@ -62,9 +62,7 @@ internal static class BindParser
 
             if (count == 1 && argument.Length == 0)
             {
-                return Fail(keyword == "alpn"
-                    ? $"{prefix} : 'alpn' : missing the comma-delimited ALPN protocol suite"
-                    : $"{prefix} : '{keyword}' : missing value");
+                return Fail($"{prefix} : {BindArgumentChecks.MissingArgument(keyword)}");
             }
 
             switch (keyword)

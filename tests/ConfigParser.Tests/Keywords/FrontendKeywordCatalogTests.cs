@@ -102,6 +102,15 @@ public sealed class FrontendKeywordCatalogTests
     [InlineData("tcp-request content accept foo", "[ALERT] parsing [t.cfg:8] : 'tcp-request content accept' only accepts 'if' or 'unless', in frontend 'fe' (got 'foo')\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
     [InlineData("tcp-request connection track-sc0 src", "[ALERT] Proxy 'fe': unable to find table 'fe' referenced by track-sc0.\n[ALERT] Fatal errors found in configuration.")]
     [InlineData("tcp-request connection reject if { src 1.2.3.4 }", "")]
+    [InlineData("bind :8443 ca-file", "[ALERT] parsing [t.cfg:8] : 'bind :8443' in section 'frontend' : 'ca-file' : missing CAfile path\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("bind :8443 crt", "[ALERT] parsing [t.cfg:8] : 'bind :8443' in section 'frontend' : 'crt' : missing certificate location\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("bind :8443 thread", "[ALERT] parsing [t.cfg:8] : 'bind :8443' in section 'frontend' : '' : '' is not a valid number/range. It supports numbers from 1 to 64.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("bind :8443 mode", "[ALERT] parsing [t.cfg:8] : 'bind :8443' in section 'frontend' : 'mode' : missing or invalid mode '' (octal integer expected)\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("bind :8443 id", "[ALERT] parsing [t.cfg:8] : 'bind :8443' in section 'frontend' : 'id' : expects an integer argument\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("bind :8443 verify", "[ALERT] parsing [t.cfg:8] : 'bind :8443' in section 'frontend' : 'verify' : missing verify method\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("bind :8443 maxconn", "[ALERT] parsing [t.cfg:8] : 'bind :8443' in section 'frontend' : 'maxconn' : missing value\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("bind :8443 alpn", "[ALERT] parsing [t.cfg:8] : 'bind :8443' in section 'frontend' : 'alpn' : missing the comma-delimited ALPN protocol suite\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("bind :8443 ssl crt-list", "[ALERT] parsing [t.cfg:8] : 'bind :8443' in section 'frontend' : 'crt-list' : missing certificate location\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
     public void Parse_KeywordLine_ReportsHaproxyAlerts(string line, string expected)
     {
         var result = Parse(Config(line));
