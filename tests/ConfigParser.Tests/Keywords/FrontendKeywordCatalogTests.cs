@@ -108,8 +108,6 @@ public sealed class FrontendKeywordCatalogTests
     [InlineData("bind :8443 mode", "[ALERT] parsing [t.cfg:8] : 'bind :8443' in section 'frontend' : 'mode' : missing or invalid mode '' (octal integer expected)\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
     [InlineData("bind :8443 id", "[ALERT] parsing [t.cfg:8] : 'bind :8443' in section 'frontend' : 'id' : expects an integer argument\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
     [InlineData("bind :8443 verify", "[ALERT] parsing [t.cfg:8] : 'bind :8443' in section 'frontend' : 'verify' : missing verify method\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
-    [InlineData("bind :8443 maxconn", "[ALERT] parsing [t.cfg:8] : 'bind :8443' in section 'frontend' : 'maxconn' : missing value\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
-    [InlineData("bind :8443 alpn", "[ALERT] parsing [t.cfg:8] : 'bind :8443' in section 'frontend' : 'alpn' : missing the comma-delimited ALPN protocol suite\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
     [InlineData("bind :8443 ssl crt-list", "[ALERT] parsing [t.cfg:8] : 'bind :8443' in section 'frontend' : 'crt-list' : missing certificate location\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
     public void Parse_KeywordLine_ReportsHaproxyAlerts(string line, string expected)
     {
