@@ -94,7 +94,18 @@ internal static partial class GlobalKeywords
             .Add("nbproc", c => c.Diagnostics.Alert(c.At,
                 "nbproc is not supported any more since HAProxy 2.5. Threads will automatically be used on multi-processor machines if available.",
                 "nbproc"))
-            .AddMissing(AcceptedKeywords, UnimplementedKeyword.Handle);
+            .AddMissing(AcceptedKeywords, UnimplementedKeyword.Handle)
+            .WrapEach(GlobalMissingArguments.Messages.Keys, keyword => handler => c =>
+            {
+                if (c.Line[1].Length == 0)
+                {
+                    var (message, prefix) = GlobalMissingArguments.Messages[keyword];
+                    c.Diagnostics.Alert(c.At, message, keyword, prefix);
+                    return;
+                }
+
+                handler(c);
+            });
 
     // haproxy 2.6 loads Lua files while parsing: a missing file is an error at once (src/hlua.c hlua_load).
     private static void LuaLoad(KeywordContext<GlobalBuilder> c)
@@ -155,6 +166,13 @@ internal static partial class GlobalKeywords
         if (c.Modifier == KeywordModifier.No)
         {
             c.Section.Logs.Clear();
+            return;
+        }
+
+        if (c.Line.Count < 3)
+        {
+            // The global section words it without "or global" (and with two spaces), haproxy 2.6 src/log.c.
+            c.Diagnostics.Alert(c.At, "log : expects <address> and <facility>  as arguments", "log");
             return;
         }
 

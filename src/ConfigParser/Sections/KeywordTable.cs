@@ -37,6 +37,17 @@ internal sealed class KeywordTable<TContext>
         return this;
     }
 
+    /// <summary>Applies <see cref="Wrap"/> to each of <paramref name="keywords"/> that is registered.</summary>
+    public KeywordTable<TContext> WrapEach(IEnumerable<string> keywords, Func<string, Func<Action<TContext>, Action<TContext>>> wrap)
+    {
+        foreach (var keyword in keywords.Where(_handlers.ContainsKey))
+        {
+            Wrap(keyword, wrap(keyword));
+        }
+
+        return this;
+    }
+
     /// <summary>Finds the handler of <paramref name="keyword"/>.</summary>
     public bool TryGet(string keyword, out Action<TContext> handler) => _handlers.TryGetValue(keyword, out handler!);
 
