@@ -58,7 +58,19 @@ internal static partial class ProxyKeywords
 
     private static KeywordTable<KeywordContext<ProxyBuilder>> WithCatalog(KeywordTable<KeywordContext<ProxyBuilder>> table)
     {
-        table.AddMissing(AcceptedKeywords, UnimplementedKeyword.Handle);
+        table.AddMissing(AcceptedKeywords, UnimplementedKeyword.Handle)
+            .WrapEach(ProxyMissingArguments.Messages.Keys, keyword => handler => c =>
+            {
+                // A 'stick' line on a proxy without a backend side is only warned about, never parsed.
+                if (c.Line[1].Length > 0 || (keyword == "stick" && !c.Section.HasBackendCapability))
+                {
+                    handler(c);
+                    return;
+                }
+
+                var (format, prefix) = ProxyMissingArguments.Messages[keyword];
+                c.Diagnostics.Alert(c.At, string.Format(System.Globalization.CultureInfo.InvariantCulture, format, c.Section.Description, c.At), keyword, prefix);
+            });
         foreach (var removed in RemovedKeywords.Keys)
         {
             table.Add(removed, c => c.Diagnostics.Alert(c.At, RemovedKeywords[c.Line.Keyword], c.Line.Keyword));

@@ -49,7 +49,11 @@ internal static partial class ProxyKeywords
         return table
             .Wrap("default-server", RefusedWithoutBackend)
             .Wrap("server-template", RefusedWithoutBackend)
-            .Wrap("retry-on", handler => c => RefuseUnless(c, handler, c.Section.HasBackendCapability, "'retry-on' only available in backend or listen section"))
+            // retry-on checks its argument before the side.
+            .Wrap("retry-on", handler => c => RefuseUnless(c, handler, c.Section.HasBackendCapability || c.Line[1].Length == 0,
+                "'retry-on' only available in backend or listen section"))
+            .Wrap("use-fcgi-app", handler => c => RefuseUnless(c, handler, c.Section.Kind is ProxyKind.Backend or ProxyKind.Listen,
+                "'use-fcgi-app' only available in backend or listen section"))
             .Wrap("declare", handler => c => RefuseUnless(c, handler, c.Section.HasFrontendCapability, "'declare' only available in frontend or listen section"))
             .Wrap("max-keep-alive-queue", handler => c =>
             {
