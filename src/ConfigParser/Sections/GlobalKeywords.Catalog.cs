@@ -78,6 +78,9 @@ internal static partial class GlobalKeywords
         "frontend", "backend", "peers", "resolvers",
     ];
 
+    // The typed handlers that check their own argument count.
+    private static readonly string[] TypedWithOwnLimit = ["maxconn", "pidfile", "daemon", "nbthread", "master-worker"];
+
     // Typed handlers first; the catalog then fills in every other accepted keyword.
     private static KeywordTable<KeywordContext<GlobalBuilder>> WithCatalog(KeywordTable<KeywordContext<GlobalBuilder>> table) =>
         table
@@ -95,6 +98,13 @@ internal static partial class GlobalKeywords
                 "nbproc is not supported any more since HAProxy 2.5. Threads will automatically be used on multi-processor machines if available.",
                 "nbproc"))
             .AddMissing(AcceptedKeywords, UnimplementedKeyword.Handle)
+            .WrapEach(GlobalArgumentLimits.Limits.Keys.Except(TypedWithOwnLimit), keyword => handler => c =>
+            {
+                if (!ArgumentLimit.Exceeded(c.Line, GlobalArgumentLimits.Limits[keyword], c.Diagnostics))
+                {
+                    handler(c);
+                }
+            })
             .WrapEach(GlobalMissingArguments.Messages.Keys, keyword => handler => c =>
             {
                 if (c.Line[1].Length == 0)

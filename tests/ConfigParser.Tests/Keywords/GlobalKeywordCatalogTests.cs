@@ -89,6 +89,14 @@ public sealed class GlobalKeywordCatalogTests
     [InlineData("h1-case-adjust", "[ALERT] parsing [t.cfg:2] : 'h1-case-adjust' expects <from> and <to> as argument.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
     [InlineData("h1-case-adjust-file", "[ALERT] parsing [t.cfg:2] : 'h1-case-adjust-file' expects <file> as argument.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
     [InlineData("log 127.0.0.1", "[ALERT] parsing [t.cfg:2] : log : expects <address> and <facility>  as arguments\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("noepoll 1", "[ALERT] parsing [t.cfg:2] : 'noepoll' cannot handle unexpected argument '1'.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("quiet 1", "[ALERT] parsing [t.cfg:2] : 'quiet' cannot handle unexpected argument '1'.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("chroot /a /b", "[ALERT] parsing [t.cfg:2] : 'chroot' cannot handle unexpected argument '/b'.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("tune.bufsize 1 2", "[ALERT] parsing [t.cfg:2] : 'tune.bufsize' cannot handle unexpected argument '2'.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("ssl-default-bind-ciphers a b", "[ALERT] parsing [t.cfg:2] : 'ssl-default-bind-ciphers' cannot handle unexpected argument 'b'.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("nosplice x", "[ALERT] parsing [t.cfg:2] : 'nosplice' cannot handle unexpected argument 'x'.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("ca-base /a /b", "[ALERT] parsing [t.cfg:2] : 'ca-base' cannot handle unexpected argument '/b'.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("hard-stop-after 1s 2s", "")]
     public void Parse_KeywordLine_ReportsHaproxyAlerts(string line, string expected)
     {
         var result = Parse(Config(line));
