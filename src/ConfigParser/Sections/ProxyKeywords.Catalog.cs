@@ -24,6 +24,13 @@ internal static partial class ProxyKeywords
         "use-fcgi-app", "bind-process",
     ];
 
+    /// <summary>How many arguments some accepted keywords take before haproxy 2.6 says "cannot handle unexpected argument".</summary>
+    private static readonly Dictionary<string, int> ArgumentLimits = new(StringComparer.Ordinal)
+    {
+        ["monitor-uri"] = 1, ["id"] = 1, ["disabled"] = 0, ["enabled"] = 0, ["server-state-file-name"] = 1, ["retries"] = 1,
+        ["transparent"] = 0, ["maxconn"] = 1, ["backlog"] = 1, ["fullconn"] = 1,
+    };
+
     /// <summary>Keywords removed before 2.6, with the alert 2.6 prints for them (after "parsing [file:line] : ").</summary>
     private static readonly Dictionary<string, string> RemovedKeywords = new(StringComparer.Ordinal)
     {
@@ -59,6 +66,13 @@ internal static partial class ProxyKeywords
     private static KeywordTable<KeywordContext<ProxyBuilder>> WithCatalog(KeywordTable<KeywordContext<ProxyBuilder>> table)
     {
         table.AddMissing(AcceptedKeywords, UnimplementedKeyword.Handle)
+            .WrapEach(ArgumentLimits.Keys, keyword => handler => c =>
+            {
+                if (!ArgumentLimit.Exceeded(c.Line, ArgumentLimits[keyword], c.Diagnostics))
+                {
+                    handler(c);
+                }
+            })
             .WrapEach(ProxyMissingArguments.Messages.Keys, keyword => handler => c =>
             {
                 // A 'stick' line on a proxy without a backend side is only warned about, never parsed.

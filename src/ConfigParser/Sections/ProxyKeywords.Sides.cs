@@ -13,7 +13,7 @@ internal static partial class ProxyKeywords
     private static readonly string[] BackendOnly =
     [
         "retries", "cookie", "http-check", "http-reuse", "hash-type", "dispatch", "http-send-name-header", "tcp-check", "use-server",
-        "load-server-state-from-file", "source", "force-persist", "stick",
+        "load-server-state-from-file", "server-state-file-name", "source", "force-persist", "stick",
     ];
 
     private static KeywordTable<KeywordContext<ProxyBuilder>> WithSideChecks(KeywordTable<KeywordContext<ProxyBuilder>> table)

@@ -3,8 +3,8 @@ using static ConfigParser.Tests.Support.TestConfig;
 namespace ConfigParser.Tests.Keywords;
 
 /// <summary>
-/// Keywords and options that act on one side of a proxy, placed in a frontend and in a backend: the warnings and
-/// alerts about line 3 (newline-separated) are what `haproxy -c` 2.6.12 printed for the same file.
+/// Keywords and options that act on one side of a proxy (and some with too many arguments), placed in a frontend and
+/// in a backend: the warnings and alerts about line 3 (newline-separated) are what `haproxy -c` 2.6.12 printed for the same file.
 /// </summary>
 public sealed class SideCapabilityTests
 {
@@ -32,6 +32,16 @@ public sealed class SideCapabilityTests
     [InlineData("frontend", "default-server inter 1s", "[ALERT] [t.cfg:3] : parsing [t.cfg:3] : 'default-server' not allowed because frontend 'p' has no backend capability.")]
     [InlineData("frontend", "timeout server 1s", "[WARNING] parsing [t.cfg:3] : 'timeout server' will be ignored because frontend 'p' has no backend capability")]
     [InlineData("frontend", "timeout client 1s", "")]
+    [InlineData("frontend", "monitor-uri 1 2", "[ALERT] parsing [t.cfg:3] : 'monitor-uri' cannot handle unexpected argument '2'.")]
+    [InlineData("frontend", "id 1 2", "[ALERT] parsing [t.cfg:3] : 'id' cannot handle unexpected argument '2'.")]
+    [InlineData("frontend", "disabled 1 2", "[ALERT] parsing [t.cfg:3] : 'disabled' cannot handle unexpected argument '1'.")]
+    [InlineData("frontend", "enabled 1 2", "[ALERT] parsing [t.cfg:3] : 'enabled' cannot handle unexpected argument '1'.")]
+    [InlineData("frontend", "server-state-file-name 1 2", "[WARNING] parsing [t.cfg:3] : 'server-state-file-name' ignored because frontend 'p' has no backend capability.\n[ALERT] parsing [t.cfg:3] : 'server-state-file-name' cannot handle unexpected argument '2'.")]
+    [InlineData("frontend", "retries 1 2", "[WARNING] parsing [t.cfg:3] : 'retries' ignored because frontend 'p' has no backend capability.\n[ALERT] parsing [t.cfg:3] : 'retries' cannot handle unexpected argument '2'.")]
+    [InlineData("frontend", "transparent 1 2", "[ALERT] parsing [t.cfg:3] : 'transparent' cannot handle unexpected argument '1'.")]
+    [InlineData("frontend", "maxconn 1 2", "[ALERT] parsing [t.cfg:3] : 'maxconn' cannot handle unexpected argument '2'.")]
+    [InlineData("frontend", "backlog 1 2", "[ALERT] parsing [t.cfg:3] : 'backlog' cannot handle unexpected argument '2'.")]
+    [InlineData("frontend", "fullconn 1 2", "[WARNING] parsing [t.cfg:3] : 'fullconn' ignored because frontend 'p' has no backend capability. Maybe you want 'maxconn' instead ?\n[ALERT] parsing [t.cfg:3] : 'fullconn' cannot handle unexpected argument '2'.")]
     [InlineData("backend", "option dontlognull", "[WARNING] parsing [t.cfg:3] : 'dontlognull' ignored because backend 'p' has no frontend capability.")]
     [InlineData("backend", "option httplog", "[WARNING] parsing [t.cfg:3] : backend 'p' : 'option httplog' directive is ignored in backends.")]
     [InlineData("backend", "option tcplog", "[WARNING] parsing [t.cfg:3] : backend 'p' : 'option tcplog' directive is ignored in backends.")]
@@ -55,6 +65,16 @@ public sealed class SideCapabilityTests
     [InlineData("backend", "default-server inter 1s", "")]
     [InlineData("backend", "timeout server 1s", "")]
     [InlineData("backend", "timeout client 1s", "[WARNING] parsing [t.cfg:3] : 'timeout client' will be ignored because backend 'p' has no frontend capability")]
+    [InlineData("backend", "monitor-uri 1 2", "[WARNING] parsing [t.cfg:3] : 'monitor-uri' ignored because backend 'p' has no frontend capability.\n[ALERT] parsing [t.cfg:3] : 'monitor-uri' cannot handle unexpected argument '2'.")]
+    [InlineData("backend", "id 1 2", "[ALERT] parsing [t.cfg:3] : 'id' cannot handle unexpected argument '2'.")]
+    [InlineData("backend", "disabled 1 2", "[ALERT] parsing [t.cfg:3] : 'disabled' cannot handle unexpected argument '1'.")]
+    [InlineData("backend", "enabled 1 2", "[ALERT] parsing [t.cfg:3] : 'enabled' cannot handle unexpected argument '1'.")]
+    [InlineData("backend", "server-state-file-name 1 2", "[ALERT] parsing [t.cfg:3] : 'server-state-file-name' cannot handle unexpected argument '2'.")]
+    [InlineData("backend", "retries 1 2", "[ALERT] parsing [t.cfg:3] : 'retries' cannot handle unexpected argument '2'.")]
+    [InlineData("backend", "transparent 1 2", "[ALERT] parsing [t.cfg:3] : 'transparent' cannot handle unexpected argument '1'.")]
+    [InlineData("backend", "maxconn 1 2", "[WARNING] parsing [t.cfg:3] : 'maxconn' ignored because backend 'p' has no frontend capability. Maybe you want 'fullconn' instead ?\n[ALERT] parsing [t.cfg:3] : 'maxconn' cannot handle unexpected argument '2'.")]
+    [InlineData("backend", "backlog 1 2", "[WARNING] parsing [t.cfg:3] : 'backlog' ignored because backend 'p' has no frontend capability.\n[ALERT] parsing [t.cfg:3] : 'backlog' cannot handle unexpected argument '2'.")]
+    [InlineData("backend", "fullconn 1 2", "[ALERT] parsing [t.cfg:3] : 'fullconn' cannot handle unexpected argument '2'.")]
     public void Parse_OneSidedKeyword_ReportsAsHaproxy(string section, string line, string expected)
     {
         var result = Parse(Lines($"{section} p", "  mode http", "  " + line));
