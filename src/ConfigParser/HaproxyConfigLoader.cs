@@ -75,11 +75,22 @@ public static class HaproxyConfigLoader
         if (!diagnostics.HasAlerts)
         {
             ConfigValidator.Validate(parser.Proxies, diagnostics);
+            if (parser.HasProgramSection && !parser.MasterWorker)
+            {
+                diagnostics.Alert(null, "Can't use a 'program' section without master worker mode.");
+            }
         }
 
         if (diagnostics.HasAlerts)
         {
             diagnostics.Alert(null, "Fatal errors found in configuration.");
+            return new ParseResult(null, diagnostics.Items);
+        }
+
+        if (!ConfigValidator.ResolveServers(parser.Proxies, diagnostics))
+        {
+            // haproxy 2.6 ends with this line instead of "Fatal errors found in configuration.".
+            diagnostics.Alert(null, "Failed to initialize server(s) addr.");
             return new ParseResult(null, diagnostics.Items);
         }
 

@@ -8,7 +8,7 @@ namespace ConfigParser.Directives;
 internal static class BindParser
 {
     /// <summary>Parses the line of a section named <paramref name="sectionWord"/>; returns null after reporting a diagnostic.</summary>
-    public static BindDefinition? Parse(ConfigLine line, string sectionWord, DiagnosticBag diagnostics)
+    public static BindDefinition? Parse(ConfigLine line, string sectionWord, DiagnosticBag diagnostics, string? crtBase = null)
     {
         if (line[1].Length == 0)
         {
@@ -33,14 +33,83 @@ internal static class BindParser
             }
         }
 
-        if (line.Count > 2)
+        return ParseSettings(line, sectionWord, new BindDefinition(line.Location, line[1], endpoints), diagnostics, crtBase);
+    }
+
+    // The words after the address (haproxy 2.6 src/cfgparse-listen.c bind_parse_args_list and the bind keyword parsers).
+    private static BindDefinition? ParseSettings(ConfigLine line, string sectionWord, BindDefinition bind, DiagnosticBag diagnostics, string? crtBase)
+    {
+        var prefix = $"'bind {line[1]}' in section '{sectionWord}'";
+        var certificates = new List<string>();
+        var lists = new List<string>();
+        var others = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 2; i < line.Count; i++)
         {
-            // Bind options (ssl, crt, alpn, maxconn…) come with later work; refuse rather than ignore them.
-            diagnostics.Alert(line.Location, $"'bind {line[1]}' in section '{sectionWord}': unknown keyword '{line[2]}'.", "bind");
-            return null;
+            var keyword = line[i];
+            if (!BindKeywords.Arguments.TryGetValue(keyword, out var count))
+            {
+                var suggestion = Sections.KeywordSuggester.Suggest(keyword, BindKeywords.Arguments.Keys);
+                var hint = suggestion is null ? "." : $"; did you mean '{suggestion}' maybe ?";
+                return Fail($"{prefix}: unknown keyword '{keyword}'{hint}");
+            }
+
+            var argument = count == 0 ? "" : line[i + 1];
+            if (keyword is "crt" or "crt-list" && crtBase is not null && !argument.StartsWith('/'))
+            {
+                // haproxy 2.6: a relative certificate path is taken under the global crt-base.
+                argument = $"{crtBase}/{argument}";
+            }
+
+            if (count == 1 && argument.Length == 0)
+            {
+                return Fail($"{prefix} : {BindArgumentChecks.MissingArgument(keyword)}");
+            }
+
+            switch (keyword)
+            {
+                case "ssl":
+                    bind = bind with { Ssl = true };
+                    break;
+                case "crt":
+                    // haproxy 2.6 loads certificates while parsing: a missing file is an error at once.
+                    if (!File.Exists(argument) && !Directory.Exists(argument))
+                    {
+                        return Fail($"{prefix} : unable to stat SSL certificate from file '{argument}' : No such file or directory.");
+                    }
+
+                    certificates.Add(argument);
+                    break;
+                case "crt-list":
+                    if (!File.Exists(argument))
+                    {
+                        return Fail($"{prefix} : 'crt-list' : cannot open file '{argument}' : No such file or directory");
+                    }
+
+                    lists.Add(argument);
+                    break;
+                case "alpn":
+                    bind = bind with { Alpn = argument };
+                    break;
+                default:
+                    others[keyword] = argument;
+                    break;
+            }
+
+            i += count;
         }
 
-        return new BindDefinition(line.Location, line[1], endpoints);
+        if (certificates.Count > 0 || lists.Count > 0)
+        {
+            bind = bind with { Certificates = certificates, CertificateLists = lists };
+        }
+
+        return others.Count == 0 ? bind : bind with { OtherSettings = others };
+
+        BindDefinition? Fail(string message)
+        {
+            diagnostics.Alert(line.Location, message, "bind");
+            return null;
+        }
     }
 
     // haproxy 2.6 src/tools.c str2sa_range with a mandatory port, port ranges allowed and no port offsets. Ports

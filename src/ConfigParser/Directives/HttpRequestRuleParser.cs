@@ -1,3 +1,4 @@
+using ConfigParser.Conditions;
 using ConfigParser.Diagnostics;
 using ConfigParser.Lexing;
 using ConfigParser.Model;
@@ -8,7 +9,7 @@ namespace ConfigParser.Directives;
 /// `http-request &lt;action&gt; …` → an <see cref="HttpRequestRule"/>. Errors in a rule stop HAProxy from reading
 /// further files, so they are reported with <see cref="ConfigDiagnostic.Aborts"/> set.
 /// </summary>
-internal static class HttpRequestRuleParser
+internal static partial class HttpRequestRuleParser
 {
     /// <summary>
     /// Every action HAProxy 2.6.12 (Debian build) knows, in the order its error message lists them; "(*)" marks
@@ -27,12 +28,12 @@ internal static class HttpRequestRuleParser
     ];
 
     /// <summary>Parses the line for the proxy described as "&lt;kind&gt; '&lt;name&gt;'"; null after a diagnostic.</summary>
-    public static HttpRequestRule? Parse(ConfigLine line, string proxyDescription, DiagnosticBag diagnostics)
+    public static HttpRequestRule? Parse(ConfigLine line, string proxyDescription, DiagnosticBag diagnostics, Func<string, bool>? isKnownAcl = null)
     {
         var action = line[1];
         if (action == "return")
         {
-            return ParseReturn(line, proxyDescription, diagnostics);
+            return ParseReturn(line, proxyDescription, diagnostics, isKnownAcl ?? (_ => false));
         }
 
         if (!IsHaproxyAction(action))
@@ -43,7 +44,13 @@ internal static class HttpRequestRuleParser
             return null;
         }
 
-        Abort(line, $"'http-request {action}' is not supported by this proxy yet; the supported actions are: 'return'.", diagnostics);
+        if (TryParseTyped(line, proxyDescription, diagnostics, isKnownAcl ?? (_ => false), out var typed))
+        {
+            return typed;
+        }
+
+        // Every other 2.6 action is accepted and ignored, with a warning naming it.
+        Sections.UnimplementedKeyword.Warn(line, diagnostics);
         return null;
     }
 
@@ -52,7 +59,7 @@ internal static class HttpRequestRuleParser
 
     // haproxy 2.6 configuration.txt `http-request return`, src/http_htx.c http_parse_http_reply:
     // return [status <code>] [content-type <type>] [string <str>] [{if|unless} <cond>]
-    private static HttpReturnRule? ParseReturn(ConfigLine line, string proxyDescription, DiagnosticBag diagnostics)
+    private static HttpReturnRule? ParseReturn(ConfigLine line, string proxyDescription, DiagnosticBag diagnostics, Func<string, bool> isKnownAcl)
     {
         var status = 200;
         string? contentType = null;
@@ -131,15 +138,20 @@ internal static class HttpRequestRuleParser
             return Fail("a content type must be defined when non-empty payload is configured.");
         }
 
-        if (i < line.Count)
+        if (i < line.Count && line[i] is not ("if" or "unless"))
         {
-            Abort(line, line[i] is "if" or "unless"
-                ? "'http-request return': conditions ('if'/'unless') are not supported by this proxy yet."
-                : $"'http-request return' expects either 'if' or 'unless' followed by a condition but found '{line[i]}'.", diagnostics);
+            Abort(line, $"'http-request return' expects either 'if' or 'unless' followed by a condition but found '{line[i]}'.", diagnostics);
             return null;
         }
 
-        return new HttpReturnRule(line.Location, status, contentType, body);
+        var rule = new HttpReturnRule(line.Location, status, contentType, body);
+        if (i < line.Count)
+        {
+            var condition = ConditionParser.Parse(line, i, isKnownAcl, diagnostics);
+            return condition is null ? null : rule with { Condition = condition };
+        }
+
+        return rule;
 
         HttpReturnRule? Fail(string message)
         {

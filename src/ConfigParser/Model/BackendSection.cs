@@ -28,4 +28,28 @@ public sealed record BackendSection
 
     /// <summary>Timeouts (`server` and `connect` matter for a backend).</summary>
     public ProxyTimeouts Timeouts { get; init; } = ProxyTimeouts.None;
+
+    /// <summary>`option` lines (the defaults section's first).</summary>
+    public IReadOnlyList<ProxyOption> Options { get; init; } = [];
+
+    /// <summary>`hash-type`; null when unset.</summary>
+    public HashTypeDefinition? HashType { get; init; }
+
+    /// <summary>`log` lines.</summary>
+    public IReadOnlyList<LogTarget> Logs { get; init; } = [];
+
+    /// <summary>`errorfile` lines.</summary>
+    public IReadOnlyList<ErrorFileDefinition> ErrorFiles { get; init; } = [];
+
+    /// <summary>
+    /// Every typed `http-request` rule in order (deny, allow, redirect, header rewrites … with their conditions);
+    /// <see cref="HttpRequestRules"/> holds the subset the runtime applies.
+    /// </summary>
+    public IReadOnlyList<HttpRequestRule> AllHttpRequestRules { get; init; } = [];
+
+    /// <summary>`stats …` settings (the statistics page is served by the backend side).</summary>
+    public StatsSettings Stats { get; init; } = StatsSettings.None;
+
+    /// <summary>`stick-table`; null when none.</summary>
+    public StickTableDefinition? StickTable { get; init; }
 }

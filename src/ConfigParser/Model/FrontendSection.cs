@@ -28,4 +28,34 @@ public sealed record FrontendSection
 
     /// <summary>Timeouts (only `client` matters for a frontend).</summary>
     public ProxyTimeouts Timeouts { get; init; } = ProxyTimeouts.None;
+
+    /// <summary>`option` lines (the defaults section's first).</summary>
+    public IReadOnlyList<ProxyOption> Options { get; init; } = [];
+
+    /// <summary>`acl` lines.</summary>
+    public IReadOnlyList<Conditions.AclDefinition> Acls { get; init; } = [];
+
+    /// <summary>`use_backend` rules in declaration order.</summary>
+    public IReadOnlyList<UseBackendRule> UseBackendRules { get; init; } = [];
+
+    /// <summary>`log` lines.</summary>
+    public IReadOnlyList<LogTarget> Logs { get; init; } = [];
+
+    /// <summary>`errorfile` lines.</summary>
+    public IReadOnlyList<ErrorFileDefinition> ErrorFiles { get; init; } = [];
+
+    /// <summary>`capture` lines.</summary>
+    public IReadOnlyList<CaptureDefinition> Captures { get; init; } = [];
+
+    /// <summary>`tcp-request` rules.</summary>
+    public IReadOnlyList<TcpRequestRule> TcpRequestRules { get; init; } = [];
+
+    /// <summary>`tcp-request inspect-delay`; null when unset.</summary>
+    public TimeSpan? TcpInspectDelay { get; init; }
+
+    /// <summary>
+    /// Every typed `http-request` rule in order (deny, allow, redirect, header rewrites … with their conditions);
+    /// <see cref="HttpRequestRules"/> holds the subset the runtime applies.
+    /// </summary>
+    public IReadOnlyList<HttpRequestRule> AllHttpRequestRules { get; init; } = [];
 }

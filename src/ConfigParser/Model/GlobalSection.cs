@@ -15,6 +15,15 @@ public sealed record GlobalSection
     /// <summary>`nbthread` as written (1 to 64); recorded, not applied: .NET's thread pool sizes itself.</summary>
     public int? NbThread { get; init; }
 
+    /// <summary>`master-worker`.</summary>
+    public bool MasterWorker { get; init; }
+
+    /// <summary>`log` targets, which `log global` in a proxy refers to.</summary>
+    public IReadOnlyList<LogTarget> Logs { get; init; } = [];
+
+    /// <summary>`stats socket` listeners.</summary>
+    public IReadOnlyList<StatsSocketDefinition> StatsSockets { get; init; } = [];
+
     /// <summary>Nothing set.</summary>
     public static GlobalSection Empty { get; } = new();
 }

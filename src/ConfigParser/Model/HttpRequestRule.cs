@@ -1,4 +1,5 @@
 using ConfigParser.Diagnostics;
+using ConfigParser.Model.Conditions;
 
 namespace ConfigParser.Model;
 
@@ -7,4 +8,7 @@ public abstract record HttpRequestRule(SourceLocation Location)
 {
     /// <summary>True when the action ends rule processing (return, deny, redirect…).</summary>
     public abstract bool IsFinal { get; }
+
+    /// <summary>The `if|unless` condition; null when the rule always applies.</summary>
+    public RuleCondition? Condition { get; init; }
 }

@@ -16,7 +16,44 @@ internal static class ConfigValidator
         "\n   | with such a configuration. To fix this, please ensure that all following" +
         "\n   | timeouts are set to a non-zero value: 'client', 'connect', 'server'.";
 
-    public static void Validate(IReadOnlyList<ProxyBuilder> proxies, DiagnosticBag diagnostics)
+    public static void Validate(IReadOnlyList<ProxyBuilder> proxies, DiagnosticBag diagnostics) => CheckProxies(proxies, diagnostics);
+
+    /// <summary>
+    /// haproxy 2.6 resolves server names once the configuration is valid (src/server.c srv_init_addr); `init-addr
+    /// none` or a fixed address among the methods lets a server start without one. Returns false after reporting.
+    /// </summary>
+    public static bool ResolveServers(IReadOnlyList<ProxyBuilder> proxies, DiagnosticBag diagnostics)
+    {
+        var failed = false;
+        var cache = new Dictionary<string, bool>(StringComparer.OrdinalIgnoreCase);
+        foreach (var proxy in proxies)
+        {
+            foreach (var server in proxy.Servers)
+            {
+                var methods = (server.InitAddr ?? "last,libc").Split(',');
+                if (methods.Any(m => m == "none" || System.Net.IPAddress.TryParse(m, out _)))
+                {
+                    continue;
+                }
+
+                if (!cache.TryGetValue(server.Host, out var resolves))
+                {
+                    cache[server.Host] = resolves = HostNameResolver.Resolves(server.Host);
+                }
+
+                if (!resolves)
+                {
+                    failed = true;
+                    diagnostics.Alert(server.Location, $"'server {proxy.Name}/{server.Name}' : could not resolve address '{server.Host}'.",
+                        "server", LocationPrefix.Bracket);
+                }
+            }
+        }
+
+        return !failed;
+    }
+
+    private static void CheckProxies(IReadOnlyList<ProxyBuilder> proxies, DiagnosticBag diagnostics)
     {
         foreach (var proxy in proxies)
         {
@@ -26,6 +63,9 @@ internal static class ConfigValidator
             }
 
             CheckDefaultBackend(proxy, proxies, diagnostics);
+            CheckUseBackends(proxy, proxies, diagnostics);
+            CheckSslBinds(proxy, diagnostics);
+            CheckTrackedTables(proxy, proxies, diagnostics);
 
             // A backend side without servers needs no timeout; a missing or zero value counts as unset.
             var timeouts = proxy.Timeouts;
@@ -36,8 +76,9 @@ internal static class ConfigValidator
             }
 
             ReportDuplicateServers(proxy, diagnostics);
+            ReportCheckedServersWithoutPort(proxy, diagnostics);
 
-            if (proxy.Mode != ProxyMode.Http && proxy.HttpRequestRules.Count > 0)
+            if (proxy.Mode != ProxyMode.Http && proxy.AllHttpRequestRules.Count > 0)
             {
                 diagnostics.Warning(null, $"'http-request' rules ignored for {proxy.Description} as they require HTTP mode.", "http-request");
             }
@@ -76,7 +117,53 @@ internal static class ConfigValidator
         }
     }
 
+    // haproxy 2.6 src/cfgparse.c: static use_backend names must name a proxy with a backend side.
+    private static void CheckUseBackends(ProxyBuilder proxy, IReadOnlyList<ProxyBuilder> proxies, DiagnosticBag diagnostics)
+    {
+        foreach (var rule in proxy.UseBackendRules.Where(r => r.IsStatic))
+        {
+            if (!proxies.Any(p => p.HasBackendCapability && p.Name == rule.Backend))
+            {
+                diagnostics.Alert(null, $"Proxy '{proxy.Name}': unable to find required use_backend: '{rule.Backend}'.", "use_backend");
+            }
+        }
+    }
+
+    // haproxy 2.6 src/cfgparse-ssl.c ssl_sock_prepare_bind_conf: an ssl listener needs a certificate.
+    private static void CheckSslBinds(ProxyBuilder proxy, DiagnosticBag diagnostics)
+    {
+        foreach (var bind in proxy.Binds.Where(b => b.Ssl && b.Certificates.Count == 0 && b.CertificateLists.Count == 0))
+        {
+            diagnostics.Alert(null,
+                $"Proxy '{proxy.Name}': no SSL certificate specified for bind '{bind.Specification}' at [{bind.Location.File}:{bind.Location.Line}] (use 'crt').",
+                "bind");
+        }
+    }
+
+    // haproxy 2.6 src/cfgparse.c: `track-scN KEY [table T]` needs a stick-table in T (the rule's own proxy by default).
+    private static void CheckTrackedTables(ProxyBuilder proxy, IReadOnlyList<ProxyBuilder> proxies, DiagnosticBag diagnostics)
+    {
+        foreach (var rule in proxy.TcpRequestRules.Where(r => r.Action.StartsWith("track-sc", StringComparison.Ordinal)))
+        {
+            var tableAt = rule.Arguments.ToList().IndexOf("table");
+            var table = tableAt >= 0 && tableAt + 1 < rule.Arguments.Count ? rule.Arguments[tableAt + 1] : proxy.Name;
+            if (!proxies.Any(p => p.Name == table && p.StickTable is not null))
+            {
+                diagnostics.Alert(null, $"Proxy '{proxy.Name}': unable to find table '{table}' referenced by {rule.Action}.", "tcp-request");
+            }
+        }
+    }
+
     private static string ModeWord(ProxyMode mode) => mode == ProxyMode.Http ? "http" : "tcp";
+
+    // haproxy 2.6 src/check.c init_srv_check: a health check needs a port, the server's or its `port` setting.
+    private static void ReportCheckedServersWithoutPort(ProxyBuilder proxy, DiagnosticBag diagnostics)
+    {
+        foreach (var server in proxy.Servers.Where(s => s.Check && s.Port is null && s.CheckPort is null && !proxy.TcpCheckConnectsWithPort))
+        {
+            diagnostics.Alert(null, $"config: {proxy.Description}: server '{server.Name}' has neither service port nor check port.", "server");
+        }
+    }
 
     private static void ReportDuplicateServers(ProxyBuilder proxy, DiagnosticBag diagnostics)
     {

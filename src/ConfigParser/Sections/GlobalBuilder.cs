@@ -12,4 +12,16 @@ internal sealed class GlobalBuilder
 
     /// <summary>`nbthread`; null while unset.</summary>
     public int? NbThread { get; set; }
+
+    /// <summary>`master-worker`.</summary>
+    public bool MasterWorker { get; set; }
+
+    /// <summary>`log` lines.</summary>
+    public List<Model.LogTarget> Logs { get; } = [];
+
+    /// <summary>`crt-base`: where relative certificate paths are looked up; null when unset.</summary>
+    public string? CrtBase { get; set; }
+
+    /// <summary>`stats socket` lines.</summary>
+    public List<Model.StatsSocketDefinition> StatsSockets { get; } = [];
 }

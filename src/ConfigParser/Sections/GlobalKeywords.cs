@@ -4,16 +4,22 @@ using ConfigParser.Directives;
 namespace ConfigParser.Sections;
 
 /// <summary>The keyword table of the `global` section (haproxy 2.6 src/cfgparse-global.c cfg_parse_global).</summary>
-internal static class GlobalKeywords
+internal static partial class GlobalKeywords
 {
     /// <summary>Section keywords HAProxy also offers when it suggests a fix for an unknown global keyword.</summary>
     public static IReadOnlyList<string> ExtraSuggestions { get; } = ["global", "defaults", "listen", "frontend", "backend"];
 
-    public static KeywordTable<KeywordContext<GlobalBuilder>> Table { get; } = new KeywordTable<KeywordContext<GlobalBuilder>>()
-        .Add("maxconn", MaxConn)
-        .Add("pidfile", PidFile)
-        .Add("daemon", Daemon)
-        .Add("nbthread", NbThread);
+    // Built on first use: the catalog lives in another part of this partial class, whose static fields must exist first.
+    private static readonly Lazy<KeywordTable<KeywordContext<GlobalBuilder>>> LazyTable = new(() => WithCatalog(
+        new KeywordTable<KeywordContext<GlobalBuilder>>()
+            .Add("maxconn", MaxConn)
+            .Add("pidfile", PidFile)
+            .Add("daemon", Daemon)
+            .Add("nbthread", NbThread)
+            .Add("master-worker", MasterWorker)
+            .Add("log", Log)));
+
+    public static KeywordTable<KeywordContext<GlobalBuilder>> Table => LazyTable.Value;
 
     /// <summary>Debian's haproxy 2.6 is built with MAX_THREADS=64 (`haproxy -vv`).</summary>
     private const int MaxThreads = 64;

@@ -23,7 +23,7 @@ internal sealed partial class HaproxyConfigParser
             return;
         }
 
-        var builder = new ProxyBuilder(ProxyKind.Defaults, name, line.Location, defaults);
+        var builder = new ProxyBuilder(ProxyKind.Defaults, name, line.Location, defaults) { CrtBase = _global.CrtBase };
         _lastDefaults = builder;
         if (name.Length > 0)
         {
@@ -77,7 +77,7 @@ internal sealed partial class HaproxyConfigParser
             return;
         }
 
-        var builder = new ProxyBuilder(kind, name, line.Location, defaults);
+        var builder = new ProxyBuilder(kind, name, line.Location, defaults) { CrtBase = _global.CrtBase };
         _proxies.Add(builder);
         _proxy = builder;
     }

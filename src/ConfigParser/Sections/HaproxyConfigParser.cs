@@ -16,7 +16,14 @@ internal sealed partial class HaproxyConfigParser(Func<string, string?> environm
     private readonly Dictionary<string, List<ProxyBuilder>> _namedDefaults = new(StringComparer.Ordinal);
     private ProxyBuilder? _lastDefaults;
     private ProxyBuilder? _proxy;
+    private AuxiliarySection? _auxiliary;
     private SectionKind _section;
+
+    /// <summary>Keywords a `no` or `default` prefix may precede (haproxy 2.6 src/cfgparse.c readcfgfile).</summary>
+    private static readonly HashSet<string> NegatableKeywords = new(StringComparer.Ordinal)
+    {
+        "option", "log", "busy-polling", "set-dumpable", "strict-limits", "insecure-fork-wanted", "numa-cpu-mapping",
+    };
 
     /// <summary>Where keyword lines go: nowhere yet, global, or the proxy section (which may have failed to open).</summary>
     private enum SectionKind
@@ -24,7 +31,14 @@ internal sealed partial class HaproxyConfigParser(Func<string, string?> environm
         None,
         Global,
         Proxy,
+        Auxiliary,
     }
+
+    /// <summary>True once a `program` section was read.</summary>
+    public bool HasProgramSection { get; private set; }
+
+    /// <summary>True when the global section asked for master-worker mode.</summary>
+    public bool MasterWorker => _global.MasterWorker;
 
     /// <summary>The proxies read so far (defaults excluded), in declaration order.</summary>
     public IReadOnlyList<ProxyBuilder> Proxies => _proxies;
@@ -34,6 +48,7 @@ internal sealed partial class HaproxyConfigParser(Func<string, string?> environm
     {
         // haproxy 2.6: every file starts outside any section.
         _proxy = null;
+        _auxiliary = null;
         _section = SectionKind.None;
         foreach (var line in ConfigFileReader.Read(file, text, environment, diagnostics))
         {
@@ -52,7 +67,16 @@ internal sealed partial class HaproxyConfigParser(Func<string, string?> environm
     /// <summary>Freezes what was read into the immutable model.</summary>
     public HaproxyConfig Build() => new()
     {
-        Global = new GlobalSection { MaxConn = _global.MaxConn, PidFile = _global.PidFile, Daemon = _global.Daemon, NbThread = _global.NbThread },
+        Global = new GlobalSection
+        {
+            MaxConn = _global.MaxConn,
+            PidFile = _global.PidFile,
+            Daemon = _global.Daemon,
+            NbThread = _global.NbThread,
+            MasterWorker = _global.MasterWorker,
+            Logs = [.. _global.Logs],
+            StatsSockets = [.. _global.StatsSockets],
+        },
         Frontends = [.. _proxies.Where(p => p.Kind is ProxyKind.Frontend or ProxyKind.Listen).Select(p => p.ToFrontend())],
         Backends = [.. _proxies.Where(p => p.Kind is ProxyKind.Backend or ProxyKind.Listen).Select(p => p.ToBackend())],
     };
@@ -67,6 +91,23 @@ internal sealed partial class HaproxyConfigParser(Func<string, string?> environm
             "listen" => ProxyKind.Listen,
             _ => (ProxyKind?)null,
         };
+        if (kind is null && AuxiliarySections.ByKeyword.TryGetValue(line.Keyword, out var auxiliary))
+        {
+            _proxy = null;
+            _section = SectionKind.Auxiliary;
+            _auxiliary = auxiliary;
+            HasProgramSection |= line.Keyword == "program";
+            if (line[1].Length == 0)
+            {
+                diagnostics.Add(new ConfigDiagnostic(DiagnosticSeverity.Alert, line.Location, auxiliary.MissingName, line.Keyword,
+                    auxiliary.MissingNamePrefix, Aborts: auxiliary.MissingNameAborts));
+                return true;
+            }
+
+            UnimplementedKeyword.Warn(line, diagnostics);
+            return true;
+        }
+
         if (kind is null && line.Keyword != "global")
         {
             return false;
@@ -74,6 +115,7 @@ internal sealed partial class HaproxyConfigParser(Func<string, string?> environm
 
         // The section changes even when its header is wrong; later lines then belong to no proxy.
         _proxy = null;
+        _auxiliary = null;
         _section = kind is null ? SectionKind.Global : SectionKind.Proxy;
         if (kind is null)
         {
@@ -93,16 +135,43 @@ internal sealed partial class HaproxyConfigParser(Func<string, string?> environm
 
     private void Dispatch(ConfigLine line)
     {
+        var modifier = KeywordModifier.None;
+        if (line.Keyword is "no" or "default" && line.Count > 1)
+        {
+            // haproxy 2.6 strips the prefix, complains unless the keyword takes one, and parses the keyword anyway.
+            modifier = line.Keyword == "no" ? KeywordModifier.No : KeywordModifier.Default;
+            line = line with { Words = [.. line.Words.Skip(1)] };
+            if (!NegatableKeywords.Contains(line.Keyword))
+            {
+                diagnostics.Alert(line.Location,
+                    "negation/default currently supported only for options, log, busy-polling, set-dumpable, strict-limits, insecure-fork-wanted and numa-cpu-mapping.",
+                    line.Keyword, LocationPrefix.ParsingTight);
+            }
+        }
+
         switch (_section)
         {
             case SectionKind.Global:
-                DispatchTo(line, GlobalKeywords.Table, GlobalKeywords.ExtraSuggestions, _global, "global");
+                DispatchTo(line, modifier, GlobalKeywords.Table, GlobalKeywords.Suggestions, _global, "global");
                 break;
             case SectionKind.Proxy when _proxy is not null:
-                DispatchTo(line, ProxyKeywords.Table, ProxyKeywords.ExtraSuggestions, _proxy, _proxy.SectionWord);
+                DispatchTo(line, modifier, ProxyKeywords.Table, ProxyKeywords.Suggestions, _proxy, _proxy.SectionWord);
                 break;
             case SectionKind.Proxy:
                 diagnostics.Alert(line.Location, "'listen' or 'defaults' expected.", line.Keyword);
+                break;
+            case SectionKind.Auxiliary when _auxiliary is not null:
+                if (_auxiliary.Table.TryGet(line.Keyword, out var handler))
+                {
+                    handler(new KeywordContext<AuxiliarySection>(line, _auxiliary, diagnostics, modifier));
+                }
+                else
+                {
+                    diagnostics.Add(new ConfigDiagnostic(DiagnosticSeverity.Alert, line.Location,
+                        string.Format(System.Globalization.CultureInfo.InvariantCulture, _auxiliary.UnknownMessage, line.Keyword),
+                        line.Keyword, _auxiliary.Prefix, Aborts: _auxiliary.UnknownAborts));
+                }
+
                 break;
             default:
                 diagnostics.Alert(line.Location, $"unknown keyword '{line.Keyword}' out of section.", line.Keyword, LocationPrefix.ParsingTight);
@@ -110,16 +179,16 @@ internal sealed partial class HaproxyConfigParser(Func<string, string?> environm
         }
     }
 
-    private void DispatchTo<TSection>(ConfigLine line, KeywordTable<KeywordContext<TSection>> table, IEnumerable<string> extraSuggestions,
-        TSection section, string sectionWord)
+    private void DispatchTo<TSection>(ConfigLine line, KeywordModifier modifier, KeywordTable<KeywordContext<TSection>> table,
+        IEnumerable<string> suggestions, TSection section, string sectionWord)
     {
         if (table.TryGet(line.Keyword, out var handler))
         {
-            handler(new KeywordContext<TSection>(line, section, diagnostics));
+            handler(new KeywordContext<TSection>(line, section, diagnostics, modifier));
             return;
         }
 
-        var suggestion = KeywordSuggester.Suggest(line.Keyword, table.Keywords.Concat(extraSuggestions));
+        var suggestion = KeywordSuggester.Suggest(line.Keyword, suggestions);
         var hint = suggestion is null ? "" : $"; did you mean '{suggestion}' maybe ?";
         diagnostics.Alert(line.Location, $"unknown keyword '{line.Keyword}' in '{sectionWord}' section{hint}", line.Keyword);
     }

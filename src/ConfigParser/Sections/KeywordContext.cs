@@ -3,8 +3,12 @@ using ConfigParser.Lexing;
 
 namespace ConfigParser.Sections;
 
-/// <summary>What a keyword handler receives: the line, the section being built, and where to report.</summary>
-internal sealed record KeywordContext<TSection>(ConfigLine Line, TSection Section, DiagnosticBag Diagnostics)
+/// <summary>
+/// What a keyword handler receives: the line (without its `no`/`default` prefix), the section being built, where
+/// to report, and the prefix that was stripped.
+/// </summary>
+internal sealed record KeywordContext<TSection>(ConfigLine Line, TSection Section, DiagnosticBag Diagnostics,
+    KeywordModifier Modifier = KeywordModifier.None)
 {
     public SourceLocation At => Line.Location;
 

@@ -23,6 +23,13 @@ internal sealed class ProxyBuilder
             Balance = defaults.Balance;
             DefaultBackend = HasFrontendCapability ? defaults.DefaultBackend : null;
             InheritedHttpRequestRules = kind == ProxyKind.Defaults ? [] : [.. defaults.HttpRequestRules];
+            InheritedAllHttpRequestRules = kind == ProxyKind.Defaults ? [] : [.. defaults.AllHttpRequestRules];
+            Options.AddRange(defaults.Options);
+            Logs.AddRange(defaults.Logs);
+            ErrorFiles.AddRange(defaults.ErrorFiles);
+            HashType = defaults.HashType;
+            Stats = defaults.Stats;
+            DefaultServer = defaults.DefaultServer;
         }
 
         // haproxy 2.6 proxy_parse_timeout compares a proxy's timeouts with its defaults' to warn about repeats;
@@ -48,7 +55,55 @@ internal sealed class ProxyBuilder
 
     public List<ServerDefinition> Servers { get; } = [];
 
-    /// <summary>This section's own `http-request` rules.</summary>
+    /// <summary>`option` lines, the defaults section's first; a later line for the same option wins.</summary>
+    public List<ProxyOption> Options { get; } = [];
+
+    /// <summary>`acl` lines of this section (ACLs are not inherited from defaults).</summary>
+    public List<Model.Conditions.AclDefinition> Acls { get; } = [];
+
+    /// <summary>`use_backend` rules in declaration order.</summary>
+    public List<UseBackendRule> UseBackendRules { get; } = [];
+
+    /// <summary>`log` lines (`no log` clears them).</summary>
+    public List<LogTarget> Logs { get; } = [];
+
+    /// <summary>`errorfile` lines.</summary>
+    public List<ErrorFileDefinition> ErrorFiles { get; } = [];
+
+    /// <summary>`capture` lines.</summary>
+    public List<CaptureDefinition> Captures { get; } = [];
+
+    /// <summary>`tcp-request` rules in declaration order.</summary>
+    public List<TcpRequestRule> TcpRequestRules { get; } = [];
+
+    /// <summary>`tcp-request inspect-delay`; null when unset.</summary>
+    public TimeSpan? TcpInspectDelay { get; set; }
+
+    /// <summary>True once a `tcp-check connect … port N` line gave health checks their own port.</summary>
+    public bool TcpCheckConnectsWithPort { get; set; }
+
+    /// <summary>The global `crt-base` when the section opened: relative `crt` files are looked up under it.</summary>
+    public string? CrtBase { get; init; }
+
+    /// <summary>`stick-table`; null when none.</summary>
+    public StickTableDefinition? StickTable { get; set; }
+
+    /// <summary>`stats …` settings.</summary>
+    public StatsSettings Stats { get; set; } = StatsSettings.None;
+
+    /// <summary>`hash-type`; null when unset (map-based sdbm).</summary>
+    public HashTypeDefinition? HashType { get; set; }
+
+    /// <summary>The settings of the last `default-server` line; null when none.</summary>
+    public ServerDefinition? DefaultServer { get; set; }
+
+    /// <summary>Every typed `http-request` rule of this section, in order (the runtime ones included).</summary>
+    public List<HttpRequestRule> AllHttpRequestRules { get; } = [];
+
+    /// <summary>Every typed rule of a named defaults section.</summary>
+    public IReadOnlyList<HttpRequestRule> InheritedAllHttpRequestRules { get; } = [];
+
+    /// <summary>This section's own `http-request` rules that the runtime applies (`return`).</summary>
     public List<HttpRequestRule> HttpRequestRules { get; } = [];
 
     /// <summary>Rules of a named defaults section, evaluated before the proxy's own (haproxy 2.6 §4.2 `http-request`).</summary>
@@ -85,7 +140,16 @@ internal sealed class ProxyBuilder
         // haproxy 2.6: a listen section uses its own servers when nothing else matched.
         DefaultBackend = Kind == ProxyKind.Listen ? DefaultBackend ?? new BackendReference(Location, Name) : DefaultBackend,
         HttpRequestRules = [.. InheritedHttpRequestRules, .. HttpRequestRules],
+        AllHttpRequestRules = [.. InheritedAllHttpRequestRules, .. AllHttpRequestRules],
         Timeouts = Timeouts,
+        Options = [.. Options],
+        Acls = [.. Acls],
+        UseBackendRules = [.. UseBackendRules],
+        Logs = [.. Logs],
+        ErrorFiles = [.. ErrorFiles],
+        Captures = [.. Captures],
+        TcpRequestRules = [.. TcpRequestRules],
+        TcpInspectDelay = TcpInspectDelay,
     };
 
     public BackendSection ToBackend() => new()
@@ -97,6 +161,13 @@ internal sealed class ProxyBuilder
         Balance = Balance,
         Servers = [.. Servers],
         HttpRequestRules = Kind == ProxyKind.Backend ? [.. InheritedHttpRequestRules, .. HttpRequestRules] : [],
+        AllHttpRequestRules = Kind == ProxyKind.Backend ? [.. InheritedAllHttpRequestRules, .. AllHttpRequestRules] : [],
         Timeouts = Timeouts,
+        Options = [.. Options],
+        HashType = HashType,
+        Stats = Stats,
+        StickTable = StickTable,
+        Logs = [.. Logs],
+        ErrorFiles = [.. ErrorFiles],
     };
 }

@@ -77,8 +77,12 @@ internal static partial class ProxyKeywords
             "client" => c.Section.Timeouts with { Client = stored },
             "server" => c.Section.Timeouts with { Server = stored },
             "connect" => c.Section.Timeouts with { Connect = stored },
-            _ => warning is null ? NotImplemented(c, $"timeout {name}", c.Section.Timeouts) : c.Section.Timeouts,
+            _ => Other(c.Section.Timeouts, name, stored),
         };
+        if (name is not ("client" or "server" or "connect") && warning is null)
+        {
+            _ = NotImplemented(c, $"timeout {name}", 0);
+        }
     }
 
     private static bool TryParseTimeValue(KeywordContext<ProxyBuilder> c, string name, string text, out TimeSpan value)
@@ -112,7 +116,27 @@ internal static partial class ProxyKeywords
         "client" => timeouts.Client,
         "server" => timeouts.Server,
         "connect" => timeouts.Connect,
-        _ => null,
+        "check" => timeouts.Check,
+        "queue" => timeouts.Queue,
+        "http-keep-alive" => timeouts.HttpKeepAlive,
+        "http-request" => timeouts.HttpRequest,
+        "tunnel" => timeouts.Tunnel,
+        "tarpit" => timeouts.Tarpit,
+        "client-fin" => timeouts.ClientFin,
+        _ => timeouts.ServerFin,
+    };
+
+    // The timeouts the runtime does not apply yet, kept typed in the model.
+    private static ProxyTimeouts Other(ProxyTimeouts timeouts, string name, TimeSpan? value) => name switch
+    {
+        "check" => timeouts with { Check = value },
+        "queue" => timeouts with { Queue = value },
+        "http-keep-alive" => timeouts with { HttpKeepAlive = value },
+        "http-request" => timeouts with { HttpRequest = value },
+        "tunnel" => timeouts with { Tunnel = value },
+        "tarpit" => timeouts with { Tarpit = value },
+        "client-fin" => timeouts with { ClientFin = value },
+        _ => timeouts with { ServerFin = value },
     };
 
     private static T NotImplemented<T>(KeywordContext<ProxyBuilder> c, string what, T unchanged)

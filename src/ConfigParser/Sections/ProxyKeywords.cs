@@ -14,14 +14,53 @@ internal static partial class ProxyKeywords
     /// <summary>Section keywords HAProxy also offers when it suggests a fix for an unknown proxy keyword.</summary>
     public static IReadOnlyList<string> ExtraSuggestions { get; } = ["listen", "frontend", "backend", "defaults"];
 
-    public static KeywordTable<KeywordContext<ProxyBuilder>> Table { get; } = new KeywordTable<KeywordContext<ProxyBuilder>>()
+    // Built on first use: the catalog lives in another part of this partial class, whose static fields must exist first.
+    private static readonly Lazy<KeywordTable<KeywordContext<ProxyBuilder>>> LazyTable = new(BuildTable);
+
+    public static KeywordTable<KeywordContext<ProxyBuilder>> Table => LazyTable.Value;
+
+    private static KeywordTable<KeywordContext<ProxyBuilder>> BuildTable() => WithCatalog(new KeywordTable<KeywordContext<ProxyBuilder>>()
         .Add("mode", Mode)
         .Add("bind", Bind)
         .Add("default_backend", DefaultBackend)
         .Add("balance", Balance)
+        .Add("hash-type", HashType)
         .Add("server", Server)
+        .Add("default-server", DefaultServer)
         .Add("timeout", Timeout)
-        .Add("http-request", HttpRequest);
+        .Add("http-request", HttpRequest)
+        .Add("option", Option)
+        .Add("acl", Acl)
+        .Add("use_backend", UseBackend)
+        .Add("log", Log)
+        .Add("errorfile", ErrorFile)
+        .Add("capture", Capture)
+        .Add("stats", Stats)
+        .Add("tcp-request", TcpRequest)
+        .Add("stick-table", StickTable)
+        .Add("tcp-check", TcpCheck)
+        .Add("http-response", ResponseRule)
+        .Add("http-after-response", ResponseRule));
+
+    /// <summary>
+    /// What HAProxy 2.6 offers when it suggests a fix for an unknown proxy keyword, in its order (the first of equally
+    /// close words wins): the registered keywords (`haproxy -dKcfg`), then src/cfgparse-listen.c common_kw_list.
+    /// </summary>
+    public static IReadOnlyList<string> Suggestions { get; } =
+    [
+        "clitcpka-cnt", "clitcpka-idle", "clitcpka-intvl", "clitimeout", "compression", "contimeout", "declare", "errorfile",
+        "errorfiles", "errorloc", "errorloc302", "errorloc303", "external-check", "filter", "http-check", "http-error",
+        "max-keep-alive-queue", "rate-limit", "retry-on", "srvtcpka-cnt", "srvtcpka-idle", "srvtcpka-intvl", "srvtimeout",
+        "tcp-check", "tcp-request", "tcp-response", "timeout", "use-fcgi-app",
+        "listen", "frontend", "backend", "defaults", "server", "default-server", "server-template", "bind", "monitor-net",
+        "monitor-uri", "mode", "id", "description", "disabled", "enabled", "acl", "dynamic-cookie-key", "cookie", "email-alert",
+        "persist", "appsession", "load-server-state-from-file", "server-state-file-name", "max-session-srv-conns", "capture",
+        "retries", "http-request", "http-response", "http-after-response", "http-send-name-header", "block", "redirect",
+        "use_backend", "use-server", "force-persist", "ignore-persist", "force-persist", "stick-table", "stick", "stats", "option",
+        "default_backend", "http-reuse", "monitor", "transparent", "maxconn", "backlog", "fullconn", "dispatch", "balance",
+        "hash-type", "hash-balance-factor", "unique-id-format", "unique-id-header", "log-format", "log-format-sd", "log-tag", "log",
+        "source", "usesrc", "error-log-format",
+    ];
 
     private static void Mode(KeywordContext<ProxyBuilder> c)
     {
@@ -56,7 +95,7 @@ internal static partial class ProxyKeywords
         }
 
         var used = WarnUnlessFrontend(c, "bind");
-        if (BindParser.Parse(c.Line, c.Section.SectionWord, c.Diagnostics) is { } bind && used)
+        if (BindParser.Parse(c.Line, c.Section.SectionWord, c.Diagnostics, c.Section.CrtBase) is { } bind && used)
         {
             c.Section.Binds.Add(bind);
         }
@@ -83,17 +122,10 @@ internal static partial class ProxyKeywords
             c.Diagnostics.Warning(c.At, $"'balance' ignored because {c.Section.Description} has no backend capability.", "balance");
         }
 
-        // haproxy 2.6 src/backend.c backend_parse_balance: no argument means roundrobin.
-        var algorithm = c.Line.Count < 2 ? BalanceAlgorithms.RoundRobin : c.Line[1];
-        if (!BalanceAlgorithms.Implemented.Contains(algorithm))
+        if (BalanceParser.Parse(c.Line, c.Diagnostics) is { } balance)
         {
-            c.Diagnostics.Alert(c.At,
-                "balance only supports 'roundrobin', 'static-rr', 'leastconn', 'source', 'uri', 'url_param', 'hdr(name)' and 'rdp-cookie(name)' options.",
-                "balance");
-            return;
+            c.Section.Balance = balance;
         }
-
-        c.Section.Balance = new BalanceDefinition(c.At, algorithm, [.. c.Line.Words.Skip(2)]);
     }
 
     private static void Server(KeywordContext<ProxyBuilder> c)
@@ -111,7 +143,7 @@ internal static partial class ProxyKeywords
             return;
         }
 
-        if (ServerParser.Parse(c.Line, c.Section.Name, c.Diagnostics) is { } server)
+        if (ServerParser.Parse(c.Line, c.Section.Name, c.Diagnostics, c.Section.DefaultServer) is { } server)
         {
             c.Section.Servers.Add(server);
         }
@@ -126,16 +158,28 @@ internal static partial class ProxyKeywords
             return;
         }
 
-        var rules = c.Section.HttpRequestRules;
-        if (rules is [.., { IsFinal: true }])
+        var all = c.Section.AllHttpRequestRules;
+        if (all is [.., { IsFinal: true, Condition: null }])
         {
             c.Diagnostics.Warning(c.At, "previous 'http-request' action is final and has no condition attached, further entries are NOOP.",
                 "http-request", LocationPrefix.ParsingTight);
         }
 
-        if (HttpRequestRuleParser.Parse(c.Line, c.Section.Description, c.Diagnostics) is { } rule)
+        var acls = c.Section.Acls;
+        if (HttpRequestRuleParser.Parse(c.Line, c.Section.Description, c.Diagnostics, acl => acls.Any(a => a.Name == acl)) is not { } rule)
         {
-            rules.Add(rule);
+            return;
+        }
+
+        all.Add(rule);
+        if (rule is HttpReturnRule { Condition: null })
+        {
+            // The runtime applies an unconditional `return`; the other typed rules are kept in the model only, for now.
+            c.Section.HttpRequestRules.Add(rule);
+        }
+        else
+        {
+            UnimplementedKeyword.Handle(c);
         }
     }
 

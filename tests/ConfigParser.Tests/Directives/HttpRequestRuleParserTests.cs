@@ -131,18 +131,61 @@ public sealed class HttpRequestRuleParserTests
     }
 
     [Theory]
-    [InlineData("http-request deny")]
-    [InlineData("http-request set-var(txn.x) str(y)")]
-    [InlineData("http-request return status 200 if TRUE")]
-    public void Parse_HaproxyFeatureNotImplementedYet_IsRefusedRatherThanIgnored(string line)
+    [InlineData("http-request tarpit", "'http-request tarpit' is not implemented by this proxy yet; it is ignored.")]
+    [InlineData("http-request track-sc0 src", "'http-request track-sc0' is not implemented by this proxy yet; it is ignored.")]
+    public void Parse_HaproxyActionNotImplementedYet_IsIgnoredWithWarning(string line, string expected)
     {
-        // HAProxy accepts these; this proxy refuses them until it implements them, with the same severity.
+        // HAProxy accepts these; this proxy accepts them too but says that it does not apply them.
         var (rule, diagnostics) = Parse(line);
 
         Assert.Null(rule);
-        var alert = Assert.Single(diagnostics.Items);
-        Assert.Equal(At, alert.Location);
-        Assert.True(alert.Aborts);
-        Assert.DoesNotContain("expects 'wait-for-handshake'", alert.Message);
+        var warning = Assert.Single(diagnostics.Items);
+        Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
+        Assert.Equal(At, warning.Location);
+        Assert.Equal(expected, warning.Message);
+    }
+
+    [Fact]
+    public void Parse_ReturnWithCondition_KeepsTheCondition()
+    {
+        // The runtime applies only unconditional returns; the proxy keyword handler warns about this one.
+        var (rule, diagnostics) = Parse("http-request return status 200 if TRUE");
+
+        Assert.Empty(diagnostics.Items);
+        Assert.NotNull(Assert.IsType<HttpReturnRule>(rule).Condition);
+    }
+
+    public static TheoryData<string, HttpRequestRule> TypedActions => new()
+    {
+        { "http-request deny", new HttpDenyRule(At, 403) },
+        { "http-request deny deny_status 429", new HttpDenyRule(At, 429) },
+        { "http-request allow", new HttpAllowRule(At) },
+        { "http-request redirect location /x code 301", new HttpRedirectRule(At, "location", "/x", 301, []) },
+        { "http-request set-header X-A b", new HttpHeaderRule(At, "set-header", "X-A", "b") },
+        { "http-request del-header X-A", new HttpHeaderRule(At, "del-header", "X-A", null) },
+        { "http-request replace-value X a b", new HttpReplaceHeaderRule(At, "replace-value", "X", "a", "b") },
+        { "http-request set-path /p", new HttpRewriteRule(At, "set-path", "/p") },
+        { "http-request auth realm R", new HttpAuthRule(At, "R") },
+        { "http-request set-var(txn.x) str(y)", new HttpSetVarRule(At, "txn.x", "str(y)") },
+    };
+
+    [Theory]
+    [MemberData(nameof(TypedActions))]
+    public void Parse_TypedAction_ReturnsRecord(string line, HttpRequestRule expected)
+    {
+        var (rule, diagnostics) = Parse(line);
+
+        Assert.Empty(diagnostics.Items);
+        Assert.Equivalent(expected, rule, strict: true);
+        Assert.Equal(expected.GetType(), rule!.GetType());
+    }
+
+    [Fact]
+    public void Parse_ActionWithCondition_KeepsCondition()
+    {
+        var (rule, diagnostics) = Parse("http-request deny if TRUE");
+
+        Assert.Empty(diagnostics.Items);
+        Assert.False(Assert.IsType<HttpDenyRule>(rule).Condition!.IsUnless);
     }
 }

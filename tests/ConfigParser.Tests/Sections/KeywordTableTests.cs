@@ -44,4 +44,30 @@ public sealed class KeywordTableTests
 
         Assert.Throws<ArgumentException>(() => table.Add("mode", _ => { }));
     }
+
+    [Fact]
+    public void AddMissing_RegisteredKeyword_KeepsTheTypedHandler()
+    {
+        var calls = new List<string>();
+        var table = new KeywordTable<string>().Add("mode", _ => calls.Add("typed")).AddMissing(["mode", "bind"], _ => calls.Add("catalog"));
+
+        table.TryGet("mode", out var mode);
+        table.TryGet("bind", out var bind);
+        mode("x");
+        bind("x");
+
+        Assert.Equal(["typed", "catalog"], calls);
+    }
+
+    [Fact]
+    public void Wrap_RegisteredKeyword_RunsTheWrapperAroundTheHandler()
+    {
+        var calls = new List<string>();
+        var table = new KeywordTable<string>().Add("mode", calls.Add).Wrap("mode", inner => c => { calls.Add("before"); inner(c); });
+
+        table.TryGet("mode", out var handler);
+        handler("handler");
+
+        Assert.Equal(["before", "handler"], calls);
+    }
 }

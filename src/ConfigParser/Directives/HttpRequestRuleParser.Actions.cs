@@ -1,0 +1,192 @@
+using ConfigParser.Conditions;
+using ConfigParser.Diagnostics;
+using ConfigParser.Lexing;
+using ConfigParser.Model;
+
+namespace ConfigParser.Directives;
+
+/// <summary>
+/// The typed `http-request` actions besides `return` (haproxy 2.6 src/http_act.c and src/http_rules.c): deny, allow,
+/// redirect, header and request-line rewrites, auth, set-var; each optionally followed by `if|unless COND`.
+/// </summary>
+internal static partial class HttpRequestRuleParser
+{
+    private static readonly HashSet<int> RedirectCodes = [301, 302, 303, 307, 308];
+
+    private static readonly string[] VariableScopes = ["proc.", "sess.", "txn.", "req.", "res.", "check."];
+
+    // True when the action has a typed record; rule is then the record, or null after an aborting alert.
+    private static bool TryParseTyped(ConfigLine line, string proxyDescription, DiagnosticBag diagnostics, Func<string, bool> isKnownAcl,
+        out HttpRequestRule? rule)
+    {
+        rule = null;
+        var action = line[1];
+        var conditionAt = IndexOfCondition(line);
+        var args = line.Words.Take(conditionAt).Skip(2).ToList();
+        string? error = null;
+        int? unexpected = null;
+        switch (action)
+        {
+            case "deny":
+                var status = 403;
+                for (var i = 0; i < args.Count && error is null && unexpected is null; i++)
+                {
+                    if (args[i] is "deny_status" or "status")
+                    {
+                        if (i + 1 >= args.Count)
+                        {
+                            error = "'status' expects <status_code> as argument.";
+                            break;
+                        }
+
+                        status = CStyleInteger.Atoi(args[++i]);
+                        error = status is < 200 or > 599 ? $"Unexpected status code '{args[i]}'." : null;
+                    }
+                    else
+                    {
+                        unexpected = i;
+                    }
+                }
+
+                rule = new HttpDenyRule(line.Location, status);
+                break;
+            case "allow":
+                unexpected = args.Count > 0 ? 0 : null;
+                rule = new HttpAllowRule(line.Location);
+                break;
+            case "auth":
+                string? realm = null;
+                if (args.Count > 0 && args[0] == "realm")
+                {
+                    error = args.Count < 2 ? "missing realm value." : null;
+                    realm = args.Count < 2 ? null : args[1];
+                    unexpected = args.Count > 2 ? 2 : null;
+                }
+                else
+                {
+                    unexpected = args.Count > 0 ? 0 : null;
+                }
+
+                rule = new HttpAuthRule(line.Location, realm);
+                break;
+            case "redirect":
+                (rule, error) = ParseRedirect(line, args);
+                break;
+            case "set-header" or "add-header":
+                error = args.Count < 2 ? "expects exactly 2 arguments." : null;
+                unexpected = args.Count > 2 ? 2 : null;
+                rule = error is null ? new HttpHeaderRule(line.Location, action, args[0], args[1]) : null;
+                break;
+            case "del-header":
+                error = args.Count < 1 ? "expects at least 1 argument." : null;
+                unexpected = args.Count > 1 && args[1] != "-m" ? 1 : args.Count > 3 ? 3 : null;
+                rule = error is null ? new HttpHeaderRule(line.Location, action, args[0], null) : null;
+                break;
+            case "replace-header" or "replace-value":
+                error = args.Count < 3 ? "expects exactly 3 arguments." : null;
+                unexpected = args.Count > 3 ? 3 : null;
+                rule = error is null ? new HttpReplaceHeaderRule(line.Location, action, args[0], args[1], args[2]) : null;
+                break;
+            case "set-path" or "set-query" or "set-uri" or "set-method":
+                error = args.Count < 1 ? "expects exactly 1 argument <format>." : null;
+                unexpected = args.Count > 1 ? 1 : null;
+                rule = error is null ? new HttpRewriteRule(line.Location, action, args[0]) : null;
+                break;
+            case var setVar when setVar.StartsWith("set-var(", StringComparison.Ordinal) && setVar.EndsWith(')'):
+                var variable = setVar["set-var(".Length..^1];
+                error = !VariableScopes.Any(s => variable.StartsWith(s, StringComparison.Ordinal))
+                    ? $"invalid variable name '{variable}'. A variable name must be start by its scope. The scope can be 'proc', 'sess', 'txn', 'req', 'res' or 'check'."
+                    : args.Count < 1 ? "missing fetch method." : null;
+                unexpected = args.Count > 1 ? 1 : null;
+                rule = error is null ? new HttpSetVarRule(line.Location, variable, args[0]) : null;
+                break;
+            default:
+                return false;
+        }
+
+        if (error is not null)
+        {
+            rule = null;
+            diagnostics.Add(new ConfigDiagnostic(DiagnosticSeverity.Alert, line.Location,
+                $"error detected in {proxyDescription} while parsing 'http-request {action}' rule : {error}", "http-request", Aborts: true));
+            return true;
+        }
+
+        if (unexpected is { } at)
+        {
+            rule = null;
+            Abort(line, $"'http-request {action}' expects either 'if' or 'unless' followed by a condition but found '{args[at]}'.", diagnostics);
+            return true;
+        }
+
+        if (conditionAt < line.Count)
+        {
+            var condition = ConditionParser.Parse(line, conditionAt, isKnownAcl, diagnostics);
+            rule = condition is null ? null : rule! with { Condition = condition };
+        }
+
+        return true;
+    }
+
+    private static int IndexOfCondition(ConfigLine line)
+    {
+        for (var i = 2; i < line.Count; i++)
+        {
+            if (line[i] is "if" or "unless")
+            {
+                return i;
+            }
+        }
+
+        return line.Count;
+    }
+
+    private static (HttpRequestRule? Rule, string? Error) ParseRedirect(ConfigLine line, List<string> args)
+    {
+        string? kind = null;
+        string? target = null;
+        var code = 302;
+        var options = new List<string>();
+        for (var i = 0; i < args.Count; i++)
+        {
+            switch (args[i])
+            {
+                case "location" or "prefix" or "scheme":
+                    if (i + 1 >= args.Count)
+                    {
+                        return (null, $"missing argument for '{args[i]}'.");
+                    }
+
+                    kind = args[i];
+                    target = args[++i];
+                    break;
+                case "code":
+                    code = i + 1 < args.Count ? CStyleInteger.Atoi(args[++i]) : 0;
+                    if (!RedirectCodes.Contains(code))
+                    {
+                        return (null, $"'code': unsupported HTTP code '{args[i]}' (must be one of 301, 302, 303, 307 or 308).");
+                    }
+
+                    break;
+                case "set-cookie" or "clear-cookie":
+                    options.Add(args[i]);
+                    if (i + 1 < args.Count)
+                    {
+                        options.Add(args[++i]);
+                    }
+
+                    break;
+                case "drop-query" or "ignore-empty" or "append-slash":
+                    options.Add(args[i]);
+                    break;
+                default:
+                    return (null,
+                        $"expects 'code', 'prefix', 'location', 'scheme', 'set-cookie', 'clear-cookie', 'drop-query', 'ignore-empty' or 'append-slash' (was '{args[i]}').");
+            }
+        }
+
+        return kind is null
+            ? (null, "redirection type expected ('prefix', 'location', or 'scheme').")
+            : (new HttpRedirectRule(line.Location, kind, target!, code, options), null);
+    }
+}
