@@ -41,6 +41,14 @@ var keepalived = options.KeepalivedFile is { } keepalivedFile ? KeepalivedConfig
 var runtime = parsed.Config is { } config
     ? RuntimeBuilder.Build(config, diagnostics, options.CheckOnly ? DiagnosticSeverity.Warning : DiagnosticSeverity.Alert)
     : null;
+if (!options.CheckOnly && parsed.Config is { } started)
+{
+    foreach (var refusal in StartupPolicy.Blocking(started, diagnostics.Items.ToArray()))
+    {
+        diagnostics.Add(refusal);
+        runtime = null;
+    }
+}
 var report = new CheckReport(
     diagnostics.Items,
     runtime is not null,

@@ -95,6 +95,24 @@ public class CommandLineTests
     }
 
     [Fact]
+    public async Task Run_DenyRuleNotRunYet_RefusesToStartButCheckAccepts()
+    {
+        using var dir = new TempDirectory();
+        var config = await dir.WriteAsync("deny.cfg",
+            $"defaults\n mode http\n timeout connect 1s\n timeout client 1s\n timeout server 1s\n" +
+            $"frontend fe\n bind 127.0.0.1:{FreePort.Next()}\n http-request deny\n");
+
+        var check = await ExternalProcess.RunProxyAsync("-c", "-f", config);
+        var run = await ExternalProcess.RunProxyAsync("-f", config);
+
+        // Skipping an access rule would let through what the operator denied: -c warns, a start refuses.
+        Assert.Equal(0, check.ExitCode);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"[ALERT]    (", run.Stderr);
+        Assert.Contains($"parsing [{config}:8] : 'http-request deny' is not run by this proxy yet", run.Stderr);
+    }
+
+    [Fact]
     public async Task Check_KeepalivedFile_IsReadAndJudgedLikeKeepalivedT()
     {
         // keepalived refuses loopback for VRRP and checks that the interface exists: use a real one of this machine.

@@ -49,6 +49,11 @@ internal sealed class RuntimeBuilder
                 continue;
             }
 
+            foreach (var (at, message, keyword) in UnsupportedFeatures.Of(definition))
+            {
+                builder.Unsupported(at, message, keyword);
+            }
+
             var backend = definition.DefaultBackend is { } target ? backends.GetValueOrDefault(target.Name) : null;
             var frontend = new FrontendState(definition, builder.Prepare(definition.HttpRequestRules), backend);
             frontends.Add(frontend);
@@ -79,6 +84,16 @@ internal sealed class RuntimeBuilder
         {
             Unsupported(definition.Location, $"{Kind(definition.IsListen, "backend")} '{definition.Name}' uses mode tcp, which this proxy does not run yet; use 'mode http'.", "mode");
             return null;
+        }
+
+        foreach (var (at, message, keyword) in UnsupportedFeatures.Of(definition))
+        {
+            Unsupported(at, message, keyword);
+        }
+
+        foreach (var (at, message, keyword) in UnsupportedFeatures.SoftOf(definition))
+        {
+            _diagnostics.Warning(at, message, keyword);
         }
 
         if (!BalanceAlgorithms.Implemented.Contains(definition.Balance.Algorithm))

@@ -1,0 +1,47 @@
+using System.Collections.Frozen;
+using ConfigParser.Diagnostics;
+using ConfigParser.Model;
+
+namespace Proxy.Hosting;
+
+/// <summary>
+/// `-c` accepts what HAProxy accepts and lists what is not implemented as warnings. A start is stricter: a rule
+/// that would allow, deny, rewrite or route requests, or an option the servers rely on (X-Forwarded-For for
+/// client addresses), must not be silently skipped, so such warnings stop the start with an alert.
+/// </summary>
+internal static class StartupPolicy
+{
+    /// <summary>Keywords whose "not implemented" warning means the traffic would be handled differently.</summary>
+    private static readonly FrozenSet<string> RuleKeywords = new[]
+    {
+        "http-request", "http-response", "http-after-response", "tcp-request", "tcp-response", "redirect",
+        "use-server", "force-persist", "ignore-persist", "use-fcgi-app",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private const string NotImplemented = " is not implemented by this proxy yet";
+
+    /// <summary>The alerts that stop a start, one per directive, in file order.</summary>
+    public static IReadOnlyList<ConfigDiagnostic> Blocking(HaproxyConfig config, IReadOnlyList<ConfigDiagnostic> diagnostics)
+    {
+        var alerts = new List<ConfigDiagnostic>();
+        foreach (var d in diagnostics)
+        {
+            if (d.Severity == DiagnosticSeverity.Warning && d.Keyword is { } keyword && RuleKeywords.Contains(keyword) && d.Message.Contains(NotImplemented, StringComparison.Ordinal))
+            {
+                alerts.Add(Refuse(d.Location, d.Message[..d.Message.IndexOf(NotImplemented, StringComparison.Ordinal)], keyword));
+            }
+        }
+
+        var options = config.Frontends.SelectMany(f => f.Options).Concat(config.Backends.SelectMany(b => b.Options));
+        foreach (var option in options.OfType<ForwardForOption>().DistinctBy(o => o.Location))
+        {
+            alerts.Add(Refuse(option.Location, $"'option {option.Name}'", "option"));
+        }
+
+        return alerts;
+    }
+
+    private static ConfigDiagnostic Refuse(SourceLocation? at, string directive, string keyword)
+        => new(DiagnosticSeverity.Alert, at,
+            $"{directive} is not run by this proxy yet, and skipping it would change how requests are handled; refusing to start.", keyword);
+}

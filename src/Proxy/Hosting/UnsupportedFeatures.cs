@@ -1,0 +1,59 @@
+using ConfigParser.Diagnostics;
+using ConfigParser.Model;
+
+namespace Proxy.Hosting;
+
+/// <summary>
+/// Finds what the parser accepts as typed settings but the runtime cannot run yet, where ignoring it would change
+/// where requests go or how servers are reached. Health checks are the one soft case: without them every
+/// server counts as up, which costs availability but sends nothing where the operator did not intend.
+/// </summary>
+internal static class UnsupportedFeatures
+{
+    /// <summary>What a frontend asks for that this build does not run.</summary>
+    public static IEnumerable<(SourceLocation At, string Message, string Keyword)> Of(FrontendSection frontend)
+    {
+        foreach (var rule in frontend.UseBackendRules)
+        {
+            yield return (rule.Location, $"'use_backend {rule.Backend}' is not run by this proxy yet; every request would go to the default backend.", "use_backend");
+        }
+
+        foreach (var bind in frontend.Binds.Where(b => b.Ssl || b.Certificates.Count > 0 || b.CertificateLists.Count > 0))
+        {
+            yield return (bind.Location, $"'bind {bind.Specification} ssl' (TLS termination) is not run by this proxy yet.", "bind");
+        }
+    }
+
+    /// <summary>What a backend's servers ask for that this build does not run.</summary>
+    public static IEnumerable<(SourceLocation At, string Message, string Keyword)> Of(BackendSection backend)
+    {
+        foreach (var server in backend.Servers)
+        {
+            var name = $"server {backend.Name}/{server.Name}";
+            if (server.Backup)
+            {
+                yield return (server.Location, $"'{name}': 'backup' servers are not run by this proxy yet (it would take normal traffic).", "server");
+            }
+
+            if (server.Disabled)
+            {
+                yield return (server.Location, $"'{name}': 'disabled' is not run by this proxy yet (it would take traffic).", "server");
+            }
+
+            if (server.Ssl)
+            {
+                yield return (server.Location, $"'{name}': 'ssl' to servers is not run by this proxy yet.", "server");
+            }
+
+            if (server.SendProxy || server.SendProxyV2)
+            {
+                yield return (server.Location, $"'{name}': 'send-proxy' is not run by this proxy yet.", "server");
+            }
+        }
+    }
+
+    /// <summary>Health checks the runtime does not run yet: reported, but never a reason to refuse a start.</summary>
+    public static IEnumerable<(SourceLocation At, string Message, string Keyword)> SoftOf(BackendSection backend)
+        => backend.Servers.Where(s => s.Check || s.AgentCheck).Select(s =>
+            (s.Location, $"'server {backend.Name}/{s.Name}': health checks are not run by this proxy yet; the server always counts as up.", "server"));
+}

@@ -1,0 +1,43 @@
+using ConfigParser;
+using ConfigParser.Diagnostics;
+using Proxy.Hosting;
+
+namespace Proxy.Tests.Hosting;
+
+public class StartupPolicyTests
+{
+    private const string Defaults = "defaults\n mode http\n timeout connect 1s\n timeout client 1s\n timeout server 1s\n";
+
+    private static IReadOnlyList<ConfigDiagnostic> Blocking(string frontendLines)
+    {
+        var parsed = HaproxyConfigLoader.Parse([new ConfigSource("t.cfg", Defaults + "frontend fe\n bind 127.0.0.1:8080\n" + frontendLines)]);
+        Assert.True(parsed.IsValid, string.Join("\n", parsed.Diagnostics.Select(d => d.Text)));
+        return StartupPolicy.Blocking(parsed.Config!, parsed.Diagnostics);
+    }
+
+    [Theory]
+    [InlineData(" http-request deny\n", "'http-request deny'")]
+    [InlineData(" http-request set-header X-A b\n", "'http-request set-header'")]
+    [InlineData(" http-response del-header Server\n", "'http-response del-header'")]
+    [InlineData(" tcp-request content accept\n", "'tcp-request content'")]
+    [InlineData(" redirect scheme https\n", "'redirect'")]
+    [InlineData(" option forwardfor\n", "'option forwardfor'")]
+    public void Blocking_RuleOrClientAddressOption_RefusesAtItsLine(string line, string directive)
+    {
+        var alert = Assert.Single(Blocking(line));
+
+        Assert.Equal(DiagnosticSeverity.Alert, alert.Severity);
+        Assert.Equal(new SourceLocation("t.cfg", 8), alert.Location);
+        Assert.StartsWith(directive + " is not run by this proxy yet", alert.Message);
+    }
+
+    [Theory]
+    [InlineData(" option httplog\n")]
+    [InlineData(" log 127.0.0.1 local0\n")]
+    [InlineData(" timeout http-request 5s\n")]
+    [InlineData(" capture request header Host len 32\n")]
+    public void Blocking_LoggingOrTuning_DoesNotRefuse(string line)
+    {
+        Assert.Empty(Blocking(line));
+    }
+}

@@ -1,0 +1,62 @@
+using ConfigParser;
+using ConfigParser.Model;
+using Proxy.Hosting;
+
+namespace Proxy.Tests.Hosting;
+
+public class UnsupportedFeaturesTests
+{
+    private const string Defaults = "defaults\n mode http\n timeout connect 1s\n timeout client 1s\n timeout server 1s\n";
+
+    private static HaproxyConfig Parse(string text)
+    {
+        var parsed = HaproxyConfigLoader.Parse([new ConfigSource("t.cfg", Defaults + text)]);
+        Assert.True(parsed.IsValid, string.Join("\n", parsed.Diagnostics.Select(d => d.Text)));
+        return parsed.Config!;
+    }
+
+    [Theory]
+    [InlineData("backup", "'backup' servers are not run")]
+    [InlineData("disabled", "'disabled' is not run")]
+    [InlineData("ssl verify none", "'ssl' to servers is not run")]
+    [InlineData("send-proxy", "'send-proxy' is not run")]
+    public void Of_ServerSettingThatChangesTraffic_IsReportedAtTheServerLine(string settings, string expected)
+    {
+        var backend = Parse($"backend be\n server a 127.0.0.1:1 {settings}\n").Backends[0];
+
+        var (at, message, _) = Assert.Single(UnsupportedFeatures.Of(backend));
+
+        Assert.Equal(7, at.Line);
+        Assert.Contains(expected, message);
+    }
+
+    [Fact]
+    public void SoftOf_CheckedServer_IsReportedButNotAsTrafficChanging()
+    {
+        var backend = Parse("backend be\n server a 127.0.0.1:1 check\n").Backends[0];
+
+        Assert.Empty(UnsupportedFeatures.Of(backend));
+        Assert.Contains("health checks are not run", Assert.Single(UnsupportedFeatures.SoftOf(backend)).Message);
+    }
+
+    [Fact]
+    public void Of_UseBackendAndTlsBind_AreReportedAtTheirLines()
+    {
+        var frontend = Parse("frontend fe\n bind 127.0.0.1:8080\n bind 127.0.0.1:8443 ssl crt /dev/null\n use_backend be if TRUE\n default_backend be\n" +
+                             "backend be\n server a 127.0.0.1:1\n").Frontends[0];
+
+        var lines = UnsupportedFeatures.Of(frontend).Select(u => u.At.Line).Order();
+
+        Assert.Equal([8, 9], lines);
+    }
+
+    [Fact]
+    public void Of_PlainConfiguration_ReportsNothing()
+    {
+        var config = Parse("frontend fe\n bind 127.0.0.1:8080\n default_backend be\nbackend be\n server a 127.0.0.1:1 weight 3\n");
+
+        Assert.Empty(UnsupportedFeatures.Of(config.Frontends[0]));
+        Assert.Empty(UnsupportedFeatures.Of(config.Backends[0]));
+        Assert.Empty(UnsupportedFeatures.SoftOf(config.Backends[0]));
+    }
+}
