@@ -13,7 +13,8 @@ public static class HaproxyConfigLoader
     /// <summary>Loads the files and directories given with -f, in command-line order.</summary>
     /// <param name="paths">Files, or directories whose non-hidden *.cfg files are read in byte order.</param>
     /// <param name="environment">Environment lookup for "$VAR" (null: the process environment).</param>
-    public static ParseResult LoadFiles(IReadOnlyList<string> paths, Func<string, string?>? environment = null)
+    /// <param name="resolvesHost">Says whether a host name resolves (null: the system resolver).</param>
+    public static ParseResult LoadFiles(IReadOnlyList<string> paths, Func<string, string?>? environment = null, Func<string, bool>? resolvesHost = null)
     {
         var sources = new List<ConfigSource>();
         foreach (var path in paths)
@@ -47,14 +48,18 @@ public static class HaproxyConfigLoader
             }
         }
 
-        return Parse(sources, environment);
+        return Parse(sources, environment, resolvesHost);
     }
 
     /// <summary>Parses configuration texts in order, as if each were a file given with -f.</summary>
-    public static ParseResult Parse(IReadOnlyList<ConfigSource> sources, Func<string, string?>? environment = null)
+    /// <param name="sources">The texts, in -f order.</param>
+    /// <param name="environment">Environment lookup for "$VAR" (null: the process environment).</param>
+    /// <param name="resolvesHost">Says whether a host name resolves, for server and log addresses (null: the system resolver).</param>
+    public static ParseResult Parse(IReadOnlyList<ConfigSource> sources, Func<string, string?>? environment = null, Func<string, bool>? resolvesHost = null)
     {
         var diagnostics = new DiagnosticBag();
-        var parser = new HaproxyConfigParser(environment ?? Environment.GetEnvironmentVariable, diagnostics);
+        resolvesHost ??= HostNameResolver.Resolves;
+        var parser = new HaproxyConfigParser(environment ?? Environment.GetEnvironmentVariable, diagnostics, resolvesHost);
         foreach (var source in sources)
         {
             var fatalBefore = diagnostics.FatalCount;
@@ -87,7 +92,7 @@ public static class HaproxyConfigLoader
             return new ParseResult(null, diagnostics.Items);
         }
 
-        if (!ConfigValidator.ResolveServers(parser.Proxies, diagnostics))
+        if (!ConfigValidator.ResolveServers(parser.Proxies, diagnostics, resolvesHost))
         {
             // haproxy 2.6 ends with this line instead of "Fatal errors found in configuration.".
             diagnostics.Alert(null, "Failed to initialize server(s) addr.");

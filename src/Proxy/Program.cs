@@ -52,7 +52,8 @@ if (!options.CheckOnly && parsed.Config is { } started)
 var report = new CheckReport(
     diagnostics.Items,
     runtime is not null,
-    parsed.Config?.Frontends.Any(f => f.Binds.Count > 0) == true || keepalived is not null,
+    // haproxy 2.6 counts every listener, the global `stats socket` included, when it decides "no listener".
+    parsed.Config is { } listening && (listening.Frontends.Any(f => f.Binds.Count > 0) || listening.Global.StatsSockets.Count > 0) || keepalived is not null,
     keepalived?.Diagnostics ?? [],
     keepalived?.WouldPassKeepalivedCheck ?? true);
 if (options.CheckOnly)

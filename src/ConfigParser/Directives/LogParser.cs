@@ -24,7 +24,7 @@ internal static class LogParser
     };
 
     /// <summary>Parses a `log` line (its `no` prefix already handled by the caller); returns null after an alert.</summary>
-    public static LogTarget? Parse(ConfigLine line, DiagnosticBag diagnostics)
+    public static LogTarget? Parse(ConfigLine line, DiagnosticBag diagnostics, Func<string, bool> resolvesHost)
     {
         if (line[1] == "global" && line.Count == 2)
         {
@@ -36,7 +36,7 @@ internal static class LogParser
             return Fail(line, "log : expects <address> and <facility> or global as arguments", diagnostics);
         }
 
-        if (InvalidAddress(line[1]) is { } host)
+        if (InvalidAddress(line[1], resolvesHost) is { } host)
         {
             return Fail(line, $"log : invalid address: '{host}' in '{line[1]}'", diagnostics);
         }
@@ -110,7 +110,7 @@ internal static class LogParser
 
     // A network target's host must resolve now (haproxy 2.6 str2sa_range); paths, stdout/stderr and "proto@" forms
     // are taken as written. Returns the host that does not resolve, or null.
-    private static string? InvalidAddress(string target)
+    private static string? InvalidAddress(string target, Func<string, bool> resolvesHost)
     {
         if (target.StartsWith('/') || target is "stdout" or "stderr" || target.Contains('@', StringComparison.Ordinal))
         {
@@ -119,7 +119,7 @@ internal static class LogParser
 
         var (host, _) = AddressParser.Split(target);
         var unbracketed = AddressParser.Unbracket(host);
-        return Resolution.HostNameResolver.Resolves(unbracketed) ? null : unbracketed;
+        return resolvesHost(unbracketed) ? null : unbracketed;
     }
 
     private static LogTarget? Fail(ConfigLine line, string message, DiagnosticBag diagnostics)

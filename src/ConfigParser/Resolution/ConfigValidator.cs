@@ -22,7 +22,7 @@ internal static class ConfigValidator
     /// haproxy 2.6 resolves server names once the configuration is valid (src/server.c srv_init_addr); `init-addr
     /// none` or a fixed address among the methods lets a server start without one. Returns false after reporting.
     /// </summary>
-    public static bool ResolveServers(IReadOnlyList<ProxyBuilder> proxies, DiagnosticBag diagnostics)
+    public static bool ResolveServers(IReadOnlyList<ProxyBuilder> proxies, DiagnosticBag diagnostics, Func<string, bool> resolvesHost)
     {
         var failed = false;
         var cache = new Dictionary<string, bool>(StringComparer.OrdinalIgnoreCase);
@@ -38,7 +38,7 @@ internal static class ConfigValidator
 
                 if (!cache.TryGetValue(server.Host, out var resolves))
                 {
-                    cache[server.Host] = resolves = HostNameResolver.Resolves(server.Host);
+                    cache[server.Host] = resolves = resolvesHost(server.Host);
                 }
 
                 if (!resolves)

@@ -5,7 +5,8 @@ namespace ConfigParser.Resolution;
 
 /// <summary>
 /// Whether a server's host name resolves, as haproxy 2.6 checks it when it starts (src/server.c srv_init_addr with
-/// the default `init-addr last,libc`): through the system resolver, once per name.
+/// the default `init-addr last,libc`): through the system resolver, once per name. This is the default of the
+/// loaders' injectable host check; tests pass their own so that parsing never waits on DNS.
 /// </summary>
 internal static class HostNameResolver
 {

@@ -186,7 +186,7 @@ internal static partial class GlobalKeywords
             return;
         }
 
-        if (LogParser.Parse(c.Line, c.Diagnostics) is { } log)
+        if (LogParser.Parse(c.Line, c.Diagnostics, c.ResolvesHost) is { } log)
         {
             c.Section.Logs.Add(log);
             UnimplementedKeyword.Handle(c);

@@ -9,7 +9,7 @@ namespace ConfigParser.Sections;
 /// table of the open section. All problems are collected; nothing throws for user input. Section headers
 /// follow haproxy 2.6 src/cfgparse-listen.c cfg_parse_listen.
 /// </summary>
-internal sealed partial class HaproxyConfigParser(Func<string, string?> environment, DiagnosticBag diagnostics)
+internal sealed partial class HaproxyConfigParser(Func<string, string?> environment, DiagnosticBag diagnostics, Func<string, bool> resolvesHost)
 {
     private readonly GlobalBuilder _global = new();
     private readonly List<ProxyBuilder> _proxies = [];
@@ -163,7 +163,7 @@ internal sealed partial class HaproxyConfigParser(Func<string, string?> environm
             case SectionKind.Auxiliary when _auxiliary is not null:
                 if (_auxiliary.Table.TryGet(line.Keyword, out var handler))
                 {
-                    handler(new KeywordContext<AuxiliarySection>(line, _auxiliary, diagnostics, modifier));
+                    handler(new KeywordContext<AuxiliarySection>(line, _auxiliary, diagnostics, modifier) { ResolvesHost = resolvesHost });
                 }
                 else
                 {
@@ -184,7 +184,7 @@ internal sealed partial class HaproxyConfigParser(Func<string, string?> environm
     {
         if (table.TryGet(line.Keyword, out var handler))
         {
-            handler(new KeywordContext<TSection>(line, section, diagnostics, modifier));
+            handler(new KeywordContext<TSection>(line, section, diagnostics, modifier) { ResolvesHost = resolvesHost });
             return;
         }
 

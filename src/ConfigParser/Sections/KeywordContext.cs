@@ -12,6 +12,9 @@ internal sealed record KeywordContext<TSection>(ConfigLine Line, TSection Sectio
 {
     public SourceLocation At => Line.Location;
 
+    /// <summary>Says whether a host name resolves (the network is injected; the system resolver by default).</summary>
+    public Func<string, bool> ResolvesHost { get; init; } = Resolution.HostNameResolver.Resolves;
+
     /// <summary>See <see cref="ArgumentLimit.Exceeded"/>: true (after an alert) when more than <paramref name="max"/> arguments follow.</summary>
     public bool TooManyArguments(int max) => ArgumentLimit.Exceeded(Line, max, Diagnostics);
 }

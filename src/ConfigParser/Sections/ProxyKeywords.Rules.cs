@@ -87,7 +87,7 @@ internal static partial class ProxyKeywords
             return;
         }
 
-        if (LogParser.Parse(c.Line, c.Diagnostics) is { } log)
+        if (LogParser.Parse(c.Line, c.Diagnostics, c.ResolvesHost) is { } log)
         {
             c.Section.Logs.Add(log);
             UnimplementedKeyword.Handle(c);

@@ -14,7 +14,7 @@ public sealed class LogParserTests
     private static LogTarget Parse(string line)
     {
         var diagnostics = new DiagnosticBag();
-        var log = LogParser.Parse(new ConfigLine(At, line.Split(' ')), diagnostics);
+        var log = LogParser.Parse(new ConfigLine(At, line.Split(' ')), diagnostics, ConfigParser.Resolution.HostNameResolver.Resolves);
         Assert.Empty(diagnostics.Items);
         return log!;
     }
