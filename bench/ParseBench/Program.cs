@@ -59,7 +59,7 @@ for (var i = 0; i < passes; i++)
     foreach (var source in sources)
     {
         var start = watch.Elapsed.TotalMilliseconds;
-        HaproxyConfigLoader.Parse([source], _ => null);
+        HaproxyConfigLoader.Parse([source], _ => null, ResolvesInstantly);
         perFile[source.Name].Add(watch.Elapsed.TotalMilliseconds - start);
     }
 
@@ -79,7 +79,7 @@ foreach (var (name, median) in perFile.Select(f => (f.Key, Median([.. f.Value.Or
 
 return 0;
 
-static int Pass(List<ConfigSource> sources) => sources.Count(source => HaproxyConfigLoader.Parse([source], _ => null).IsValid);
+static int Pass(List<ConfigSource> sources) => sources.Count(source => HaproxyConfigLoader.Parse([source], _ => null, ResolvesInstantly).IsValid);
 
 static double Median(List<double> sorted)
     => sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
@@ -96,3 +96,6 @@ static string? DefaultCorpus()
 
     return null;
 }
+
+// The parse is measured, not the machine's DNS: host names "resolve" at once (the loaders take the check injected).
+static bool ResolvesInstantly(string host) => true;
