@@ -90,5 +90,6 @@ internal static class ConfigCheckCommand
         text,
     };
 
-    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
+    // Relaxed escaping keeps HAProxy's quotes readable ('x' rather than \u0027x\u0027); the output is never embedded in HTML.
+    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }

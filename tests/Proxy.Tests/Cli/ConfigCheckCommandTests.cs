@@ -108,5 +108,6 @@ public class ConfigCheckCommandTests
         Assert.Equal("alert", items[1].GetProperty("severity").GetString());
         Assert.Equal("foo", items[1].GetProperty("keyword").GetString());
         Assert.Equal(JsonValueKind.Null, items[0].GetProperty("line").ValueKind);
+        Assert.Contains("unknown keyword 'foo'", stdout);
     }
 }
