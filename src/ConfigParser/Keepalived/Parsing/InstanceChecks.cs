@@ -17,9 +17,17 @@ internal static class InstanceChecks
             context.Error(t.Location, $"({n}) track script {t.Name} not found, ignoring...", "track_script");
         }
 
+    }
+
+    /// <summary>
+    /// Tracked interfaces are looked up while the instance is read, so their messages fall in line order among the
+    /// parse-time ones (observed: VI_1's "tracked interface" lines come before VI_2's "interface … doesn't exist").
+    /// </summary>
+    public static void CheckTrackedInterfaces(KeepalivedParseContext context, VrrpInstance v)
+    {
         foreach (var t in v.TrackInterfaces.Where(t => t.Name != v.Interface))
         {
-            context.CheckInterface(t.Name, t.Location, $"({n}) tracked interface {t.Name} doesn't exist");
+            context.CheckInterface(t.Name, t.Location, $"({v.Name}) tracked interface {t.Name} doesn't exist");
         }
     }
 

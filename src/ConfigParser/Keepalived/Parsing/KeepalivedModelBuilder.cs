@@ -38,7 +38,9 @@ internal static class KeepalivedModelBuilder
                     context.Error(d.Location, $"vrrp instance {d.Arguments[0]} already defined", d.Keyword);
                     break;
                 case "vrrp_instance":
-                    instances.Add(VrrpInstanceBuilder.Build(context, d));
+                    var instance = VrrpInstanceBuilder.Build(context, d);
+                    InstanceChecks.CheckTrackedInterfaces(context, instance);
+                    instances.Add(instance);
                     break;
                 case "vrrp_sync_group":
                     groups.Add(SyncGroupBuilder.Build(context, d));
