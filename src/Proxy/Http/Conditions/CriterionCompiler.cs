@@ -20,6 +20,16 @@ internal static class CriterionCompiler
             return null;
         }
 
+        if (sample.Fetch is "req.hdr_val" or "hdr_val" && sample.Converters.Count == 0
+            && StringFetches.Argument(sample, 0) is { Length: > 0 } name
+            && int.TryParse(StringFetches.Argument(sample, 1) is { Length: > 0 } occ ? occ : "0", out var occurrence))
+        {
+            return criterion.Match is MatchMethod.Found or MatchMethod.Bool or MatchMethod.Int
+                && TryPatterns<IntegerRangePattern>(criterion, out var values)
+                ? new StringCriterion(new HeaderFetch(name, occurrence, splitCommas: true), new IntegerTextMatch(criterion.Match, values))
+                : Refuse(criterion, out unsupported);
+        }
+
         if (StringFetches.Create(sample) is { } text)
         {
             return CompileString(text, criterion, out unsupported);
