@@ -62,6 +62,11 @@ internal sealed class ConditionCompiler
         {
             case AnonymousAcl anonymous:
                 return CriterionCompiler.Compile(anonymous.Criterion, out unsupported);
+            case PredefinedAcl { Name: "REQ_CONTENT" }:
+                // `req.len gt 0`: in HTTP mode haproxy 2.6 counts the parsed request (start line and headers) as
+                // buffered data (src/payload.c smp_fetch_len on HTX), so it always holds here; haproxy 2.6.12
+                // routes an empty GET with `use_backend x if REQ_CONTENT` to x. Other `req.len` tests stay unsupported.
+                return ConstantPredicate.True;
             case PredefinedAcl predefined:
                 var compiled = CriterionCompiler.Compile(predefined.Criterion, out unsupported);
                 unsupported = unsupported is null ? null : $"{unsupported} (predefined ACL '{predefined.Name}')";

@@ -31,6 +31,7 @@ public class ConditionCompilerTests
     [InlineData("FALSE", "GET", "/", "127.0.0.1", "HTTP/1.1", false)]
     [InlineData("HTTP", "GET", "/", "127.0.0.1", "HTTP/1.1", true)]
     [InlineData("WAIT_END", "GET", "/", "127.0.0.1", "HTTP/1.1", true)]
+    [InlineData("REQ_CONTENT", "GET", "/", "127.0.0.1", "HTTP/1.1", true)]
     [InlineData("HTTP_1.0", "GET", "/", "127.0.0.1", "HTTP/1.0", true)]
     [InlineData("HTTP_1.1", "GET", "/", "127.0.0.1", "HTTP/1.0", false)]
     [InlineData("HTTP_1.1", "GET", "/", "127.0.0.1", "HTTP/1.1", true)]
@@ -64,6 +65,14 @@ public class ConditionCompilerTests
 
         Assert.Contains("fetch 'req.cook'", unsupported);
         Assert.Contains("acl 'a' at t.cfg:9", unsupported);
+    }
+
+    [Fact]
+    public void Compile_RdpCookie_IsUnsupported()
+    {
+        Assert.Null(Compile("", "if RDP_COOKIE", out var unsupported));
+
+        Assert.Contains("predefined ACL 'RDP_COOKIE'", unsupported);
     }
 
     [Fact]
