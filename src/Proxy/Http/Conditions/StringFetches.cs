@@ -17,7 +17,8 @@ internal static class StringFetches
         "method" => new RequestLineFetch(RequestLinePart.Method),
         "req.ver" or "req_ver" => new RequestLineFetch(RequestLinePart.Version),
         "base" => Base,
-        "url_param" or "urlp" => new UrlParameterFetch(Argument(sample, 0) ?? ""),
+        // The optional second argument (another query delimiter than '?') is not supported: the fetch stays refused.
+        "url_param" or "urlp" when sample.Arguments.Count < 2 => new UrlParameterFetch(Argument(sample, 0) ?? ""),
         "hdr" or "req.hdr" when Argument(sample, 0) is { Length: > 0 } name && TryOccurrence(sample, out var occurrence)
             => new HeaderFetch(name, occurrence, splitCommas: true),
         "req.fhdr" when Argument(sample, 0) is { Length: > 0 } name && TryOccurrence(sample, out var occurrence)
