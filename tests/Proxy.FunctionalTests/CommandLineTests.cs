@@ -95,6 +95,27 @@ public class CommandLineTests
     }
 
     [Fact]
+    public async Task Run_UseBackendWithUnsupportedFetch_CheckWarnsAndStartRefusesNamingLineAndFetch()
+    {
+        using var dir = new TempDirectory();
+        var config = await dir.WriteAsync("cook.cfg",
+            "defaults\n mode http\n timeout connect 1s\n timeout client 1s\n timeout server 1s\n" +
+            $"frontend fe\n bind 127.0.0.1:{FreePort.Next()}\n use_backend be if {{ path_beg /a }}\n use_backend be if {{ req.cook(x) y }}\n" +
+            "backend be\n server s 127.0.0.1:1\n");
+
+        var check = await ExternalProcess.RunProxyAsync("-c", "-f", config);
+        var run = await ExternalProcess.RunProxyAsync("-f", config);
+
+        // Only the rule with the unsupported fetch is reported; the path_beg rule on line 8 runs.
+        Assert.Equal(0, check.ExitCode);
+        Assert.Contains($"[{config}:9] : 'use_backend be': its condition uses fetch 'req.cook'", check.Stderr);
+        Assert.DoesNotContain($"[{config}:8]", check.Stderr);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("[ALERT]    (", run.Stderr);
+        Assert.Contains($"[{config}:9] : 'use_backend be': its condition uses fetch 'req.cook'", run.Stderr);
+    }
+
+    [Fact]
     public async Task Run_DenyRuleNotRunYet_RefusesToStartButCheckAccepts()
     {
         using var dir = new TempDirectory();

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using ConfigParser.Diagnostics;
 using ConfigParser.Model;
 using Proxy.Http;
+using Proxy.Http.Conditions;
 using Proxy.LoadBalancing;
 using Proxy.Runtime;
 
@@ -55,7 +56,7 @@ internal sealed class RuntimeBuilder
             }
 
             var backend = definition.DefaultBackend is { } target ? backends.GetValueOrDefault(target.Name) : null;
-            var frontend = new FrontendState(definition, builder.Prepare(definition.HttpRequestRules), backend);
+            var frontend = new FrontendState(definition, builder.Prepare(definition.HttpRequestRules), builder.Switches(definition, backends), backend);
             frontends.Add(frontend);
             foreach (var bind in definition.Binds)
             {
@@ -131,6 +132,35 @@ internal sealed class RuntimeBuilder
         }
 
         return actions;
+    }
+
+    private List<UseBackendSwitch> Switches(FrontendSection definition, Dictionary<string, BackendState> backends)
+    {
+        var switches = new List<UseBackendSwitch>(definition.UseBackendRules.Count);
+        var compiler = new ConditionCompiler(definition.Acls);
+        foreach (var rule in definition.UseBackendRules)
+        {
+            if (!rule.IsStatic)
+            {
+                Unsupported(rule.Location, $"'use_backend {rule.Backend}': a backend name built from a log-format expression is not run by this proxy yet.", "use_backend");
+                continue;
+            }
+
+            IRequestPredicate? condition = null;
+            if (rule.Condition is { } written && (condition = compiler.Compile(written, out var unsupported)) is null)
+            {
+                Unsupported(rule.Location, $"'use_backend {rule.Backend}': its condition uses {unsupported}, which this proxy does not evaluate yet.", "use_backend");
+                continue;
+            }
+
+            // A target that failed to build was already reported (the start is refused); the parser checks unknown names.
+            if (backends.GetValueOrDefault(rule.Backend) is { } backend)
+            {
+                switches.Add(new UseBackendSwitch(condition, backend));
+            }
+        }
+
+        return switches;
     }
 
     private IPAddress? Resolve(BindEndpoint endpoint, SourceLocation at)

@@ -13,11 +13,6 @@ internal static class UnsupportedFeatures
     /// <summary>What a frontend asks for that this build does not run.</summary>
     public static IEnumerable<(SourceLocation At, string Message, string Keyword)> Of(FrontendSection frontend)
     {
-        foreach (var rule in frontend.UseBackendRules)
-        {
-            yield return (rule.Location, $"'use_backend {rule.Backend}' is not run by this proxy yet; every request would go to the default backend.", "use_backend");
-        }
-
         foreach (var bind in frontend.Binds.Where(b => b.Ssl || b.Certificates.Count > 0 || b.CertificateLists.Count > 0))
         {
             yield return (bind.Location, $"'bind {bind.Specification} ssl' (TLS termination) is not run by this proxy yet.", "bind");

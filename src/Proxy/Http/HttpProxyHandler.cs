@@ -26,8 +26,8 @@ internal sealed class HttpProxyHandler(IHttpForwarder forwarder, CurrentRuntime 
             return;
         }
 
-        // haproxy 2.6: a frontend with no backend to send to answers 503.
-        var backend = frontend.DefaultBackend;
+        // haproxy 2.6: use_backend rules in order, then default_backend; no backend to send to answers 503.
+        var backend = frontend.SelectBackend(context);
         if (backend is null)
         {
             await HaproxyErrorPages.WriteAsync(context.Response, StatusCodes.Status503ServiceUnavailable);

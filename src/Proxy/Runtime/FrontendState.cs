@@ -1,10 +1,15 @@
 using ConfigParser.Model;
+using Microsoft.AspNetCore.Http;
 using Proxy.Http;
 
 namespace Proxy.Runtime;
 
-/// <summary>One frontend at run time: its prepared rules and the backend it sends to when no rule answers.</summary>
-internal sealed class FrontendState(FrontendSection definition, IReadOnlyList<IHttpRequestAction> requestActions, BackendState? defaultBackend)
+/// <summary>One frontend at run time: its prepared rules, its use_backend switches and the backend it sends to when none applies.</summary>
+internal sealed class FrontendState(
+    FrontendSection definition,
+    IReadOnlyList<IHttpRequestAction> requestActions,
+    IReadOnlyList<UseBackendSwitch> useBackends,
+    BackendState? defaultBackend)
 {
     public FrontendSection Definition { get; } = definition;
 
@@ -13,6 +18,26 @@ internal sealed class FrontendState(FrontendSection definition, IReadOnlyList<IH
     /// <summary>`http-request` rules, in order.</summary>
     public IReadOnlyList<IHttpRequestAction> RequestActions { get; } = requestActions;
 
+    /// <summary>`use_backend` rules, in declaration order; the first that applies wins.</summary>
+    public IReadOnlyList<UseBackendSwitch> UseBackends { get; } = useBackends;
+
     /// <summary>`default_backend` (or a listen section's own servers); null means 503 for every request.</summary>
     public BackendState? DefaultBackend { get; } = defaultBackend;
+
+    /// <summary>
+    /// The backend for this request: the first `use_backend` whose condition holds, else `default_backend`, else
+    /// null (503) — haproxy 2.6 configuration.txt §4.2 use_backend.
+    /// </summary>
+    public BackendState? SelectBackend(HttpContext context)
+    {
+        foreach (var rule in UseBackends)
+        {
+            if (rule.Condition is null || rule.Condition.Matches(context))
+            {
+                return rule.Backend;
+            }
+        }
+
+        return DefaultBackend;
+    }
 }

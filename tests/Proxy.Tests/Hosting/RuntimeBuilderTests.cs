@@ -72,6 +72,33 @@ public class RuntimeBuilderTests
     }
 
     [Fact]
+    public void Build_UseBackendWithSupportedFetches_KeepsRulesInOrder()
+    {
+        var (runtime, diagnostics) = Build(Defaults + "frontend fe\n bind 127.0.0.1:8080\n use_backend b if { path_beg /b }\n use_backend a\n" +
+                                           "backend a\n server s 127.0.0.1:1\nbackend b\n server s 127.0.0.1:2\n");
+
+        Assert.Empty(diagnostics.Items);
+        var frontend = Assert.Single(runtime!.Frontends);
+        Assert.Equal(["b", "a"], frontend.UseBackends.Select(u => u.Backend.Name));
+        Assert.NotNull(frontend.UseBackends[0].Condition);
+        Assert.Null(frontend.UseBackends[1].Condition);
+    }
+
+    [Theory]
+    [InlineData("use_backend be if { req.cook(x) y }", "fetch 'req.cook'")]
+    [InlineData("use_backend be if { path,base64 x }", "converter 'base64'")]
+    [InlineData("use_backend %[req.hdr(x)]", "log-format")]
+    public void Build_UseBackendNotRunnable_IsRefusedAtTheRuleLine(string rule, string expected)
+    {
+        var (runtime, diagnostics) = Build(Defaults + $"frontend fe\n bind 127.0.0.1:8080\n {rule}\nbackend be\n server s 127.0.0.1:1\n");
+
+        Assert.Null(runtime);
+        var alert = Assert.Single(diagnostics.Items);
+        Assert.Equal(new SourceLocation("t.cfg", 8), alert.Location);
+        Assert.Contains(expected, alert.Message);
+    }
+
+    [Fact]
     public void Build_UnimplementedBalance_IsReportedAtTheBalanceLine()
     {
         var config = new ConfigParser.Model.HaproxyConfig

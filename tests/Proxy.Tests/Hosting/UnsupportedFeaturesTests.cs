@@ -40,14 +40,14 @@ public class UnsupportedFeaturesTests
     }
 
     [Fact]
-    public void Of_UseBackendAndTlsBind_AreReportedAtTheirLines()
+    public void Of_TlsBindBesideUseBackend_OnlyTheBindIsReported()
     {
         var frontend = Parse("frontend fe\n bind 127.0.0.1:8080\n bind 127.0.0.1:8443 ssl crt /dev/null\n use_backend be if TRUE\n default_backend be\n" +
                              "backend be\n server a 127.0.0.1:1\n").Frontends[0];
 
         var lines = UnsupportedFeatures.Of(frontend).Select(u => u.At.Line).Order();
 
-        Assert.Equal([8, 9], lines);
+        Assert.Equal([8], lines);
     }
 
     [Fact]

@@ -1,0 +1,107 @@
+using ConfigParser.Model.Conditions;
+
+namespace Proxy.Http.Conditions;
+
+/// <summary>
+/// Compiles a proxy's `if|unless` conditions once, when the runtime is built. Each named ACL resolves to every
+/// `acl` line of that name in the proxy, OR-ed (haproxy 2.6 configuration.txt §7.1), and is compiled once.
+/// </summary>
+internal sealed class ConditionCompiler
+{
+    private readonly ILookup<string, AclDefinition> _acls;
+    private readonly Dictionary<string, IRequestPredicate> _named = new(StringComparer.Ordinal);
+
+    /// <param name="acls">The proxy's `acl` lines, in order.</param>
+    public ConditionCompiler(IReadOnlyList<AclDefinition> acls) => _acls = acls.ToLookup(a => a.Name, StringComparer.Ordinal);
+
+    /// <summary>
+    /// The predicate that says whether the rule applies (`unless` already folded in), or null with
+    /// <paramref name="unsupported"/> naming the first thing this proxy cannot evaluate.
+    /// </summary>
+    public IRequestPredicate? Compile(RuleCondition condition, out string? unsupported)
+    {
+        unsupported = null;
+        if (condition.Expression is not OrCondition or)
+        {
+            unsupported = "a condition this proxy cannot read";
+            return null;
+        }
+
+        var suites = new IRequestPredicate[or.Suites.Count];
+        for (var i = 0; i < suites.Length; i++)
+        {
+            var terms = new IRequestPredicate[or.Suites[i].Terms.Count];
+            for (var j = 0; j < terms.Length; j++)
+            {
+                var term = or.Suites[i].Terms[j];
+                if (Operand(term.Operand, out unsupported) is not { } operand)
+                {
+                    return null;
+                }
+
+                terms[j] = term.Negated ? new NotPredicate(operand) : operand;
+            }
+
+            suites[i] = terms.Length == 1 ? terms[0] : new AllPredicate(terms);
+        }
+
+        // An empty condition (`if` alone) is false, so `unless` alone always applies.
+        IRequestPredicate result = suites.Length switch
+        {
+            0 => ConstantPredicate.False,
+            1 => suites[0],
+            _ => new AnyPredicate(suites),
+        };
+        return condition.IsUnless ? new NotPredicate(result) : result;
+    }
+
+    private IRequestPredicate? Operand(AclOperand operand, out string? unsupported)
+    {
+        unsupported = null;
+        switch (operand)
+        {
+            case AnonymousAcl anonymous:
+                return CriterionCompiler.Compile(anonymous.Criterion, out unsupported);
+            case PredefinedAcl { Name: "REQ_CONTENT" }:
+                // `req.len gt 0`: in HTTP mode haproxy 2.6 counts the parsed request (start line and headers) as
+                // buffered data (src/payload.c smp_fetch_len on HTX), so it always holds here; haproxy 2.6.12
+                // routes an empty GET with `use_backend x if REQ_CONTENT` to x. Other `req.len` tests stay unsupported.
+                return ConstantPredicate.True;
+            case PredefinedAcl predefined:
+                var compiled = CriterionCompiler.Compile(predefined.Criterion, out unsupported);
+                unsupported = unsupported is null ? null : $"{unsupported} (predefined ACL '{predefined.Name}')";
+                return compiled;
+            case AclReference reference:
+                return Named(reference.Name, out unsupported);
+            default:
+                unsupported = $"an ACL operand of kind {operand.GetType().Name}";
+                return null;
+        }
+    }
+
+    private IRequestPredicate? Named(string name, out string? unsupported)
+    {
+        unsupported = null;
+        if (_named.TryGetValue(name, out var known))
+        {
+            return known;
+        }
+
+        var lines = _acls[name].ToArray();
+        var parts = new IRequestPredicate[lines.Length];
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (lines[i].Criterion is not { } criterion || CriterionCompiler.Compile(criterion, out unsupported) is not { } part)
+            {
+                unsupported = $"{unsupported ?? "an unparsed criterion"} (acl '{name}' at {lines[i].Location})";
+                return null;
+            }
+
+            parts[i] = part;
+        }
+
+        var result = parts.Length == 1 ? parts[0] : new AnyPredicate(parts);
+        _named[name] = result;
+        return result;
+    }
+}
