@@ -1,7 +1,4 @@
-using ConfigParser;
 using ConfigParser.Diagnostics;
-using ConfigParser.Keepalived;
-using ConfigParser.Model;
 using Proxy.Cli;
 using Proxy.Diagnostics;
 using Proxy.Hosting;
@@ -28,34 +25,8 @@ if (options.VersionLevel > 0)
     return ExitCodes.Success;
 }
 
-var diagnostics = new DiagnosticBag();
-var parsed = options.ConfigFiles.Count > 0 ? HaproxyConfigLoader.LoadFiles(options.ConfigFiles) : new ParseResult(new HaproxyConfig(), []);
-foreach (var diagnostic in parsed.Diagnostics)
-{
-    diagnostics.Add(diagnostic);
-}
-
-var keepalived = options.KeepalivedFile is { } keepalivedFile ? KeepalivedConfigLoader.LoadFile(keepalivedFile) : null;
-
-// Under -c, what this build cannot run yet is a warning (HAProxy would accept the file); a start refuses it.
-var runtime = parsed.Config is { } config
-    ? RuntimeBuilder.Build(config, diagnostics, options.CheckOnly ? DiagnosticSeverity.Warning : DiagnosticSeverity.Alert)
-    : null;
-if (!options.CheckOnly && parsed.Config is { } started)
-{
-    foreach (var refusal in StartupPolicy.Blocking(started, diagnostics.Items.ToArray()))
-    {
-        diagnostics.Add(refusal);
-        runtime = null;
-    }
-}
-var report = new CheckReport(
-    diagnostics.Items,
-    runtime is not null,
-    // haproxy 2.6 counts every listener, the global `stats socket` included, when it decides "no listener".
-    parsed.Config is { } listening && (listening.Frontends.Any(f => f.Binds.Count > 0) || listening.Global.StatsSockets.Count > 0) || keepalived is not null,
-    keepalived?.Diagnostics ?? [],
-    keepalived?.WouldPassKeepalivedCheck ?? true);
+var loaded = LoadedConfiguration.Load(options);
+var report = loaded.Report;
 if (options.CheckOnly)
 {
     return ConfigCheckCommand.Run(options, report, Console.Out, Console.Error, pid);
@@ -67,12 +38,12 @@ if (!options.Quiet)
     ConfigCheckCommand.WriteDiagnostics(report with { KeepalivedValid = true }, messages);
 }
 
-if (runtime is null || keepalived is { IsUsable: false })
+if (loaded.Runtime is not { } runtime || loaded.Keepalived is { IsUsable: false })
 {
     return ExitCodes.Failure;
 }
 
-if (keepalived?.Config is { } vrrp)
+if (loaded.Keepalived?.Config is { } vrrp)
 {
     messages.Write(DiagnosticSeverity.Warning,
         $"{vrrp.Instances.Count} vrrp_instance(s) read from {options.KeepalivedFile}; VRRP itself is not implemented yet, so no virtual IP is managed.",
@@ -85,7 +56,7 @@ if (runtime.Listeners.Count == 0)
     return ExitCodes.Failure;
 }
 
-if ((options.PidFile ?? parsed.Config?.Global.PidFile) is { } pidFile)
+if ((options.PidFile ?? loaded.Config?.Global.PidFile) is { } pidFile)
 {
     File.WriteAllText(pidFile, $"{pid}\n");
 }

@@ -23,6 +23,12 @@ public sealed record ConfigDiagnostic(
     bool Aborts = false,
     bool Fatal = true)
 {
+    /// <summary>
+    /// For "accepted but not run by this proxy yet" warnings: the directive as written ("http-request deny",
+    /// "option forwardfor"), so callers can judge it without reading the message text.
+    /// </summary>
+    public string? Unimplemented { get; init; }
+
     /// <summary>True for an alert that makes the configuration invalid.</summary>
     public bool IsFatal => Severity == DiagnosticSeverity.Alert && Fatal;
 

@@ -141,7 +141,7 @@ internal static partial class ProxyKeywords
 
     private static T NotImplemented<T>(KeywordContext<ProxyBuilder> c, string what, T unchanged)
     {
-        c.Diagnostics.Warning(c.At, $"'{what}' is not implemented by this proxy yet; it is ignored.", c.Line.Keyword);
+        UnimplementedKeyword.Warn(c.At, what, c.Line.Keyword, c.Diagnostics);
         return unchanged;
     }
 }

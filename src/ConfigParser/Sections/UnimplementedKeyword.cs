@@ -22,8 +22,14 @@ internal static class UnimplementedKeyword
         TwoWordKeywords.Contains(line.Keyword) && line[1].Length > 0 ? $"{line.Keyword} {line[1]}" : line.Keyword;
 
     /// <summary>Reports "'KEYWORD' is not implemented by this proxy yet; it is ignored." at the line.</summary>
-    public static void Warn(ConfigLine line, DiagnosticBag diagnostics) =>
-        diagnostics.Warning(line.Location, $"'{NameOf(line)}' is not implemented by this proxy yet; it is ignored.", line.Keyword);
+    public static void Warn(ConfigLine line, DiagnosticBag diagnostics) => Warn(line.Location, NameOf(line), line.Keyword, diagnostics);
+
+    /// <summary>Reports that <paramref name="directive"/> (as written) is accepted but not run, tagging the diagnostic with it.</summary>
+    public static void Warn(SourceLocation at, string directive, string keyword, DiagnosticBag diagnostics) =>
+        diagnostics.Add(new ConfigDiagnostic(DiagnosticSeverity.Warning, at, $"'{directive}' is not implemented by this proxy yet; it is ignored.", keyword)
+        {
+            Unimplemented = directive,
+        });
 
     /// <summary>A keyword-table handler that only warns.</summary>
     public static void Handle<TSection>(KeywordContext<TSection> c) => Warn(c.Line, c.Diagnostics);

@@ -46,7 +46,7 @@ internal sealed class RuntimeBuilder
         {
             if (definition.Mode != ProxyMode.Http)
             {
-                builder.Unsupported(definition.Location, $"{Kind(definition.IsListen, "frontend")} '{definition.Name}' uses mode tcp, which this proxy does not run yet; use 'mode http'.", "mode");
+                builder.ModeTcp(definition.Location, Kind(definition.IsListen, "frontend"), definition.Name);
                 continue;
             }
 
@@ -83,7 +83,7 @@ internal sealed class RuntimeBuilder
 
         if (definition.Mode != ProxyMode.Http)
         {
-            Unsupported(definition.Location, $"{Kind(definition.IsListen, "backend")} '{definition.Name}' uses mode tcp, which this proxy does not run yet; use 'mode http'.", "mode");
+            ModeTcp(definition.Location, Kind(definition.IsListen, "backend"), definition.Name);
             return null;
         }
 
@@ -185,6 +185,9 @@ internal sealed class RuntimeBuilder
             return null;
         }
     }
+
+    private void ModeTcp(SourceLocation at, string kind, string name)
+        => Unsupported(at, $"{kind} '{name}' uses mode tcp, which this proxy does not run yet; use 'mode http'.", "mode");
 
     private void Unsupported(SourceLocation at, string message, string keyword)
         => _diagnostics.Add(new ConfigDiagnostic(_unsupported, at, message, keyword));

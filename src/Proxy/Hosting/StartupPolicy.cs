@@ -18,17 +18,15 @@ internal static class StartupPolicy
         "use-server", "force-persist", "ignore-persist", "use-fcgi-app",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    private const string NotImplemented = " is not implemented by this proxy yet";
-
     /// <summary>The alerts that stop a start, one per directive, in file order.</summary>
     public static IReadOnlyList<ConfigDiagnostic> Blocking(HaproxyConfig config, IReadOnlyList<ConfigDiagnostic> diagnostics)
     {
         var alerts = new List<ConfigDiagnostic>();
         foreach (var d in diagnostics)
         {
-            if (d.Severity == DiagnosticSeverity.Warning && d.Keyword is { } keyword && RuleKeywords.Contains(keyword) && d.Message.Contains(NotImplemented, StringComparison.Ordinal))
+            if (d is { Unimplemented: { } directive, Keyword: { } keyword } && RuleKeywords.Contains(keyword))
             {
-                alerts.Add(Refuse(d.Location, d.Message[..d.Message.IndexOf(NotImplemented, StringComparison.Ordinal)], keyword));
+                alerts.Add(Refuse(d.Location, $"'{directive}'", keyword));
             }
         }
 

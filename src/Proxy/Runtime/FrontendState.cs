@@ -18,8 +18,11 @@ internal sealed class FrontendState(
     /// <summary>`http-request` rules, in order.</summary>
     public IReadOnlyList<IHttpRequestAction> RequestActions { get; } = requestActions;
 
+    // An array: SelectBackend runs on every request, and foreach over an interface would box an enumerator each time.
+    private readonly UseBackendSwitch[] _useBackends = [.. useBackends];
+
     /// <summary>`use_backend` rules, in declaration order; the first that applies wins.</summary>
-    public IReadOnlyList<UseBackendSwitch> UseBackends { get; } = useBackends;
+    public IReadOnlyList<UseBackendSwitch> UseBackends => _useBackends;
 
     /// <summary>`default_backend` (or a listen section's own servers); null means 503 for every request.</summary>
     public BackendState? DefaultBackend { get; } = defaultBackend;
@@ -30,7 +33,7 @@ internal sealed class FrontendState(
     /// </summary>
     public BackendState? SelectBackend(HttpContext context)
     {
-        foreach (var rule in UseBackends)
+        foreach (var rule in _useBackends)
         {
             if (rule.Condition is null || rule.Condition.Matches(context))
             {
