@@ -46,8 +46,18 @@ internal sealed class HttpProxyHandler(IHttpForwarder forwarder, CurrentRuntime 
             return;
         }
 
-        var error = await forwarder.SendAsync(
-            context, server.DestinationPrefix(connection.LocalPort), backend.Invoker, backend.RequestConfig, HaproxyRequestTransformer.Instance);
+        ForwarderError error;
+        server.BeginRequest();
+        try
+        {
+            error = await forwarder.SendAsync(
+                context, server.DestinationPrefix(connection.LocalPort), backend.Invoker, backend.RequestConfig, HaproxyRequestTransformer.Instance);
+        }
+        finally
+        {
+            server.EndRequest();
+        }
+
         if (error == ForwarderError.None)
         {
             return;

@@ -29,8 +29,22 @@ internal sealed class ServerState
     /// <summary>Position in the backend's server list (declaration order), for balancers' per-server slots.</summary>
     public int Index { get; }
 
+    private int _inFlight;
+
     /// <summary>The effective weight; 0 means the balancer never picks it.</summary>
     public int Weight { get; }
+
+    /// <summary>
+    /// Requests this server is serving now (haproxy 2.6 `served`); leastconn and random(N) read it. The data path
+    /// calls <see cref="BeginRequest"/> once a request is assigned to the server and <see cref="EndRequest"/> once.
+    /// </summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
+
+    /// <summary>Counts a request assigned to this server.</summary>
+    public void BeginRequest() => Interlocked.Increment(ref _inFlight);
+
+    /// <summary>Counts a request that left this server.</summary>
+    public void EndRequest() => Interlocked.Decrement(ref _inFlight);
 
     /// <summary>
     /// The "http://host:port" YARP forwards to. A server without a port uses the port the client connected to
