@@ -1,3 +1,4 @@
+using ConfigParser.Conditions;
 using ConfigParser.Diagnostics;
 using ConfigParser.Lexing;
 using ConfigParser.Model;
@@ -54,7 +55,7 @@ internal static class BalanceParser
                     return Fail(line, $"balance hash takes no other argument (got '{line[3]}').", diagnostics);
                 }
 
-                return definition with { HashExpression = line[2] };
+                return definition with { HashExpression = line[2], HashSample = SampleExpressionParser.Parse([line[2]]).Expression };
             default:
                 return Fail(line, OnlySupports, diagnostics);
         }

@@ -35,6 +35,12 @@ public sealed record BackendSection
     /// <summary>`hash-type`; null when unset.</summary>
     public HashTypeDefinition? HashType { get; init; }
 
+    /// <summary>`hash-balance-factor`: 0 (off) or above 100, the most a server may carry in % of the average load.</summary>
+    public int HashBalanceFactor { get; init; }
+
+    /// <summary>`option allbackups`: balance over every usable backup server, not only the first.</summary>
+    public bool AllBackups => Options.LastOrDefault(o => o.Name == "allbackups")?.Enabled ?? false;
+
     /// <summary>`log` lines.</summary>
     public IReadOnlyList<LogTarget> Logs { get; init; } = [];
 

@@ -41,7 +41,4 @@ public static class BalanceAlgorithms
     {
         RoundRobin, StaticRoundRobin, LeastConn, First, Source, Uri, UrlParam, Header, Random, RdpCookie, Hash,
     };
-
-    /// <summary>The algorithms the runtime applies today; the parser accepts every one of <see cref="All"/>.</summary>
-    public static IReadOnlySet<string> Implemented { get; } = new HashSet<string>(StringComparer.Ordinal) { RoundRobin };
 }

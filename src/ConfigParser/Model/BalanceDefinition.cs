@@ -1,4 +1,5 @@
 using ConfigParser.Diagnostics;
+using ConfigParser.Model.Conditions;
 
 namespace ConfigParser.Model;
 
@@ -37,4 +38,7 @@ public sealed record BalanceDefinition(SourceLocation? Location, string Algorith
 
     /// <summary>`hash EXPR`: the sample expression, as written.</summary>
     public string? HashExpression { get; init; }
+
+    /// <summary>`hash EXPR`: the expression parsed as a sample fetch with converters; null when it does not parse.</summary>
+    public SampleExpression? HashSample { get; init; }
 }

@@ -28,6 +28,7 @@ internal sealed class ProxyBuilder
             Logs.AddRange(defaults.Logs);
             ErrorFiles.AddRange(defaults.ErrorFiles);
             HashType = defaults.HashType;
+            HashBalanceFactor = defaults.HashBalanceFactor;
             Stats = defaults.Stats;
             DefaultServer = defaults.DefaultServer;
         }
@@ -93,6 +94,9 @@ internal sealed class ProxyBuilder
 
     /// <summary>`hash-type`; null when unset (map-based sdbm).</summary>
     public HashTypeDefinition? HashType { get; set; }
+
+    /// <summary>`hash-balance-factor`; 0 when unset (bounded load off).</summary>
+    public int HashBalanceFactor { get; set; }
 
     /// <summary>The settings of the last `default-server` line; null when none.</summary>
     public ServerDefinition? DefaultServer { get; set; }
@@ -165,6 +169,7 @@ internal sealed class ProxyBuilder
         Timeouts = Timeouts,
         Options = [.. Options],
         HashType = HashType,
+        HashBalanceFactor = HashBalanceFactor,
         Stats = Stats,
         StickTable = StickTable,
         Logs = [.. Logs],

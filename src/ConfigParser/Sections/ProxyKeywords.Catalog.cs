@@ -16,7 +16,7 @@ internal static partial class ProxyKeywords
         "email-alert", "persist", "load-server-state-from-file", "server-state-file-name", "max-session-srv-conns",
         "retries", "http-response", "http-after-response", "http-send-name-header", "redirect",
         "use-server", "force-persist", "ignore-persist", "stick-table", "stick", "http-reuse", "monitor",
-        "transparent", "maxconn", "backlog", "fullconn", "dispatch", "hash-balance-factor", "unique-id-format",
+        "transparent", "maxconn", "backlog", "fullconn", "dispatch", "unique-id-format",
         "unique-id-header", "log-format", "log-format-sd", "log-tag", "source", "usesrc", "error-log-format",
         "clitcpka-cnt", "clitcpka-idle", "clitcpka-intvl", "compression", "declare", "errorfiles", "errorloc",
         "errorloc302", "errorloc303", "external-check", "filter", "http-check", "http-error", "max-keep-alive-queue",

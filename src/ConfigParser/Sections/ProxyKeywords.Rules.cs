@@ -103,8 +103,8 @@ internal static partial class ProxyKeywords
             return;
         }
 
-        var function = c.Line[2].Length == 0 ? "sdbm" : c.Line[2];
-        if (function is not ("sdbm" or "djb2" or "crc32" or "wt6"))
+        var function = c.Line[2].Length == 0 ? null : c.Line[2];
+        if (function is not (null or "sdbm" or "djb2" or "crc32" or "wt6"))
         {
             c.Diagnostics.Alert(c.At, "'hash-type' only supports 'sdbm', 'djb2', 'crc32', or 'wt6' hash functions.", "hash-type");
             return;
@@ -117,6 +117,19 @@ internal static partial class ProxyKeywords
         }
 
         c.Section.HashType = new HashTypeDefinition(c.At, method, function, c.Line[3] == "avalanche");
+    }
+
+    // haproxy 2.6 cfgparse-listen.c: atol-style number; 0 turns bounded load off, otherwise it must exceed 100.
+    private static void HashBalanceFactor(KeywordContext<ProxyBuilder> c)
+    {
+        var factor = CStyleInteger.Atoi(c.Line[1]);
+        if (factor != 0 && factor <= 100)
+        {
+            c.Diagnostics.Alert(c.At, "'hash-balance-factor' must be 0 or greater than 100.", "hash-balance-factor");
+            return;
+        }
+
+        c.Section.HashBalanceFactor = factor;
     }
 
     private static void DefaultServer(KeywordContext<ProxyBuilder> c)

@@ -25,6 +25,7 @@ internal static partial class ProxyKeywords
         .Add("default_backend", DefaultBackend)
         .Add("balance", Balance)
         .Add("hash-type", HashType)
+        .Add("hash-balance-factor", HashBalanceFactor)
         .Add("server", Server)
         .Add("default-server", DefaultServer)
         .Add("timeout", Timeout)

@@ -78,7 +78,8 @@ internal sealed class RuntimeBuilder
         if (definition.Servers.Count == 0)
         {
             // Nothing to balance: a listen section that only answers with rules, or an empty backend (503).
-            return NewBackend(definition, []);
+            var none = new ServerPool([], definition.AllBackups);
+            return NewBackend(definition, none, new RoundRobinBalancer(none));
         }
 
         if (definition.Mode != ProxyMode.Http)
@@ -97,21 +98,23 @@ internal sealed class RuntimeBuilder
             _diagnostics.Warning(at, message, keyword);
         }
 
-        if (!BalanceAlgorithms.Implemented.Contains(definition.Balance.Algorithm))
+        var ids = ServerIds.Assign(definition.Servers);
+        var pool = new ServerPool([.. definition.Servers.Select((s, i) => new ServerState(s, i, ids[i]))], definition.AllBackups);
+        if (BalancerFactory.Create(definition, pool, Random.Shared, out var unsupported) is not { } balancer)
         {
             Unsupported(definition.Balance.Location ?? definition.Location,
-                $"'balance {definition.Balance.Algorithm}' is not run by this proxy yet; {Kind(definition.IsListen, "backend")} '{definition.Name}' needs 'balance roundrobin'.", "balance");
+                $"{unsupported}; {Kind(definition.IsListen, "backend")} '{definition.Name}' cannot be balanced.", "balance");
             return null;
         }
 
-        return NewBackend(definition, [.. definition.Servers.Select((s, i) => new ServerState(s, i))]);
+        return NewBackend(definition, pool, balancer);
     }
 
-    private BackendState NewBackend(BackendSection definition, ServerState[] servers) => new(
+    private BackendState NewBackend(BackendSection definition, ServerPool pool, IBalancer balancer) => new(
         definition,
-        servers,
+        pool,
         Prepare(definition.HttpRequestRules),
-        BalancerFactory.Create(BalanceAlgorithms.Implemented.Contains(definition.Balance.Algorithm) ? definition.Balance : BalanceDefinition.Default, servers.Length),
+        balancer,
         UpstreamClientFactory.CreateInvoker(definition.Timeouts),
         UpstreamClientFactory.CreateRequestConfig(definition.Timeouts));
 

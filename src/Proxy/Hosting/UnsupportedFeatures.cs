@@ -25,16 +25,6 @@ internal static class UnsupportedFeatures
         foreach (var server in backend.Servers)
         {
             var name = $"server {backend.Name}/{server.Name}";
-            if (server.Backup)
-            {
-                yield return (server.Location, $"'{name}': 'backup' servers are not run by this proxy yet (it would take normal traffic).", "server");
-            }
-
-            if (server.Disabled)
-            {
-                yield return (server.Location, $"'{name}': 'disabled' is not run by this proxy yet (it would take traffic).", "server");
-            }
-
             if (server.Ssl)
             {
                 yield return (server.Location, $"'{name}': 'ssl' to servers is not run by this proxy yet.", "server");

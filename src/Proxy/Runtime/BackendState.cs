@@ -8,7 +8,7 @@ namespace Proxy.Runtime;
 /// <summary>One backend at run time: its servers, its balancer, and the client and settings to reach them.</summary>
 internal sealed class BackendState(
     BackendSection definition,
-    IReadOnlyList<ServerState> servers,
+    ServerPool pool,
     IReadOnlyList<IHttpRequestAction> requestActions,
     IBalancer balancer,
     HttpMessageInvoker invoker,
@@ -18,10 +18,13 @@ internal sealed class BackendState(
 
     public string Name => Definition.Name;
 
-    public IReadOnlyList<ServerState> Servers { get; } = servers;
+    public IReadOnlyList<ServerState> Servers => Pool.All;
 
-    /// <summary>Servers the balancer may pick: weight above 0 (health joins this with later work).</summary>
-    public IReadOnlyList<ServerState> Eligible { get; } = [.. servers.Where(s => s.Weight > 0)];
+    /// <summary>Decides which servers take balanced traffic (usable, weight above 0, actives before backups).</summary>
+    public ServerPool Pool { get; } = pool;
+
+    /// <summary>Servers the balancer may pick now (see <see cref="ServerPool"/>); a new list after each state change.</summary>
+    public IReadOnlyList<ServerState> Eligible => Pool.Current.Servers;
 
     /// <summary>The backend's own `http-request` rules, applied after the frontend's.</summary>
     public IReadOnlyList<IHttpRequestAction> RequestActions { get; } = requestActions;

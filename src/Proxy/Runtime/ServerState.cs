@@ -11,11 +11,13 @@ internal sealed class ServerState
 {
     private readonly string? _prefix;
 
-    public ServerState(ServerDefinition definition, int index)
+    public ServerState(ServerDefinition definition, int index, int id = 0)
     {
         Definition = definition;
         Index = index;
+        Id = id > 0 ? id : definition.Id ?? index + 1;
         Weight = definition.Weight;
+        _usable = !definition.Disabled;
         if (definition.Port is { } port)
         {
             _prefix = Prefix(definition.Host, port);
@@ -29,7 +31,36 @@ internal sealed class ServerState
     /// <summary>Position in the backend's server list (declaration order), for balancers' per-server slots.</summary>
     public int Index { get; }
 
+    /// <summary>
+    /// The numeric id (haproxy 2.6 `puid`): `id N`, or the first free number from 1 in declaration order. `first`
+    /// orders servers by it and the consistent-hash ring places a server's points by it.
+    /// </summary>
+    public int Id { get; }
+
     private int _inFlight;
+    private volatile bool _usable;
+
+    /// <summary>
+    /// False while the server must not take new traffic (maintenance, `disabled`, health down with later work). Setting
+    /// it tells the backend's <see cref="LoadBalancing.ServerPool"/>, which rebuilds the balancing set.
+    /// </summary>
+    public bool IsUsable
+    {
+        get => _usable;
+        set
+        {
+            if (_usable == value)
+            {
+                return;
+            }
+
+            _usable = value;
+            UsabilityChanged?.Invoke(this);
+        }
+    }
+
+    /// <summary>Raised after <see cref="IsUsable"/> changed.</summary>
+    public event Action<ServerState>? UsabilityChanged;
 
     /// <summary>The effective weight; 0 means the balancer never picks it.</summary>
     public int Weight { get; }

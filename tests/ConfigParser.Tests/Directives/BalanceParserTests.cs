@@ -76,7 +76,4 @@ public sealed class BalanceParserTests
     [InlineData("balance rdp-cookie", "mstshash")]
     [InlineData("balance rdp-cookie(user)", "user")]
     public void Parse_RdpCookie_KeepsCookieName(string line, string name) => Assert.Equal(name, Parse(line).Name);
-
-    [Fact]
-    public void Implemented_IsOnlyWhatTheRuntimeRuns() => Assert.Equal(["roundrobin"], BalanceAlgorithms.Implemented);
 }
