@@ -99,7 +99,7 @@ public class RuntimeBuilderTests
     }
 
     [Fact]
-    public void Build_UnimplementedBalance_IsReportedAtTheBalanceLine()
+    public void Build_UnevaluatedBalanceHash_IsReportedAtTheBalanceLine()
     {
         var config = new ConfigParser.Model.HaproxyConfig
         {
@@ -110,7 +110,7 @@ public class RuntimeBuilderTests
                     Name = "be",
                     Location = new SourceLocation("t.cfg", 1),
                     Mode = ConfigParser.Model.ProxyMode.Http,
-                    Balance = new ConfigParser.Model.BalanceDefinition(new SourceLocation("t.cfg", 2), "leastconn", []),
+                    Balance = new ConfigParser.Model.BalanceDefinition(new SourceLocation("t.cfg", 2), "hash", ["unknown_fetch"]),
                     Servers = [new ConfigParser.Model.ServerDefinition(new SourceLocation("t.cfg", 3), "s", "127.0.0.1", 80, 1)],
                 },
             ],
@@ -122,6 +122,6 @@ public class RuntimeBuilderTests
         Assert.NotNull(runtime);
         var warning = Assert.Single(diagnostics.Items);
         Assert.Equal((DiagnosticSeverity.Warning, new SourceLocation("t.cfg", 2)), (warning.Severity, warning.Location));
-        Assert.Contains("'balance leastconn' is not run by this proxy yet", warning.Message);
+        Assert.Contains("'balance hash' expression is not evaluated by this proxy yet", warning.Message);
     }
 }

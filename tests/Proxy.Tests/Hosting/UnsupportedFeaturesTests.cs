@@ -16,8 +16,6 @@ public class UnsupportedFeaturesTests
     }
 
     [Theory]
-    [InlineData("backup", "'backup' servers are not run")]
-    [InlineData("disabled", "'disabled' is not run")]
     [InlineData("ssl verify none", "'ssl' to servers is not run")]
     [InlineData("send-proxy", "'send-proxy' is not run")]
     public void Of_ServerSettingThatChangesTraffic_IsReportedAtTheServerLine(string settings, string expected)
@@ -28,6 +26,16 @@ public class UnsupportedFeaturesTests
 
         Assert.Equal(7, at.Line);
         Assert.Contains(expected, message);
+    }
+
+    [Theory]
+    [InlineData("backup")]
+    [InlineData("disabled")]
+    public void Of_BackupOrDisabledServer_IsRun(string settings)
+    {
+        var backend = Parse($"backend be\n server a 127.0.0.1:1 {settings}\n").Backends[0];
+
+        Assert.Empty(UnsupportedFeatures.Of(backend));
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using Proxy.LoadBalancing;
-using Proxy.Runtime;
 
 namespace Proxy.Tests.LoadBalancing;
 
@@ -8,85 +7,77 @@ public class RoundRobinBalancerTests
     [Fact]
     public void Pick_NoServer_ReturnsNull()
     {
-        var balancer = new RoundRobinBalancer(0);
+        var pool = Pools.Of();
 
-        Assert.Null(balancer.Pick(default, []));
+        Assert.Null(new RoundRobinBalancer(pool).Pick(default, pool.Current.Servers));
     }
 
     [Fact]
     public void Pick_OneServer_AlwaysReturnsIt()
     {
-        var servers = TestModel.Servers(5);
-        var balancer = new RoundRobinBalancer(1);
+        var pool = Pools.Of(5);
 
-        Assert.All(Enumerable.Range(0, 10), _ => Assert.Same(servers[0], balancer.Pick(default, servers)));
+        Assert.All(Pools.Picks(new RoundRobinBalancer(pool), pool, 10), n => Assert.Equal("s1", n));
     }
 
     [Fact]
-    public void Pick_EqualWeights_AlternatesInDeclarationOrder()
+    public void Pick_EqualWeights_DeclarationOrder()
     {
-        var servers = TestModel.Servers(1, 1, 1);
-        var balancer = new RoundRobinBalancer(3);
+        var pool = Pools.Of(1, 1, 1);
 
-        var names = Enumerable.Range(0, 6).Select(_ => balancer.Pick(default, servers)!.Name);
+        Assert.Equal(["s1", "s2", "s3", "s1", "s2", "s3"], Pools.Picks(new RoundRobinBalancer(pool), pool, 6));
+    }
 
-        Assert.Equal(["s1", "s2", "s3", "s1", "s2", "s3"], names);
+    [Fact]
+    public void Pick_UnequalWeights_HaproxySequence()
+    {
+        // Measured with haproxy 2.6.12 (servers weight 1, 2, 3; the first twelve picks after start).
+        var pool = Pools.Of(1, 2, 3);
+
+        Assert.Equal("s3 s2 s3 s1 s3 s2 s3 s2 s3 s1 s3 s2", string.Join(' ', Pools.Picks(new RoundRobinBalancer(pool), pool, 12)));
     }
 
     [Theory]
-    [InlineData(new[] { 1, 2, 3 })]
-    [InlineData(new[] { 3, 1 })]
-    [InlineData(new[] { 10, 20, 30 })]
-    [InlineData(new[] { 256, 1 })]
-    public void Pick_UnequalWeights_EachCycleMatchesWeightsExactly(int[] weights)
+    [InlineData(new[] { 1, 2, 3, 4 })]
+    [InlineData(new[] { 5, 3, 2, 7 })]
+    [InlineData(new[] { 256, 1, 13 })]
+    public void Pick_10000Picks_WithinTwoPercentOfWeights(int[] weights)
     {
-        var servers = TestModel.Servers(weights);
-        var balancer = new RoundRobinBalancer(servers.Length);
-        var cycle = weights.Sum();
+        var pool = Pools.Of(weights);
 
-        var counts = Enumerable.Range(0, cycle * 4).Select(_ => balancer.Pick(default, servers)!.Index)
-            .GroupBy(i => i).ToDictionary(g => g.Key, g => g.Count());
-
-        Assert.All(servers, s => Assert.Equal(weights[s.Index] * 4, counts[s.Index]));
+        Distribution.AssertFollowsWeights(new RoundRobinBalancer(pool), pool);
     }
 
     [Fact]
-    public void Pick_HeavyServer_IsInterleavedNotBurst()
+    public void Pick_ServerMarkedUnusable_OthersShareTheTraffic()
     {
-        // Weights 5,1,1: the heavy server must not take five picks in a row (smooth interleaving).
-        var servers = TestModel.Servers(5, 1, 1);
-        var balancer = new RoundRobinBalancer(3);
+        var pool = Pools.Of(1, 1, 1);
+        var balancer = new RoundRobinBalancer(pool);
+        Pools.Picks(balancer, pool, 2);
 
-        var sequence = string.Concat(Enumerable.Range(0, 7).Select(_ => balancer.Pick(default, servers)!.Name[1..]));
+        pool.All[1].IsUsable = false;
 
-        Assert.DoesNotContain("111", sequence);
-        Assert.Equal(5, sequence.Count(c => c == '1'));
+        Assert.Equal(["s1", "s3", "s1", "s3"], Pools.Picks(balancer, pool, 4));
     }
 
     [Fact]
-    public void Pick_ServerLeavesEligibleList_OthersShareTheTraffic()
+    public void Pick_RestrictedList_StaysWithinIt()
     {
-        var servers = TestModel.Servers(1, 1, 1);
-        var balancer = new RoundRobinBalancer(3);
-        balancer.Pick(default, servers);
+        var pool = Pools.Of(1, 1, 1);
+        var balancer = new RoundRobinBalancer(pool);
 
-        ServerState[] remaining = [servers[0], servers[2]];
-        var names = Enumerable.Range(0, 100).Select(_ => balancer.Pick(default, remaining)!.Name).ToArray();
+        var picks = Enumerable.Range(0, 30).Select(_ => balancer.Pick(default, [pool.All[2]])!.Name);
 
-        // Credit left over from the departed server may skew the first picks by one or two, never more.
-        Assert.Equal(100, names.Count(n => n is "s1" or "s3"));
-        Assert.InRange(names.Count(n => n == "s1"), 48, 52);
+        Assert.All(picks, n => Assert.Equal("s3", n));
     }
 
     [Fact]
-    public void Pick_ConcurrentCallers_KeepsExactProportions()
+    public void Pick_RestrictedThenFull_SequenceContinues()
     {
-        var servers = TestModel.Servers(1, 3);
-        var balancer = new RoundRobinBalancer(2);
-        var counts = new int[2];
+        var pool = Pools.Of(1, 1, 1);
+        var balancer = new RoundRobinBalancer(pool);
+        Assert.Equal("s2", balancer.Pick(default, [pool.All[1], pool.All[2]])!.Name);
 
-        Parallel.For(0, 4000, _ => Interlocked.Increment(ref counts[balancer.Pick(default, servers)!.Index]));
-
-        Assert.Equal([1000, 3000], counts);
+        Assert.Equal(["s3", "s1", "s2", "s3"], Pools.Picks(balancer, pool, 4));
     }
 }
