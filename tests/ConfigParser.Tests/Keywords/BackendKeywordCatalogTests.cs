@@ -99,6 +99,11 @@ public sealed class BackendKeywordCatalogTests
     [InlineData("hash-type consistent sdbm foo", "[ALERT] parsing [t.cfg:11] : 'hash-type' only supports 'avalanche' as a modifier for hash functions.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
     [InlineData("hash-type consistent avalanche", "[ALERT] parsing [t.cfg:11] : 'hash-type' only supports 'sdbm', 'djb2', 'crc32', or 'wt6' hash functions.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
     [InlineData("hash-type map-based sdbm avalanche x", "")]
+    [InlineData("hash-balance-factor 150", "")]
+    [InlineData("hash-balance-factor 0", "")]
+    [InlineData("hash-balance-factor 150x", "")]
+    [InlineData("hash-balance-factor 100", "[ALERT] parsing [t.cfg:11] : 'hash-balance-factor' must be 0 or greater than 100.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
+    [InlineData("hash-balance-factor -5", "[ALERT] parsing [t.cfg:11] : 'hash-balance-factor' must be 0 or greater than 100.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
     [InlineData("balance hdr(Host) x", "[ALERT] parsing [t.cfg:11] : balance hdr(Host) only accepts 'use_domain_only' modifier (got 'x').\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
     [InlineData("balance url_param a b", "[ALERT] parsing [t.cfg:11] : balance url_param only accepts 'check_post' modifier (got 'b').\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
     [InlineData("balance hash a b", "[ALERT] parsing [t.cfg:11] : balance hash takes no other argument (got 'b').\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
@@ -126,5 +131,46 @@ public sealed class BackendKeywordCatalogTests
 
         var alerts = result.Messages().Where(m => m.StartsWith("[ALERT]", StringComparison.Ordinal));
         Assert.Equal(expected, string.Join("\n", alerts));
+    }
+
+    [Theory]
+    [InlineData("hash-balance-factor 150", 150)]
+    [InlineData("hash-balance-factor 0", 0)]
+    [InlineData("balance roundrobin", 0)]
+    public void Parse_HashBalanceFactor_KeptOnTheBackend(string line, int expected)
+        => Assert.Equal(expected, Parse(Config(line)).Config!.Backends[0].HashBalanceFactor);
+
+    [Fact]
+    public void Parse_HashBalanceFactorInDefaults_Inherited()
+    {
+        var result = Parse(Lines("defaults", "  mode http", "  hash-balance-factor 125", "backend be", "  server s1 127.0.0.1:80"));
+
+        Assert.Equal(125, result.Config!.Backends[0].HashBalanceFactor);
+    }
+
+    [Theory]
+    [InlineData("hash-type consistent", null, false)]
+    [InlineData("hash-type consistent sdbm", "sdbm", false)]
+    [InlineData("hash-type map-based djb2 avalanche", "djb2", true)]
+    public void Parse_HashType_FunctionOnlyWhenWritten(string line, string? function, bool avalanche)
+    {
+        var hashType = Parse(Config(line)).Config!.Backends[0].HashType!;
+
+        Assert.Equal((function, avalanche), (hashType.Function, hashType.Avalanche));
+    }
+
+    [Theory]
+    [InlineData("option allbackups", true)]
+    [InlineData("no option allbackups", false)]
+    [InlineData("balance roundrobin", false)]
+    public void Parse_AllBackups_ReadFromTheOptions(string line, bool expected)
+        => Assert.Equal(expected, Parse(Config(line)).Config!.Backends[0].AllBackups);
+
+    [Fact]
+    public void Parse_BalanceHash_ExpressionParsedAsASample()
+    {
+        var balance = Parse(Config("balance hash req.hdr(x-key)")).Config!.Backends[0].Balance;
+
+        Assert.Equal(("req.hdr", "x-key"), (balance.HashSample!.Fetch, balance.HashSample.Arguments[0]));
     }
 }
