@@ -83,7 +83,12 @@ internal static class HashFunctions
         return ~c;
     }
 
-    /// <summary>Bob Jenkins' 32-bit full-avalanche integer hash (`avalanche`; also places the consistent-hash points).</summary>
+    /// <summary>
+    /// haproxy's full_hash (`avalanche`; also places the consistent-hash points): Bob Jenkins' 32-bit full-avalanche
+    /// integer hash, then a multiplication by 3221225473 (a prime near ¾ of 2^32) that haproxy 2.6 applies to spread the
+    /// values over its tree. The spec sheet's formula stops before that multiplication; haproxy 2.6.12 picks servers
+    /// as if it is there (BalanceParityTests).
+    /// </summary>
     public static uint Avalanche(uint a)
     {
         a = (a + 0x7ed55d16) + (a << 12);
@@ -92,7 +97,7 @@ internal static class HashFunctions
         a = (a + 0xd3a2646c) ^ (a << 9);
         a = (a + 0xfd7046c5) + (a << 3);
         a = (a ^ 0xb55a4f09) ^ (a >> 16);
-        return a;
+        return unchecked(a * 3221225473u);
     }
 
     private static uint[] BuildCrcTable()

@@ -3,8 +3,9 @@ using ConfigParser.Model;
 namespace Proxy.LoadBalancing;
 
 /// <summary>
-/// Server numeric ids as haproxy 2.6 assigns them (src/cfgparse.c, check_config_validity): `id N` as given; the others,
-/// in declaration order, take the lowest number from 1 up that no server uses yet.
+/// Server numeric ids as haproxy 2.6 assigns them (src/cfgparse.c, check_config_validity): `id N` as given; for the
+/// others a counter that starts at 1 and moves on by one after every server (with an id or not) is raised to the
+/// next number no server uses. So `id 7`, (none), `id 2` gives the second server 3, not 1.
 /// </summary>
 internal static class ServerIds
 {
@@ -19,16 +20,19 @@ internal static class ServerIds
             if (servers[i].Id is { } id)
             {
                 ids[i] = id;
-                continue;
             }
-
-            while (used.Contains(next))
+            else
             {
-                next++;
+                while (used.Contains(next))
+                {
+                    next++;
+                }
+
+                ids[i] = next;
+                used.Add(next);
             }
 
-            ids[i] = next;
-            used.Add(next);
+            next++;
         }
 
         return ids;

@@ -17,8 +17,8 @@ public class FirstBalancerTests
             return server.Name;
         });
 
-        // Ids: b=1, c=2 (first free number), a=3.
-        Assert.Equal(["b", "b", "c", "a"], picks);
+        // Ids: b=1, a=3, c=4 (the id counter is at 3 when c comes, and 3 is taken).
+        Assert.Equal(["b", "b", "a", "c"], picks);
     }
 
     [Fact]

@@ -16,6 +16,6 @@ public class SourceKeyHasherTests
     public void TryHash_Avalanche_AppliedToTheAddress()
     {
         Assert.True(SourceKeyHasher.Instance.TryHash(Requests.Get("/", IPAddress.Parse("0.0.0.1")), new HashSettings(true, HashFunction.Djb2, true), out var hash));
-        Assert.Equal(0xb48681b6u, hash);
+        Assert.Equal(unchecked(0xb48681b6u * 3221225473u), hash);
     }
 }

@@ -1,0 +1,56 @@
+namespace Proxy.FunctionalTests;
+
+/// <summary>How a parity case varies its requests.</summary>
+public enum BalanceKey
+{
+    /// <summary>Sequential requests, no key (round robin orders).</summary>
+    None,
+
+    /// <summary>The client's source address, over 127.0.0.0/8.</summary>
+    Source,
+
+    /// <summary>The request target.</summary>
+    Uri,
+
+    /// <summary>An `id` query parameter.</summary>
+    UrlParam,
+
+    /// <summary>An `X-Key` header.</summary>
+    Header,
+
+    /// <summary>The `Host` header, whose domain label varies.</summary>
+    Host,
+}
+
+/// <summary>One backend configuration compared with haproxy: its balance lines and its five servers' settings.</summary>
+public sealed record BalanceParityCase(string Name, BalanceKey Key, string[] Lines, string[] Servers)
+{
+    private static readonly string[] Unequal = ["weight 1", "weight 2", "weight 3", "weight 4", "weight 5"];
+    private static readonly string[] Reducible = ["weight 10", "weight 20", "weight 30", "weight 15", "weight 5"];
+    private static readonly string[] OneDown = ["weight 3", "weight 1 disabled", "weight 4", "weight 1", "weight 5"];
+    private static readonly string[] WithIds = ["weight 2 id 7", "weight 1", "weight 3 id 2", "weight 1 id 40", "weight 2"];
+
+    public static IReadOnlyList<BalanceParityCase> All { get; } =
+    [
+        new("rr", BalanceKey.None, ["balance roundrobin"], ["weight 3", "weight 1", "weight 4", "weight 1", "weight 5"]),
+        new("rr_big", BalanceKey.None, ["balance roundrobin"], ["weight 100", "weight 7", "weight 256", "weight 13", "weight 1"]),
+        new("rr_down", BalanceKey.None, ["balance roundrobin"], OneDown),
+        new("srr", BalanceKey.None, ["balance static-rr"], Reducible),
+        new("srr_down", BalanceKey.None, ["balance static-rr"], OneDown),
+        new("src_map", BalanceKey.Source, ["balance source"], Unequal),
+        new("src_chash", BalanceKey.Source, ["balance source", "hash-type consistent"], WithIds),
+        new("src_down", BalanceKey.Source, ["balance source", "hash-type consistent"], OneDown),
+        new("uri_map", BalanceKey.Uri, ["balance uri"], Reducible),
+        new("uri_whole_chash", BalanceKey.Uri, ["balance uri whole", "hash-type consistent"], Unequal),
+        new("uri_depth_djb2", BalanceKey.Uri, ["balance uri depth 2", "hash-type map-based djb2"], Unequal),
+        new("uri_len_wt6", BalanceKey.Uri, ["balance uri len 6", "hash-type consistent wt6"], WithIds),
+        new("uri_path_crc32", BalanceKey.Uri, ["balance uri path-only whole", "hash-type map-based crc32 avalanche"], Unequal),
+        new("uri_down", BalanceKey.Uri, ["balance uri"], OneDown),
+        new("param_map", BalanceKey.UrlParam, ["balance url_param id"], Unequal),
+        new("param_chash", BalanceKey.UrlParam, ["balance url_param id check_post", "hash-type consistent sdbm"], WithIds),
+        new("hdr_map", BalanceKey.Header, ["balance hdr(x-key)"], Reducible),
+        new("hdr_chash", BalanceKey.Header, ["balance hdr(X-Key)", "hash-type consistent djb2 avalanche"], Unequal),
+        new("host_map", BalanceKey.Host, ["balance hdr(host) use_domain_only"], Unequal),
+        new("host_chash", BalanceKey.Host, ["balance hdr(host) use_domain_only", "hash-type consistent"], OneDown),
+    ];
+}
