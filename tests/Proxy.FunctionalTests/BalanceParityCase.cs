@@ -23,8 +23,11 @@ public enum BalanceKey
 }
 
 /// <summary>One backend configuration compared with haproxy: its balance lines and its five servers' settings.</summary>
-public sealed record BalanceParityCase(string Name, BalanceKey Key, string[] Lines, string[] Servers)
+/// <param name="MinServers">How many distinct servers haproxy must have used (so that a case cannot pass vacuously).</param>
+public sealed record BalanceParityCase(string Name, BalanceKey Key, string[] Lines, string[] Servers, int MinServers = 3)
 {
+    private static readonly string[] ActivesDown = ["weight 2 disabled", "disabled", "backup weight 1", "backup weight 3", "backup weight 2"];
+
     private static readonly string[] Unequal = ["weight 1", "weight 2", "weight 3", "weight 4", "weight 5"];
     private static readonly string[] Reducible = ["weight 10", "weight 20", "weight 30", "weight 15", "weight 5"];
     private static readonly string[] OneDown = ["weight 3", "weight 1 disabled", "weight 4", "weight 1", "weight 5"];
@@ -37,6 +40,11 @@ public sealed record BalanceParityCase(string Name, BalanceKey Key, string[] Lin
         new("rr_down", BalanceKey.None, ["balance roundrobin"], OneDown),
         new("srr", BalanceKey.None, ["balance static-rr"], Reducible),
         new("srr_down", BalanceKey.None, ["balance static-rr"], OneDown),
+        new("lc_idle", BalanceKey.None, ["balance leastconn"], Unequal),
+        new("first_ids", BalanceKey.None, ["balance first"], ["id 9", "id 4", "weight 5", "id 3 disabled", "id 2"], MinServers: 1),
+        new("backup_first", BalanceKey.None, ["balance roundrobin"], ActivesDown, MinServers: 1),
+        new("backup_all", BalanceKey.None, ["balance roundrobin", "option allbackups"], ActivesDown),
+        new("backup_all_uri", BalanceKey.Uri, ["balance uri", "option allbackups", "hash-type consistent"], ActivesDown),
         new("src_map", BalanceKey.Source, ["balance source"], Unequal),
         new("src_chash", BalanceKey.Source, ["balance source", "hash-type consistent"], WithIds),
         new("src_down", BalanceKey.Source, ["balance source", "hash-type consistent"], OneDown),
