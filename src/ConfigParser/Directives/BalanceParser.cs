@@ -41,7 +41,7 @@ internal static class BalanceParser
 
                 return definition with { Name = inner, UseDomainOnly = line[2] == "use_domain_only" };
             case BalanceAlgorithms.Random:
-                return definition with { RandomDraws = inner is null ? 2 : CStyleInteger.Atoi(inner) };
+                return ParseRandom(line, word, definition, diagnostics);
             case BalanceAlgorithms.RdpCookie:
                 return definition with { Name = string.IsNullOrEmpty(inner) ? "mstshash" : inner };
             case BalanceAlgorithms.Hash when inner is null:
@@ -72,6 +72,44 @@ internal static class BalanceParser
 
         var close = word.IndexOf(')', open + 1);
         return (word[..open], word[(open + 1)..(close < 0 ? word.Length : close)]);
+    }
+
+    // haproxy 2.6 backend_parse_balance: `random(N)`, N read with strtol, at least 1; 2 when absent or empty.
+    private static BalanceDefinition? ParseRandom(ConfigLine line, string word, BalanceDefinition definition, DiagnosticBag diagnostics)
+    {
+        var open = word.IndexOf('(', StringComparison.Ordinal);
+        if (open < 0)
+        {
+            return definition with { RandomDraws = 2 };
+        }
+
+        var close = word.IndexOf(')', open);
+        if (close < 0)
+        {
+            return Fail(line, "balance random : missing closing parenthesis.", diagnostics);
+        }
+
+        var inner = word.AsSpan(open + 1, close - open - 1);
+        if (inner.IsEmpty)
+        {
+            return definition with { RandomDraws = 2 };
+        }
+
+        var end = inner.Length > 0 && inner[0] is '-' or '+' ? 1 : 0;
+        while (end < inner.Length && char.IsAsciiDigit(inner[end]))
+        {
+            end++;
+        }
+
+        if (end < inner.Length)
+        {
+            return Fail(line, $"balance random : unexpected character '{inner[end]}' after argument.", diagnostics);
+        }
+
+        var draws = CStyleInteger.Atoi(inner.ToString());
+        return draws < 1
+            ? Fail(line, "balance random : number of draws must be at least 1.", diagnostics)
+            : definition with { RandomDraws = draws };
     }
 
     private static BalanceDefinition? ParseUri(ConfigLine line, BalanceDefinition definition, DiagnosticBag diagnostics)
