@@ -40,6 +40,8 @@ public sealed record BalanceParityCase(string Name, BalanceKey Key, string[] Lin
         new("rr_down", BalanceKey.None, ["balance roundrobin"], OneDown),
         new("srr", BalanceKey.None, ["balance static-rr"], Reducible),
         new("srr_down", BalanceKey.None, ["balance static-rr"], OneDown),
+        new("param_missing_map", BalanceKey.None, ["balance url_param id"], Reducible),
+        new("hdr_missing_chash", BalanceKey.None, ["balance hdr(x-key)", "hash-type consistent"], WithIds),
         new("lc_idle", BalanceKey.None, ["balance leastconn"], Unequal),
         new("first_ids", BalanceKey.None, ["balance first"], ["id 9", "id 4", "weight 5", "id 3 disabled", "id 2"], MinServers: 1),
         new("backup_first", BalanceKey.None, ["balance roundrobin"], ActivesDown, MinServers: 1),
