@@ -58,6 +58,8 @@ public sealed record BalanceParityCase(string Name, BalanceKey Key, string[] Lin
         new("uri_down", BalanceKey.Uri, ["balance uri"], OneDown),
         new("param_map", BalanceKey.UrlParam, ["balance url_param id"], Unequal),
         new("param_chash", BalanceKey.UrlParam, ["balance url_param id check_post", "hash-type consistent sdbm"], WithIds),
+        new("hash_path_lower", BalanceKey.Uri, ["balance hash path,lower", "hash-type consistent"], Unequal),
+        new("hash_urlp_map", BalanceKey.UrlParam, ["balance hash url_param(id)"], Reducible),
         new("hdr_map", BalanceKey.Header, ["balance hdr(x-key)"], Reducible),
         new("hdr_chash", BalanceKey.Header, ["balance hdr(X-Key)", "hash-type consistent djb2 avalanche"], Unequal),
         new("host_map", BalanceKey.Host, ["balance hdr(host) use_domain_only"], Unequal),

@@ -81,7 +81,7 @@ public class BalanceParityTests(BalanceParityFixture fixture) : IClassFixture<Ba
     {
         var target = key switch
         {
-            BalanceKey.Uri => $"/p{k}/q{k % 7}/r{k % 3}?x={k}",
+            BalanceKey.Uri => $"/p{k}/Q{k % 7}/r{k % 3}?x={k}",
             BalanceKey.UrlParam => $"/x?a={k % 5}&id=user-{k}-{k % 11}&b=2",
             _ => "/",
         };

@@ -5,13 +5,22 @@ namespace Proxy.LoadBalancing;
 
 /// <summary>
 /// `balance hash EXPR` (haproxy 2.6 src/backend.c get_server_expr): the sample's value is hashed; no value means no
-/// key (round robin). Converters are not applied yet (such expressions are refused). Built on the text fetches the ACLs use (<see cref="StringFetches"/>). As a sample, `hdr(NAME)`
-/// without an occurrence yields the last value (haproxy 2.6 configuration.txt §7.3.6), not each value as in an ACL.
+/// key (round robin). Built on the text fetches the ACLs use (<see cref="StringFetches"/>), with the `lower` and
+/// `upper` converters; other converters are refused. As a sample, `hdr(NAME)` without an occurrence yields the last
+/// value (haproxy 2.6 configuration.txt §7.3.6), not each value as in an ACL.
 /// </summary>
-internal sealed class SampleKeyHasher(IStringFetch fetch) : IKeyHasher
+internal sealed class SampleKeyHasher : IKeyHasher
 {
-    [ThreadStatic]
-    private static Capture? t_capture;
+    private readonly IStringFetch _fetch;
+
+    // One capture chain per thread, built once: picking allocates nothing.
+    private readonly ThreadLocal<Capture> _captures;
+
+    private SampleKeyHasher(IStringFetch fetch, bool[] upper)
+    {
+        _fetch = fetch;
+        _captures = new ThreadLocal<Capture>(() => new Capture(upper));
+    }
 
     /// <summary>The hasher for <paramref name="sample"/>, or null with the reason it cannot run here.</summary>
     public static SampleKeyHasher? Create(SampleExpression? sample, out string? unsupported)
@@ -22,13 +31,13 @@ internal sealed class SampleKeyHasher(IStringFetch fetch) : IKeyHasher
             sample = sample with { Arguments = [sample.Arguments[0], "-1"] };
         }
 
-        if (sample is null || sample.Converters.Count > 0 || StringFetches.Create(sample) is not { } fetch)
+        if (sample is null || sample.Converters.Any(c => c.Name is not ("lower" or "upper")) || StringFetches.Create(sample) is not { } fetch)
         {
             unsupported = "this 'balance hash' expression is not evaluated by this proxy yet";
             return null;
         }
 
-        return new SampleKeyHasher(fetch);
+        return new SampleKeyHasher(fetch, [.. sample.Converters.Select(c => c.Name == "upper")]);
     }
 
     public bool TryHash(in BalanceContext context, HashSettings settings, out uint hash)
@@ -39,9 +48,9 @@ internal sealed class SampleKeyHasher(IStringFetch fetch) : IKeyHasher
             return false;
         }
 
-        var capture = t_capture ??= new Capture();
+        var capture = _captures.Value!;
         capture.Settings = settings;
-        if (!fetch.AnyMatches(http, capture))
+        if (!_fetch.AnyMatches(http, capture.Head))
         {
             return false;
         }
@@ -50,9 +59,22 @@ internal sealed class SampleKeyHasher(IStringFetch fetch) : IKeyHasher
         return true;
     }
 
-    // Takes the first value the fetch offers and hashes it in place (no string is made).
+    // Takes the first value the fetch offers, after the case converters, and hashes it in place (no string is made).
     private sealed class Capture : IStringMatch
     {
+        public Capture(bool[] upper)
+        {
+            IStringMatch head = this;
+            for (var i = upper.Length - 1; i >= 0; i--)
+            {
+                head = new CaseConvertingMatch(head, upper[i]);
+            }
+
+            Head = head;
+        }
+
+        public IStringMatch Head { get; }
+
         public HashSettings Settings { get; set; }
 
         public uint Hash { get; private set; }

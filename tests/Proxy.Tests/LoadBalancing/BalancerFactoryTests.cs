@@ -26,6 +26,7 @@ public class BalancerFactoryTests
     [InlineData(" balance hdr(host) use_domain_only\n hash-type consistent", typeof(HashBalancer))]
     [InlineData(" balance rdp-cookie", typeof(HashBalancer))]
     [InlineData(" balance hash req.hdr(x-key)", typeof(HashBalancer))]
+    [InlineData(" balance hash req.hdr(x-key),lower", typeof(HashBalancer))]
     public void Create_EveryAlgorithm_ItsBalancer(string lines, Type expected)
     {
         Assert.IsType(expected, Create(lines, out var unsupported));
@@ -33,9 +34,9 @@ public class BalancerFactoryTests
     }
 
     [Fact]
-    public void Create_HashWithConverter_Unsupported()
+    public void Create_HashWithOtherConverter_Unsupported()
     {
-        Assert.Null(Create(" balance hash req.hdr(x-key),lower", out var unsupported));
+        Assert.Null(Create(" balance hash req.hdr(x-key),base64", out var unsupported));
         Assert.Contains("'balance hash'", unsupported);
     }
 

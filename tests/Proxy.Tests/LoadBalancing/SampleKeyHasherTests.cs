@@ -26,6 +26,16 @@ public class SampleKeyHasherTests
     }
 
     [Fact]
+    public void TryHash_LowerConverter_HashesTheLowerCaseValue()
+    {
+        var sample = Fetch("req.hdr", "x-key") with { Converters = [new ConverterCall("lower", [], SampleType.Str)] };
+        var hasher = SampleKeyHasher.Create(sample, out _)!;
+
+        Assert.True(hasher.TryHash(Requests.Get("/", null, ("X-Key", "ABC")), default, out var hash));
+        Assert.Equal(0x3025f862u, hash);
+    }
+
+    [Fact]
     public void TryHash_NoValue_NoKey()
         => Assert.False(SampleKeyHasher.Create(Fetch("req.hdr", "x-key"), out _)!.TryHash(Requests.Get("/"), default, out _));
 
