@@ -1,27 +1,5 @@
 namespace Proxy.FunctionalTests;
 
-/// <summary>How a parity case varies its requests.</summary>
-public enum BalanceKey
-{
-    /// <summary>Sequential requests, no key (round robin orders).</summary>
-    None,
-
-    /// <summary>The client's source address, over 127.0.0.0/8.</summary>
-    Source,
-
-    /// <summary>The request target.</summary>
-    Uri,
-
-    /// <summary>An `id` query parameter.</summary>
-    UrlParam,
-
-    /// <summary>An `X-Key` header.</summary>
-    Header,
-
-    /// <summary>The `Host` header, whose domain label varies.</summary>
-    Host,
-}
-
 /// <summary>One backend configuration compared with haproxy: its balance lines and its five servers' settings.</summary>
 /// <param name="MinServers">How many distinct servers haproxy must have used (so that a case cannot pass vacuously).</param>
 public sealed record BalanceParityCase(string Name, BalanceKey Key, string[] Lines, string[] Servers, int MinServers = 3)
