@@ -36,7 +36,26 @@ public sealed class BalanceParityFixture : IAsyncLifetime
             }));
         }
 
-        // Every port distinct: haproxy binds with SO_REUSEPORT, so two frontends on one port would share its traffic.
+        _directory = new TempDirectory();
+
+        // A port that was free a moment ago may be taken by a test running beside this one: start again with new ports.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await StartProxiesAsync();
+                return;
+            }
+            catch (Exception) when (attempt < 3)
+            {
+                await StopProxiesAsync();
+            }
+        }
+    }
+
+    private async Task StartProxiesAsync()
+    {
+        // Every port distinct, and no SO_REUSEPORT (`noreuseport`): two listeners on one port would share its traffic.
         var taken = new HashSet<int>();
         int Distinct()
         {
@@ -53,8 +72,7 @@ public sealed class BalanceParityFixture : IAsyncLifetime
             _ports[c.Name] = (Distinct(), Distinct());
         }
 
-        _directory = new TempDirectory();
-        await _directory.WriteAsync("h.cfg", Config(p => p.Haproxy));
+        await _directory!.WriteAsync("h.cfg", Config(p => p.Haproxy));
         _haproxy = ExternalProcess.Start(Haproxy.Require(), ["-db", "-f", "h.cfg"], _directory.Path);
         _proxy = await InProcessProxy.StartAsync(Config(p => p.Proxy));
         foreach (var (haproxy, _) in _ports.Values)
@@ -63,14 +81,20 @@ public sealed class BalanceParityFixture : IAsyncLifetime
         }
     }
 
-    public async Task DisposeAsync()
+    private async Task StopProxiesAsync()
     {
         _haproxy?.Dispose();
+        _haproxy = null;
         if (_proxy is not null)
         {
             await _proxy.DisposeAsync();
+            _proxy = null;
         }
+    }
 
+    public async Task DisposeAsync()
+    {
+        await StopProxiesAsync();
         _directory?.Dispose();
         foreach (var backend in _backends)
         {
@@ -80,7 +104,7 @@ public sealed class BalanceParityFixture : IAsyncLifetime
 
     private string Config(Func<(int Haproxy, int Proxy), int> port)
     {
-        var text = new StringBuilder("defaults\n mode http\n timeout connect 2s\n timeout client 30s\n timeout server 30s\n");
+        var text = new StringBuilder("global\n noreuseport\ndefaults\n mode http\n timeout connect 2s\n timeout client 30s\n timeout server 30s\n");
         foreach (var c in BalanceParityCase.All)
         {
             text.Append($"frontend f_{c.Name}\n bind 127.0.0.1:{port(_ports[c.Name])}\n default_backend b_{c.Name}\n");
