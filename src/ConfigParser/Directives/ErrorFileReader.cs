@@ -46,9 +46,33 @@ internal static class ErrorFileReader
         }
 
         var (message, offset) = Parse(bytes);
-        return message is null
-            ? new(null, $"'{path}': unable to parse headers (error offset: {offset})", warning)
+        if (message is null)
+        {
+            return new(null, $"'{path}': unable to parse headers (error offset: {offset})", warning);
+        }
+
+        return HtxSize(message) > HtxCapacity
+            ? new(null, $"'{path}': unable to add payload into the HTX message", warning)
             : new(message, null, warning);
+    }
+
+    /// <summary>
+    /// What HAProxy 2.6 can hold of one message in a 16384-byte buffer once it is converted to its internal (HTX)
+    /// form: measured with `haproxy -c` (the largest body accepted for a given head), not derived from its source.
+    /// </summary>
+    private const int HtxCapacity = 16315;
+
+    // Every part costs its bytes plus an 8-byte block: the start line (version, code, reason), each header
+    // (name and value), the end of headers, and the body.
+    private static int HtxSize(HttpErrorMessage message)
+    {
+        var size = message.Version.Length + 3 + message.Reason.Length + 8;
+        foreach (var (name, value) in message.Headers)
+        {
+            size += name.Length + value.Length + 8;
+        }
+
+        return size + 8 + 8 + message.Body.Length;
     }
 
     /// <summary>Parses a raw response; on failure returns the offset of the first byte that does not fit.</summary>

@@ -16,18 +16,19 @@ internal static partial class ProxyKeywords
 
     private static void ErrorFile(KeywordContext<ProxyBuilder> c)
     {
-        if (ReadErrorFile(c.Line, c.Diagnostics, "errorfile :") is { } definition)
+        // haproxy 2.6 ends this one message with a newline of its own, so a blank line follows it.
+        if (ReadErrorFile(c.Line, c.Diagnostics, "errorfile :", "\n") is { } definition)
         {
             c.Section.ErrorPages.Add(definition);
         }
     }
 
     /// <summary>Parses an `errorfile CODE FILE` line (proxy or http-errors section); null after reporting a problem.</summary>
-    internal static ErrorFileDefinition? ReadErrorFile(ConfigLine line, DiagnosticBag diagnostics, string keywordPrefix)
+    internal static ErrorFileDefinition? ReadErrorFile(ConfigLine line, DiagnosticBag diagnostics, string keywordPrefix, string usageEnd = "")
     {
         if (line[2].Length == 0)
         {
-            diagnostics.Alert(line.Location, $"{keywordPrefix} expects <status_code> and <file> as arguments.", "errorfile");
+            diagnostics.Alert(line.Location, $"{keywordPrefix} expects <status_code> and <file> as arguments.{usageEnd}", "errorfile");
             return null;
         }
 
@@ -76,7 +77,7 @@ internal static partial class ProxyKeywords
         var keyword = c.Line.Keyword;
         if (c.Line[2].Length == 0)
         {
-            c.Diagnostics.Alert(c.At, $"{keyword} : expects <status_code> and <url> as arguments.", keyword);
+            c.Diagnostics.Alert(c.At, $"{keyword} : expects <status_code> and <url> as arguments.\n", keyword);
             return;
         }
 
