@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -49,9 +50,16 @@ internal static class ProxyHost
                     kestrel.Limits.RequestHeadersTimeout = idle;
                 }
 
+                // haproxy 2.6 takes HTTP/2 with prior knowledge on any HTTP bind; the server side stays HTTP/1.1.
+                var firstBytesTimeout = clientTimeout ?? kestrel.Limits.KeepAliveTimeout;
                 foreach (var listener in runtime.Listeners)
                 {
-                    kestrel.Listen(listener.Endpoint);
+                    kestrel.Listen(listener.Endpoint, endpoint =>
+                    {
+                        // HTTP/1 by default (Kestrel warns that cleartext Http1AndHttp2 cannot negotiate); the detector switches to HTTP/2.
+                        endpoint.Protocols = HttpProtocols.Http1;
+                        endpoint.Use(next => new H2cPrefaceDetector(next, firstBytesTimeout).OnConnectionAsync);
+                    });
                 }
             });
 
