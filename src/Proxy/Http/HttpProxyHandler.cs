@@ -53,7 +53,7 @@ internal sealed class HttpProxyHandler(IHttpForwarder forwarder, CurrentRuntime 
         try
         {
             error = await forwarder.SendAsync(
-                context, server.DestinationPrefix(connection.LocalPort), backend.Invoker, backend.RequestConfig, HaproxyRequestTransformer.Instance);
+                context, server.DestinationPrefix(connection.LocalPort), backend.Invoker, TunnelRequestConfig.For(context, backend), HaproxyRequestTransformer.Instance);
         }
         finally
         {
