@@ -3,13 +3,7 @@ using System.Net.Sockets;
 using System.Net.WebSockets;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Proxy.FunctionalTests.Common;
 
 namespace Proxy.FunctionalTests;
@@ -28,7 +22,7 @@ public class StreamingTests
     [Fact]
     public async Task WebSocket_EchoBackend_MessagesTunnelBothWays()
     {
-        await using var backend = await StartKestrelAsync(EchoWebSocketAsync);
+        await using var backend = await KestrelBackend.StartAsync(EchoWebSocketAsync);
         var port = FreePort.Next();
         await using var proxy = await InProcessProxy.StartAsync(Config(port, backend.Port));
         using var socket = new ClientWebSocket();
@@ -50,7 +44,7 @@ public class StreamingTests
     [Fact]
     public async Task WebSocket_TimeoutTunnel_IdleTunnelClosedLongBeforeTimeoutServer()
     {
-        await using var backend = await StartKestrelAsync(EchoWebSocketAsync);
+        await using var backend = await KestrelBackend.StartAsync(EchoWebSocketAsync);
         var port = FreePort.Next();
         // timeout server is 10 s; timeout tunnel (300 ms) must take over once the connection is upgraded.
         await using var proxy = await InProcessProxy.StartAsync(Config(port, backend.Port, "    timeout tunnel 300ms\n"));
@@ -75,7 +69,7 @@ public class StreamingTests
     [Fact]
     public async Task H2c_PriorKnowledgeClient_Answered_InHttp2_ServerSeesHttp11()
     {
-        await using var backend = await StartKestrelAsync(AnswerProtocolAsync);
+        await using var backend = await KestrelBackend.StartAsync(AnswerProtocolAsync);
         var port = FreePort.Next();
         await using var proxy = await InProcessProxy.StartAsync(Config(port, backend.Port));
         using var client = new HttpClient(new SocketsHttpHandler { UseProxy = false });
@@ -94,7 +88,7 @@ public class StreamingTests
     [Fact]
     public async Task H2c_Http11ClientOnSameBind_StillServed()
     {
-        await using var backend = await StartKestrelAsync(AnswerProtocolAsync);
+        await using var backend = await KestrelBackend.StartAsync(AnswerProtocolAsync);
         var port = FreePort.Next();
         await using var proxy = await InProcessProxy.StartAsync(Config(port, backend.Port));
 
@@ -108,7 +102,7 @@ public class StreamingTests
     public async Task Expect100Continue_ServerReadsBody_ClientGets100ThenResponse_ServerSawExpect()
     {
         string? expect = null;
-        await using var backend = await StartKestrelAsync(async context =>
+        await using var backend = await KestrelBackend.StartAsync(async context =>
         {
             expect = context.Request.Headers.Expect;
             var hash = Convert.ToHexString(await SHA256.HashDataAsync(context.Request.Body));
@@ -136,7 +130,7 @@ public class StreamingTests
     [Fact]
     public async Task Expect100Continue_ServerRefusesWithoutReading_ClientGetsFinalStatusWithout100()
     {
-        await using var backend = await StartKestrelAsync(context =>
+        await using var backend = await KestrelBackend.StartAsync(context =>
         {
             context.Response.StatusCode = StatusCodes.Status403Forbidden;
             return context.Response.WriteAsync("denied");
@@ -281,34 +275,5 @@ public class StreamingTests
         }
 
         return head.ToString();
-    }
-
-    /// <summary>A Kestrel backend on 127.0.0.1:0 with WebSockets enabled and the given handler.</summary>
-    internal static async Task<KestrelBackend> StartKestrelAsync(Func<HttpContext, Task> handler)
-    {
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(k =>
-        {
-            k.Listen(IPAddress.Loopback, 0);
-            k.Limits.MaxRequestBodySize = null;
-        });
-        var app = builder.Build();
-        app.UseWebSockets();
-        app.Run(context => handler(context));
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new KestrelBackend(app, new Uri(address).Port);
-    }
-
-    internal sealed class KestrelBackend(WebApplication app, int port) : IAsyncDisposable
-    {
-        public int Port { get; } = port;
-
-        public async ValueTask DisposeAsync()
-        {
-            await app.StopAsync();
-            await app.DisposeAsync();
-        }
     }
 }
