@@ -36,6 +36,42 @@ public partial class HaproxyParityTests
     }
 
     [RequiresHaproxyFact]
+    public async Task BuiltInPages_EveryStatus_SameStatusLineHeadersAndBodyAsHaproxy()
+    {
+        int[] statuses = [200, 400, 401, 403, 404, 405, 407, 408, 410, 413, 425, 429, 500, 501, 502, 503, 504];
+        var ports = statuses.ToDictionary(s => s, _ => FreePort.Next());
+        using var dir = new TempDirectory();
+        await dir.WriteAsync("codes.cfg", ParityDefaults + string.Concat(statuses.Select(s =>
+            $"frontend f{s}\n bind 127.0.0.1:{ports[s]}\n http-request deny deny_status {s}\n")));
+        using var haproxy = ExternalProcess.Start(Haproxy.Require(), ["-db", "-f", "codes.cfg"], dir.Path);
+        await PortWaiter.WaitAsync(ports[504], haproxy, TimeSpan.FromSeconds(30));
+
+        foreach (var status in statuses)
+        {
+            var expected = RawHttpClient.Parse(await RawHttpClient.ExchangeAsync(ports[status], "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
+            var actual = await RenderAsync(status);
+
+            Assert.Equal(expected.StatusLine, actual.StatusLine);
+            Assert.Equal(expected.Body, actual.Body);
+            // The request asked to close, so HAProxy says "connection: close" on every page; Kestrel adds its own
+            // Connection header for that, so it is compared apart: ours must carry it where HAProxy always closes.
+            Assert.Equal(WithoutConnection(expected.Headers), WithoutConnection(actual.Headers));
+            Assert.Equal(status is 400 or 408, actual.Headers.Contains("Connection: close"));
+        }
+    }
+
+    // Our page for a status as Kestrel would put it on the wire: status line with the reason phrase, headers, body.
+    private static async Task<(string StatusLine, string[] Headers, string Body)> RenderAsync(int status)
+    {
+        var context = new Microsoft.AspNetCore.Http.DefaultHttpContext { Response = { Body = new MemoryStream() } };
+        await Http.HaproxyErrorPages.WriteAsync(context.Response, status);
+        var reason = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpResponseFeature>()!.ReasonPhrase;
+        var headers = context.Response.Headers.Select(h => $"{h.Key}: {h.Value}").ToArray();
+        var body = System.Text.Encoding.Latin1.GetString(((MemoryStream)context.Response.Body).ToArray());
+        return ($"HTTP/1.1 {status} {reason}", headers, body);
+    }
+
+    [RequiresHaproxyFact]
     public async Task Http_RequestToServer_SameRequestLineAndHeaderFieldsAsHaproxy()
     {
         await using var backend = RawTcpBackend.Start();
@@ -74,6 +110,9 @@ public partial class HaproxyParityTests
         var fromProxy = await exchange(proxyPort);
         return (fromHaproxy, fromProxy);
     }
+
+    private static string[] WithoutConnection(IEnumerable<string> headers)
+        => Comparable(headers.Where(h => !h.StartsWith("connection:", StringComparison.OrdinalIgnoreCase)));
 
     // Header fields with lower-cased names, sorted, without Date and the blank end of the head.
     private static string[] Comparable(IEnumerable<string> headers)

@@ -14,19 +14,35 @@ namespace Proxy.Http;
 /// </summary>
 internal static class HaproxyErrorPages
 {
-    private static readonly FrozenDictionary<int, byte[]> Bodies = new Dictionary<int, byte[]>
+    // Status → (reason phrase, body), as haproxy 2.6.12 sends them (captured with `http-request deny deny_status N`).
+    // The reason phrases are HAProxy's, not Kestrel's ("Bad request", "Request Time-out", and "Unauthorized" for 407).
+    private static readonly FrozenDictionary<int, (string Reason, byte[] Body)> Pages = new Dictionary<int, (string, byte[])>
     {
-        [400] = Page("400 Bad request", "Your browser sent an invalid request."),
-        [403] = Page("403 Forbidden", "Request forbidden by administrative rules."),
-        [408] = Page("408 Request Time-out", "Your browser didn't send a complete request in time."),
-        [500] = Page("500 Internal Server Error", "An internal server error occurred."),
-        [502] = Page("502 Bad Gateway", "The server returned an invalid or incomplete response."),
-        [503] = Page("503 Service Unavailable", "No server is available to handle this request."),
-        [504] = Page("504 Gateway Time-out", "The server didn't respond in time."),
+        [200] = Page(200, "OK", "Service ready."),
+        [400] = Page(400, "Bad request", "Your browser sent an invalid request."),
+        [401] = Page(401, "Unauthorized", "You need a valid user and password to access this content."),
+        [403] = Page(403, "Forbidden", "Request forbidden by administrative rules."),
+        [404] = Page(404, "Not Found", "The resource could not be found."),
+        [405] = Page(405, "Method Not Allowed", "A request was made of a resource using a request method not supported by that resource"),
+        [407] = Page(407, "Unauthorized", "You need a valid user and password to access this content."),
+        [408] = Page(408, "Request Time-out", "Your browser didn't send a complete request in time."),
+        [410] = Page(410, "Gone", "The resource is no longer available and will not be available again."),
+        [413] = Page(413, "Payload Too Large", "The request entity exceeds the maximum allowed."),
+        [425] = Page(425, "Too Early", "Your browser sent early data."),
+        [429] = Page(429, "Too Many Requests", "You have sent too many requests in a given amount of time."),
+        [500] = Page(500, "Internal Server Error", "An internal server error occurred."),
+        // The leading dot is in HAProxy's own page.
+        [501] = Page(501, "Not Implemented", ".The server does not support the functionality required to fulfill the request."),
+        [502] = Page(502, "Bad Gateway", "The server returned an invalid or incomplete response."),
+        [503] = Page(503, "Service Unavailable", "No server is available to handle this request."),
+        [504] = Page(504, "Gateway Time-out", "The server didn't respond in time."),
     }.ToFrozenDictionary();
 
     /// <summary>The body HAProxy sends for <paramref name="status"/>.</summary>
-    public static ReadOnlyMemory<byte> Body(int status) => Bodies[status];
+    public static ReadOnlyMemory<byte> Body(int status) => Pages[status].Body;
+
+    /// <summary>True for the statuses HAProxy has a page for (src/http.c http_err_codes).</summary>
+    public static bool HasPage(int status) => Pages.ContainsKey(status);
 
     /// <summary>
     /// Replaces whatever response was being prepared with the error page for <paramref name="status"/>: the
@@ -39,12 +55,19 @@ internal static class HaproxyErrorPages
             return WriteAsync(response, configured);
         }
 
-        var body = Bodies[status];
+        // A status without a page of HAProxy's (a rule's deny_status 418, say) is sent as the one for 500 would be,
+        // under its own status line: HAProxy 2.6 refuses such codes at parse time, so this is only a safety net.
+        var (reason, body) = Pages.TryGetValue(status, out var page) ? page : (null, Pages[500].Body);
         response.Clear();
         response.StatusCode = status;
+        if (reason is not null && response.HttpContext.Features.Get<IHttpResponseFeature>() is { } feature)
+        {
+            feature.ReasonPhrase = reason;
+        }
+
         response.Headers[HeaderNames.CacheControl] = "no-cache";
         response.Headers[HeaderNames.ContentType] = "text/html";
-        if (status == StatusCodes.Status408RequestTimeout)
+        if (status is StatusCodes.Status400BadRequest or StatusCodes.Status408RequestTimeout)
         {
             response.Headers[HeaderNames.Connection] = "close";
         }
@@ -97,6 +120,6 @@ internal static class HaproxyErrorPages
         return message.Body.Length == 0 ? Task.CompletedTask : response.Body.WriteAsync(message.Body).AsTask();
     }
 
-    private static byte[] Page(string title, string text)
-        => Encoding.ASCII.GetBytes($"<html><body><h1>{title}</h1>\n{text}\n</body></html>\n");
+    private static (string, byte[]) Page(int status, string reason, string text)
+        => (reason, Encoding.ASCII.GetBytes($"<html><body><h1>{status} {reason}</h1>\n{text}\n</body></html>\n"));
 }

@@ -19,7 +19,7 @@ internal static class TunnelRequestConfig
 
     /// <summary>The settings to forward <paramref name="context"/>'s request with.</summary>
     public static ForwarderRequestConfig For(HttpContext context, BackendState backend)
-        => IsTunnelRequest(context) && backend.Definition.Timeouts.Tunnel is not null
+        => backend.Definition.Timeouts.Tunnel is not null && IsTunnelRequest(context)
             ? Configs.GetValue(backend, b => b.RequestConfig with { ActivityTimeout = b.Definition.Timeouts.Tunnel })
             : backend.RequestConfig;
 

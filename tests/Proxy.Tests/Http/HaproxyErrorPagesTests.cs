@@ -47,14 +47,41 @@ public class HaproxyErrorPagesTests
         Assert.Equal(HaproxyErrorPages.Body(503).ToArray(), body.ToArray());
     }
 
-    [Fact]
-    public async Task WriteAsync_408_ClosesTheConnection()
+    [Theory]
+    [InlineData(400)]
+    [InlineData(408)]
+    public async Task WriteAsync_400And408_CloseTheConnection(int status)
     {
         var context = new DefaultHttpContext { Response = { Body = new MemoryStream() } };
 
-        await HaproxyErrorPages.WriteAsync(context.Response, 408);
+        await HaproxyErrorPages.WriteAsync(context.Response, status);
 
         Assert.Equal("close", context.Response.Headers.Connection);
+    }
+
+    [Theory]
+    [InlineData(407, "Unauthorized")]
+    [InlineData(408, "Request Time-out")]
+    [InlineData(504, "Gateway Time-out")]
+    [InlineData(400, "Bad request")]
+    public async Task WriteAsync_BuiltInPage_UsesHaproxysReasonPhrase(int status, string reason)
+    {
+        var context = new DefaultHttpContext { Response = { Body = new MemoryStream() } };
+
+        await HaproxyErrorPages.WriteAsync(context.Response, status);
+
+        Assert.Equal(reason, context.Features.Get<IHttpResponseFeature>()!.ReasonPhrase);
+    }
+
+    [Fact]
+    public async Task WriteAsync_StatusWithoutPage_500BodyUnderItsOwnStatus()
+    {
+        var context = new DefaultHttpContext { Response = { Body = new MemoryStream() } };
+
+        await HaproxyErrorPages.WriteAsync(context.Response, 418);
+
+        Assert.Equal(418, context.Response.StatusCode);
+        Assert.Equal(HaproxyErrorPages.Body(500).ToArray(), ((MemoryStream)context.Response.Body).ToArray());
     }
 
     internal static HttpErrorMessage Message(int status, string reason, string body, params (string, string)[] headers)
