@@ -67,7 +67,9 @@ internal static class HaproxyErrorPages
 
         response.Headers[HeaderNames.CacheControl] = "no-cache";
         response.Headers[HeaderNames.ContentType] = "text/html";
-        if (status is StatusCodes.Status400BadRequest or StatusCodes.Status408RequestTimeout)
+        // HTTP/2 has no Connection header (Kestrel would drop it with a warning per response).
+        if (status is StatusCodes.Status400BadRequest or StatusCodes.Status408RequestTimeout
+            && !HttpProtocol.IsHttp2(response.HttpContext.Request.Protocol) && !HttpProtocol.IsHttp3(response.HttpContext.Request.Protocol))
         {
             response.Headers[HeaderNames.Connection] = "close";
         }
