@@ -83,6 +83,48 @@ public class S3TrafficTests(ITestOutputHelper output)
         Assert.True(peak.HighWaterKiB < 100 * 1024, $"proxy peak RSS {peak.HighWaterKiB / 1024} MiB");
     }
 
+    [Fact]
+    public async Task Get200MiB_ObjectDownload_StreamsByteIdentical_ProxyProcessStaysUnder100MiB()
+    {
+        const long size = 200L * 1024 * 1024;
+        string? sent = null;
+        await using var backend = await KestrelBackend.StartAsync(async context =>
+        {
+            context.Response.ContentLength = size;
+            sent = await PatternContent.WriteAsync(context.Response.Body, size);
+        });
+        var port = FreePort.Next();
+        using var dir = new TempDirectory();
+        await dir.WriteAsync("proxy.cfg", Config(port, backend.Port));
+        using var proxy = ExternalProcess.StartProxy(["-f", "proxy.cfg"], dir.Path);
+        await PortWaiter.WaitAsync(port, proxy, TimeSpan.FromSeconds(30));
+        using var sampler = new MemorySampler(proxy.Id);
+        using var client = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { Timeout = TimeSpan.FromMinutes(5) };
+
+        var clock = Stopwatch.StartNew();
+        using var response = await client.GetAsync($"http://127.0.0.1:{port}/photos/big.bin", HttpCompletionOption.ResponseHeadersRead);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var stream = await response.Content.ReadAsStreamAsync();
+        var buffer = new byte[81920];
+        long length = 0;
+        int read;
+        while ((read = await stream.ReadAsync(buffer)) > 0)
+        {
+            hash.AppendData(buffer, 0, read);
+            length += read;
+        }
+
+        clock.Stop();
+        var peak = sampler.Stop();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(size, length);
+        Assert.Equal(sent, Convert.ToHexString(hash.GetHashAndReset()));
+        output.WriteLine($"200 MiB download through the proxy in {clock.Elapsed.TotalSeconds:F2} s = {size / 1048576.0 / clock.Elapsed.TotalSeconds:F0} MiB/s; " +
+            $"proxy VmHWM {peak.HighWaterKiB / 1024} MiB, highest VmRSS sampled {peak.MaxRssKiB / 1024} MiB ({peak.Samples} samples)");
+        Assert.True(peak.HighWaterKiB < 100 * 1024, $"proxy peak RSS {peak.HighWaterKiB / 1024} MiB");
+    }
+
     // Hashes the body as it arrives: nothing is held but one read buffer.
     private static async Task HashUploadAsync(HttpContext context, UploadRecord record)
     {
@@ -124,19 +166,23 @@ public class S3TrafficTests(ITestOutputHelper output)
         public string? Sha256 { get; private set; }
 
         protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+            => Sha256 = await WriteAsync(stream, length);
+
+        /// <summary>Writes <paramref name="size"/> pattern bytes to <paramref name="stream"/>; returns their SHA-256.</summary>
+        public static async Task<string> WriteAsync(Stream stream, long size)
         {
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             var block = new byte[65536];
             var random = new Random(20260101);
-            for (long sent = 0; sent < length; sent += block.Length)
+            for (long sent = 0; sent < size; sent += block.Length)
             {
                 random.NextBytes(block);
-                var count = (int)Math.Min(block.Length, length - sent);
+                var count = (int)Math.Min(block.Length, size - sent);
                 hash.AppendData(block, 0, count);
                 await stream.WriteAsync(block.AsMemory(0, count));
             }
 
-            Sha256 = Convert.ToHexString(hash.GetHashAndReset());
+            return Convert.ToHexString(hash.GetHashAndReset());
         }
 
         protected override bool TryComputeLength(out long result)
