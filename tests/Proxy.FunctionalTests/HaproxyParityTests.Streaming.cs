@@ -72,6 +72,18 @@ public partial class HaproxyParityTests
     }
 
     [RequiresHaproxyFact]
+    public async Task Http_ClientSendsNothing_Same408BytesAsHaproxyAfterTimeoutHttpRequest()
+    {
+        using var dir = new TempDirectory();
+        var responses = await BothAsync(dir,
+            port => ParityDefaults + $" timeout http-request 300ms\nfrontend fe\n bind 127.0.0.1:{port}\n",
+            port => RawHttpClient.ExchangeAsync(port, "", TimeSpan.FromSeconds(5)));
+
+        Assert.StartsWith("HTTP/1.1 408 Request Time-out\r\n", responses.Haproxy);
+        Assert.Equal(responses.Haproxy, responses.Proxy);
+    }
+
+    [RequiresHaproxyFact]
     public async Task Http_RequestToServer_SameRequestLineAndHeaderFieldsAsHaproxy()
     {
         await using var backend = RawTcpBackend.Start();

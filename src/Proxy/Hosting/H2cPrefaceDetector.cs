@@ -12,8 +12,13 @@ namespace Proxy.Hosting;
 /// any cleartext Http1AndHttp2 endpoint, so this connection middleware peeks at the first bytes (consuming nothing)
 /// and tells Kestrel's HTTP layer the connection's protocol through its per-connection protocols feature, the one
 /// its TLS layer sets after ALPN. That feature type is internal, hence the one reflective lookup at start-up.
+/// The same wait implements haproxy's answer to a connection that sends nothing: after timeout http-request (or
+/// timeout client) it sends its built-in 408 page, raw (not the errorfile), and closes.
 /// </summary>
-internal sealed class H2cPrefaceDetector(ConnectionDelegate next, TimeSpan firstBytesTimeout)
+/// <param name="next">Kestrel's HTTP layer.</param>
+/// <param name="firstBytesTimeout">The frontend's timeout http-request, else timeout client.</param>
+/// <param name="answerSilence">True when that timeout was configured: a silent client then gets the 408 page.</param>
+internal sealed class H2cPrefaceDetector(ConnectionDelegate next, TimeSpan firstBytesTimeout, bool answerSilence)
 {
     private static ReadOnlySpan<byte> Preface => "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"u8;
 
@@ -22,22 +27,48 @@ internal sealed class H2cPrefaceDetector(ConnectionDelegate next, TimeSpan first
     /// <summary>False when this Kestrel build has no per-connection protocols feature: then every cleartext connection is HTTP/1.</summary>
     public static bool IsSupported => Feature is not null;
 
+    /// <summary>What the first bytes of a connection said.</summary>
+    internal enum FirstBytes
+    {
+        /// <summary>Anything but the HTTP/2 preface (or a close before it was complete).</summary>
+        Http1,
+
+        /// <summary>The HTTP/2 connection preface.</summary>
+        Http2,
+
+        /// <summary>Nothing at all before the timeout.</summary>
+        Silent,
+    }
+
+    /// <summary>haproxy 2.6's 408 on a connection that never spoke, byte for byte (its raw page, header case included).</summary>
+    internal static ReadOnlySpan<byte> SilentClientAnswer =>
+        "HTTP/1.1 408 Request Time-out\r\nContent-length: 110\r\nCache-Control: no-cache\r\nConnection: close\r\nContent-Type: text/html\r\n\r\n<html><body><h1>408 Request Time-out</h1>\nYour browser didn't send a complete request in time.\n</body></html>\n"u8;
+
     public async Task OnConnectionAsync(ConnectionContext connection)
     {
+        var input = connection.Transport.Input;
+        var first = await ReadFirstBytesAsync(input, firstBytesTimeout, connection.ConnectionClosed);
+        if (first == FirstBytes.Silent && answerSilence)
+        {
+            await connection.Transport.Output.WriteAsync(SilentClientAnswer.ToArray());
+            await connection.Transport.Output.CompleteAsync();
+            return;
+        }
+
         if (Feature is { } feature)
         {
-            var isHttp2 = await StartsWithPrefaceAsync(connection.Transport.Input, firstBytesTimeout, connection.ConnectionClosed);
-            connection.Features[feature.Type] = isHttp2 ? feature.Http2 : feature.Http1;
+            connection.Features[feature.Type] = first == FirstBytes.Http2 ? feature.Http2 : feature.Http1;
         }
 
         await next(connection);
     }
 
     /// <summary>Reads until the bytes either differ from the preface or complete it; nothing is consumed.</summary>
-    internal static async Task<bool> StartsWithPrefaceAsync(PipeReader input, TimeSpan timeout, CancellationToken closed)
+    internal static async Task<FirstBytes> ReadFirstBytesAsync(PipeReader input, TimeSpan timeout, CancellationToken closed)
     {
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(closed);
         cancel.CancelAfter(timeout);
+        var received = false;
         while (true)
         {
             ReadResult result;
@@ -47,26 +78,27 @@ internal sealed class H2cPrefaceDetector(ConnectionDelegate next, TimeSpan first
             }
             catch (OperationCanceledException)
             {
-                // Silent client or closed connection: let the HTTP/1 layer apply its own timeouts and close it.
-                return false;
+                // A client that sent part of the preface and stopped is left to the HTTP/1 layer's own timeouts.
+                return received || closed.IsCancellationRequested ? FirstBytes.Http1 : FirstBytes.Silent;
             }
 
             var buffer = result.Buffer;
+            received |= !buffer.IsEmpty;
             var verdict = Compare(buffer);
             input.AdvanceTo(buffer.Start, verdict is null ? buffer.End : buffer.Start);
             if (verdict is { } known)
             {
-                return known;
+                return known ? FirstBytes.Http2 : FirstBytes.Http1;
             }
 
             if (result.IsCompleted || result.IsCanceled)
             {
-                return false;
+                return FirstBytes.Http1;
             }
         }
     }
 
-    // True: the whole preface is there; false: the bytes differ; null: a prefix of the preface, read more.
+    // True: the whole preface is there; false: the bytes differ; null: a prefix of the preface (or nothing), read more.
     private static bool? Compare(ReadOnlySequence<byte> buffer)
     {
         var length = (int)Math.Min(buffer.Length, Preface.Length);

@@ -50,15 +50,18 @@ internal static class ProxyHost
                     kestrel.Limits.RequestHeadersTimeout = idle;
                 }
 
-                // haproxy 2.6 takes HTTP/2 with prior knowledge on any HTTP bind; the server side stays HTTP/1.1.
-                var firstBytesTimeout = clientTimeout ?? kestrel.Limits.KeepAliveTimeout;
                 foreach (var listener in runtime.Listeners)
                 {
+                    // haproxy 2.6 takes HTTP/2 with prior knowledge on any HTTP bind (the server side stays HTTP/1.1),
+                    // and answers a client that sends nothing within timeout http-request (else client) with 408.
+                    var timeouts = listener.Frontend.Definition.Timeouts;
+                    var firstBytesTimeout = timeouts.HttpRequest ?? timeouts.Client;
                     kestrel.Listen(listener.Endpoint, endpoint =>
                     {
                         // HTTP/1 by default (Kestrel warns that cleartext Http1AndHttp2 cannot negotiate); the detector switches to HTTP/2.
                         endpoint.Protocols = HttpProtocols.Http1;
-                        endpoint.Use(next => new H2cPrefaceDetector(next, firstBytesTimeout).OnConnectionAsync);
+                        endpoint.Use(next => new H2cPrefaceDetector(
+                            next, firstBytesTimeout ?? kestrel.Limits.KeepAliveTimeout, answerSilence: firstBytesTimeout is not null).OnConnectionAsync);
                     });
                 }
             });

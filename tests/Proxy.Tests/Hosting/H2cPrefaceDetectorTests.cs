@@ -12,14 +12,14 @@ public class H2cPrefaceDetectorTests
     private static async Task<(bool IsHttp2, string Left)> DetectAsync(params string[] writes)
     {
         var pipe = new Pipe();
-        var detecting = H2cPrefaceDetector.StartsWithPrefaceAsync(pipe.Reader, TimeSpan.FromSeconds(30), CancellationToken.None);
+        var detecting = H2cPrefaceDetector.ReadFirstBytesAsync(pipe.Reader, TimeSpan.FromSeconds(30), CancellationToken.None);
         foreach (var write in writes)
         {
             await pipe.Writer.WriteAsync(Encoding.ASCII.GetBytes(write));
         }
 
         await pipe.Writer.CompleteAsync();
-        var isHttp2 = await detecting;
+        var isHttp2 = await detecting == H2cPrefaceDetector.FirstBytes.Http2;
         var rest = await pipe.Reader.ReadAsync();
         var left = Encoding.ASCII.GetString(rest.Buffer.ToArray());
         pipe.Reader.AdvanceTo(rest.Buffer.End);
@@ -27,7 +27,7 @@ public class H2cPrefaceDetectorTests
     }
 
     [Fact]
-    public async Task StartsWithPreface_FullPrefaceInPieces_Http2AndNothingConsumed()
+    public async Task ReadFirstBytes_FullPrefaceInPieces_Http2AndNothingConsumed()
     {
         var (isHttp2, left) = await DetectAsync("PRI * HT", "TP/2.0\r\n\r\nSM\r\n", "\r\n\0\0");
 
@@ -39,7 +39,7 @@ public class H2cPrefaceDetectorTests
     [InlineData("GET / HTTP/1.1\r\nHost: x\r\n\r\n")]
     [InlineData("PRI * HTTP/1.1\r\n\r\n")]
     [InlineData("PRI")]
-    public async Task StartsWithPreface_OtherBytes_Http1AndNothingConsumed(string sent)
+    public async Task ReadFirstBytes_OtherBytes_Http1AndNothingConsumed(string sent)
     {
         var (isHttp2, left) = await DetectAsync(sent);
 
@@ -48,13 +48,33 @@ public class H2cPrefaceDetectorTests
     }
 
     [Fact]
-    public async Task StartsWithPreface_SilentClient_GivesUpAfterTimeout()
+    public async Task ReadFirstBytes_NothingBeforeTimeout_Silent()
     {
         var pipe = new Pipe();
 
-        var isHttp2 = await H2cPrefaceDetector.StartsWithPrefaceAsync(pipe.Reader, TimeSpan.FromMilliseconds(1), CancellationToken.None);
+        var first = await H2cPrefaceDetector.ReadFirstBytesAsync(pipe.Reader, TimeSpan.FromMilliseconds(1), CancellationToken.None);
 
-        Assert.False(isHttp2);
+        Assert.Equal(H2cPrefaceDetector.FirstBytes.Silent, first);
+    }
+
+    [Fact]
+    public async Task ReadFirstBytes_PartOfPrefaceThenTimeout_Http1NotSilent()
+    {
+        var pipe = new Pipe();
+        await pipe.Writer.WriteAsync("PRI * "u8.ToArray());
+
+        var first = await H2cPrefaceDetector.ReadFirstBytesAsync(pipe.Reader, TimeSpan.FromMilliseconds(1), CancellationToken.None);
+
+        Assert.Equal(H2cPrefaceDetector.FirstBytes.Http1, first);
+    }
+
+    [Fact]
+    public void SilentClientAnswer_ContentLengthMatchesBody()
+    {
+        var text = Encoding.ASCII.GetString(H2cPrefaceDetector.SilentClientAnswer);
+        var body = text[(text.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4)..];
+
+        Assert.Contains($"Content-length: {body.Length}\r\n", text);
     }
 
     [Fact]
