@@ -24,7 +24,7 @@ public class ErrorPageTests
         var (status, headers, body) = RawHttpClient.Parse(await RawHttpClient.ExchangeAsync(port, Request));
 
         Assert.Equal("HTTP/1.1 503 Come Back Later", status);
-        Assert.Contains("X-Custom: yes", headers);
+        Assert.Contains("x-custom: yes", headers);
         Assert.Contains("Cache-Control: no-store", headers);
         Assert.Contains("Content-Length: 6", headers);
         Assert.Equal("sorry\n", body);
@@ -43,7 +43,7 @@ public class ErrorPageTests
 
         var (_, headers, body) = RawHttpClient.Parse(await RawHttpClient.ExchangeAsync(port, Request));
 
-        Assert.Contains("X-Page: backend", headers);
+        Assert.Contains("x-page: backend", headers);
         Assert.Equal("be", body);
     }
 
@@ -60,7 +60,7 @@ public class ErrorPageTests
 
         var (_, headers, body) = RawHttpClient.Parse(await RawHttpClient.ExchangeAsync(port, Request));
 
-        Assert.Contains("X-Page: frontend", headers);
+        Assert.Contains("x-page: frontend", headers);
         Assert.Equal("fe", body);
     }
 
@@ -92,7 +92,7 @@ public class ErrorPageTests
         var (status, headers, body) = RawHttpClient.Parse(await RawHttpClient.ExchangeAsync(port, Request));
 
         Assert.Equal("HTTP/1.1 503 Service Unavailable", status);
-        Assert.Contains("X-Page: section", headers);
+        Assert.Contains("x-page: section", headers);
         Assert.Equal("site", body);
     }
 

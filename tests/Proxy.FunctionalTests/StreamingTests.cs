@@ -42,6 +42,26 @@ public class StreamingTests
     }
 
     [Fact]
+    public async Task WebSocket_OverH2cExtendedConnect_TunnelsToHttp11Server()
+    {
+        await using var backend = await KestrelBackend.StartAsync(EchoWebSocketAsync);
+        var port = FreePort.Next();
+        await using var proxy = await InProcessProxy.StartAsync(Config(port, backend.Port));
+        using var socket = new ClientWebSocket();
+        socket.Options.HttpVersion = HttpVersion.Version20;
+        socket.Options.HttpVersionPolicy = HttpVersionPolicy.RequestVersionExact;
+        socket.Options.CollectHttpResponseDetails = true;
+        using var invoker = new HttpMessageInvoker(new SocketsHttpHandler { UseProxy = false });
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+
+        await socket.ConnectAsync(new Uri($"ws://127.0.0.1:{port}/echo"), invoker, cancel.Token);
+        await socket.SendAsync("over h2"u8.ToArray(), WebSocketMessageType.Text, true, cancel.Token);
+
+        Assert.Equal("over h2", await ReceiveTextAsync(socket, cancel.Token));
+        Assert.Equal(HttpStatusCode.OK, socket.HttpStatusCode);
+    }
+
+    [Fact]
     public async Task WebSocket_TimeoutTunnel_IdleTunnelClosedLongBeforeTimeoutServer()
     {
         await using var backend = await KestrelBackend.StartAsync(EchoWebSocketAsync);

@@ -114,7 +114,8 @@ internal static class HaproxyErrorPages
                 continue;
             }
 
-            response.Headers.Append(name, value);
+            // haproxy 2.6 emits header names in lower case; Kestrel still writes the names it knows its own way.
+            response.Headers.Append(name.ToLowerInvariant(), value);
         }
 
         // A declared length longer than the file's body would leave Kestrel waiting for bytes that never come.
