@@ -17,6 +17,7 @@ public class RawRequestTargetTests
     [InlineData("/a%2Fb%20c+d/%7Euser?sig=ab%2Fcd%3D&q=a+b")]
     [InlineData("/a/../b/./c//d")]
     [InlineData("/x?bad=%zz&empty=")]
+    [InlineData("//double//slash?a=1#frag")]
     public void Destination_OriginForm_PathAndQueryKeptVerbatim(string raw)
     {
         var uri = RawRequestTarget.Destination(WithRawTarget(raw), "http://127.0.0.1:8080");
