@@ -80,6 +80,7 @@ public static class HaproxyConfigLoader
         if (!diagnostics.HasAlerts)
         {
             ConfigValidator.Validate(parser.Proxies, diagnostics);
+            ConfigValidator.CheckErrorFiles(parser.Proxies, parser.HttpErrorsSections, diagnostics);
             if (parser.HasProgramSection && !parser.MasterWorker)
             {
                 diagnostics.Alert(null, "Can't use a 'program' section without master worker mode.");

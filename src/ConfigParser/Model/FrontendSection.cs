@@ -41,8 +41,11 @@ public sealed record FrontendSection
     /// <summary>`log` lines.</summary>
     public IReadOnlyList<LogTarget> Logs { get; init; } = [];
 
-    /// <summary>`errorfile` lines.</summary>
-    public IReadOnlyList<ErrorFileDefinition> ErrorFiles { get; init; } = [];
+    /// <summary>`errorfile`, `errorfiles` and `errorloc*` lines in declaration order, the defaults section's first.</summary>
+    public IReadOnlyList<ErrorPageRule> ErrorPages { get; init; } = [];
+
+    /// <summary>The page to send per status, resolved from <see cref="ErrorPages"/> and the http-errors sections.</summary>
+    public IReadOnlyDictionary<int, HttpErrorMessage> ErrorMessages { get; init; } = new Dictionary<int, HttpErrorMessage>();
 
     /// <summary>`capture` lines.</summary>
     public IReadOnlyList<CaptureDefinition> Captures { get; init; } = [];

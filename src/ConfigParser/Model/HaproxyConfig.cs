@@ -12,6 +12,9 @@ public sealed record HaproxyConfig
     /// <summary>Backends and listen back halves, in declaration order.</summary>
     public IReadOnlyList<BackendSection> Backends { get; init; } = [];
 
+    /// <summary>`http-errors` sections by name.</summary>
+    public IReadOnlyDictionary<string, HttpErrorsSection> HttpErrors { get; init; } = new Dictionary<string, HttpErrorsSection>();
+
     /// <summary>Finds a backend by its exact name.</summary>
     public BackendSection? FindBackend(string name) => Backends.FirstOrDefault(b => b.Name == name);
 }

@@ -53,6 +53,32 @@ internal static class ConfigValidator
         return !failed;
     }
 
+    /// <summary>
+    /// haproxy 2.6 src/http_htx.c proxy_check_errors: every `errorfiles` must name an http-errors section, and a code
+    /// it lists that the section does not declare is only warned about.
+    /// </summary>
+    public static void CheckErrorFiles(IReadOnlyList<ProxyBuilder> proxies, IReadOnlyDictionary<string, HttpErrorsSection> sections, DiagnosticBag diagnostics)
+    {
+        foreach (var proxy in proxies)
+        {
+            foreach (var reference in proxy.ErrorPages.OfType<ErrorFilesReference>())
+            {
+                var at = $"{reference.Location.File}:{reference.Location.Line}";
+                if (!sections.TryGetValue(reference.Section, out var section))
+                {
+                    diagnostics.Alert(null, $"proxy '{proxy.Name}': unknown http-errors section '{reference.Section}' (at {at}).", "errorfiles");
+                    continue;
+                }
+
+                foreach (var status in reference.Statuses.Where(s => !section.Pages.ContainsKey(s)))
+                {
+                    diagnostics.Warning(null,
+                        $"config: proxy '{proxy.Name}' : status '{status}' not declared in http-errors section '{reference.Section}' (at {at}).", "errorfiles");
+                }
+            }
+        }
+    }
+
     private static void CheckProxies(IReadOnlyList<ProxyBuilder> proxies, DiagnosticBag diagnostics)
     {
         foreach (var proxy in proxies)

@@ -49,6 +49,7 @@ internal sealed partial class HaproxyConfigParser(Func<string, string?> environm
         // haproxy 2.6: every file starts outside any section.
         _proxy = null;
         _auxiliary = null;
+        _httpErrorsSection = null;
         _section = SectionKind.None;
         foreach (var line in ConfigFileReader.Read(file, text, environment, diagnostics))
         {
@@ -65,21 +66,28 @@ internal sealed partial class HaproxyConfigParser(Func<string, string?> environm
     }
 
     /// <summary>Freezes what was read into the immutable model.</summary>
-    public HaproxyConfig Build() => new()
+    public HaproxyConfig Build()
     {
-        Global = new GlobalSection
+        var httpErrors = BuildHttpErrors();
+        return new()
         {
-            MaxConn = _global.MaxConn,
-            PidFile = _global.PidFile,
-            Daemon = _global.Daemon,
-            NbThread = _global.NbThread,
-            MasterWorker = _global.MasterWorker,
-            Logs = [.. _global.Logs],
-            StatsSockets = [.. _global.StatsSockets],
-        },
-        Frontends = [.. _proxies.Where(p => p.Kind is ProxyKind.Frontend or ProxyKind.Listen).Select(p => p.ToFrontend())],
-        Backends = [.. _proxies.Where(p => p.Kind is ProxyKind.Backend or ProxyKind.Listen).Select(p => p.ToBackend())],
-    };
+            Global = new GlobalSection
+            {
+                MaxConn = _global.MaxConn,
+                PidFile = _global.PidFile,
+                Daemon = _global.Daemon,
+                NbThread = _global.NbThread,
+                MasterWorker = _global.MasterWorker,
+                Logs = [.. _global.Logs],
+                StatsSockets = [.. _global.StatsSockets],
+            },
+            Frontends = [.. _proxies.Where(p => p.Kind is ProxyKind.Frontend or ProxyKind.Listen)
+                .Select(p => p.ToFrontend() with { ErrorMessages = ErrorPageResolver.Resolve(p.ErrorPages, httpErrors) })],
+            Backends = [.. _proxies.Where(p => p.Kind is ProxyKind.Backend or ProxyKind.Listen)
+                .Select(p => p.ToBackend() with { ErrorMessages = ErrorPageResolver.Resolve(p.ErrorPages, httpErrors) })],
+            HttpErrors = httpErrors,
+        };
+    }
 
     private bool TryOpenSection(ConfigLine line)
     {
@@ -94,6 +102,7 @@ internal sealed partial class HaproxyConfigParser(Func<string, string?> environm
         if (kind is null && AuxiliarySections.ByKeyword.TryGetValue(line.Keyword, out var auxiliary))
         {
             _proxy = null;
+            _httpErrorsSection = null;
             _section = SectionKind.Auxiliary;
             _auxiliary = auxiliary;
             HasProgramSection |= line.Keyword == "program";
@@ -104,7 +113,11 @@ internal sealed partial class HaproxyConfigParser(Func<string, string?> environm
                 return true;
             }
 
-            UnimplementedKeyword.Warn(line, diagnostics);
+            if (!OpenHttpErrors(line))
+            {
+                UnimplementedKeyword.Warn(line, diagnostics);
+            }
+
             return true;
         }
 
@@ -116,6 +129,7 @@ internal sealed partial class HaproxyConfigParser(Func<string, string?> environm
         // The section changes even when its header is wrong; later lines then belong to no proxy.
         _proxy = null;
         _auxiliary = null;
+        _httpErrorsSection = null;
         _section = kind is null ? SectionKind.Global : SectionKind.Proxy;
         if (kind is null)
         {
@@ -159,6 +173,9 @@ internal sealed partial class HaproxyConfigParser(Func<string, string?> environm
                 break;
             case SectionKind.Proxy:
                 diagnostics.Alert(line.Location, "'listen' or 'defaults' expected.", line.Keyword);
+                break;
+            case SectionKind.Auxiliary when _httpErrorsSection is not null && line.Keyword == "errorfile":
+                AddHttpErrorsFile(line);
                 break;
             case SectionKind.Auxiliary when _auxiliary is not null:
                 if (_auxiliary.Table.TryGet(line.Keyword, out var handler))

@@ -26,7 +26,7 @@ internal sealed class ProxyBuilder
             InheritedAllHttpRequestRules = kind == ProxyKind.Defaults ? [] : [.. defaults.AllHttpRequestRules];
             Options.AddRange(defaults.Options);
             Logs.AddRange(defaults.Logs);
-            ErrorFiles.AddRange(defaults.ErrorFiles);
+            ErrorPages.AddRange(defaults.ErrorPages);
             HashType = defaults.HashType;
             HashBalanceFactor = defaults.HashBalanceFactor;
             Stats = defaults.Stats;
@@ -68,8 +68,8 @@ internal sealed class ProxyBuilder
     /// <summary>`log` lines (`no log` clears them).</summary>
     public List<LogTarget> Logs { get; } = [];
 
-    /// <summary>`errorfile` lines.</summary>
-    public List<ErrorFileDefinition> ErrorFiles { get; } = [];
+    /// <summary>`errorfile`, `errorfiles` and `errorloc*` lines in declaration order, the defaults section's first.</summary>
+    public List<ErrorPageRule> ErrorPages { get; } = [];
 
     /// <summary>`capture` lines.</summary>
     public List<CaptureDefinition> Captures { get; } = [];
@@ -150,7 +150,7 @@ internal sealed class ProxyBuilder
         Acls = [.. Acls],
         UseBackendRules = [.. UseBackendRules],
         Logs = [.. Logs],
-        ErrorFiles = [.. ErrorFiles],
+        ErrorPages = [.. ErrorPages],
         Captures = [.. Captures],
         TcpRequestRules = [.. TcpRequestRules],
         TcpInspectDelay = TcpInspectDelay,
@@ -173,6 +173,6 @@ internal sealed class ProxyBuilder
         Stats = Stats,
         StickTable = StickTable,
         Logs = [.. Logs],
-        ErrorFiles = [.. ErrorFiles],
+        ErrorPages = [.. ErrorPages],
     };
 }

@@ -18,8 +18,8 @@ internal static partial class ProxyKeywords
         "use-server", "force-persist", "ignore-persist", "stick-table", "stick", "http-reuse", "monitor",
         "transparent", "maxconn", "backlog", "fullconn", "dispatch", "unique-id-format",
         "unique-id-header", "log-format", "log-format-sd", "log-tag", "source", "usesrc", "error-log-format",
-        "clitcpka-cnt", "clitcpka-idle", "clitcpka-intvl", "compression", "declare", "errorfiles", "errorloc",
-        "errorloc302", "errorloc303", "external-check", "filter", "http-check", "http-error", "max-keep-alive-queue",
+        "clitcpka-cnt", "clitcpka-idle", "clitcpka-intvl", "compression", "declare",
+        "external-check", "filter", "http-check", "http-error", "max-keep-alive-queue",
         "rate-limit", "retry-on", "srvtcpka-cnt", "srvtcpka-idle", "srvtcpka-intvl", "tcp-check", "tcp-response",
         "use-fcgi-app", "bind-process",
     ];

@@ -12,7 +12,6 @@ namespace ConfigParser.Sections;
 internal static partial class ProxyKeywords
 {
     // haproxy 2.6 src/http_htx.c: the status codes an errorfile may replace.
-    private static readonly HashSet<int> ErrorFileStatuses = [200, 400, 401, 403, 404, 405, 407, 408, 410, 413, 425, 429, 500, 501, 502, 503, 504];
 
     private static readonly HashSet<string> StatsParameters = new(StringComparer.Ordinal)
     {
@@ -138,31 +137,6 @@ internal static partial class ProxyKeywords
         {
             c.Section.DefaultServer = defaults;
         }
-    }
-
-    private static void ErrorFile(KeywordContext<ProxyBuilder> c)
-    {
-        if (c.Line[2].Length == 0)
-        {
-            c.Diagnostics.Alert(c.At, "errorfile : expects <status_code> and <file> as arguments.", "errorfile");
-            return;
-        }
-
-        var status = CStyleInteger.Atoi(c.Line[1]);
-        if (!ErrorFileStatuses.Contains(status))
-        {
-            c.Diagnostics.Alert(c.At, $"errorfile : status code '{c.Line[1]}' not handled.", "errorfile");
-            return;
-        }
-
-        if (!File.Exists(c.Line[2]))
-        {
-            c.Diagnostics.Alert(c.At, $"errorfile : error opening file '{c.Line[2]}'.", "errorfile");
-            return;
-        }
-
-        c.Section.ErrorFiles.Add(new ErrorFileDefinition(c.At, status, c.Line[2]));
-        UnimplementedKeyword.Handle(c);
     }
 
     private static void Capture(KeywordContext<ProxyBuilder> c)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -51,7 +52,17 @@ internal static class ProxyHost
 
                 foreach (var listener in runtime.Listeners)
                 {
-                    kestrel.Listen(listener.Endpoint);
+                    // haproxy 2.6 takes HTTP/2 with prior knowledge on any HTTP bind (the server side stays HTTP/1.1),
+                    // and answers a client that sends nothing within timeout http-request (else client) with 408.
+                    var timeouts = listener.Frontend.Definition.Timeouts;
+                    var firstBytesTimeout = timeouts.HttpRequest ?? timeouts.Client;
+                    kestrel.Listen(listener.Endpoint, endpoint =>
+                    {
+                        // HTTP/1 by default (Kestrel warns that cleartext Http1AndHttp2 cannot negotiate); the detector switches to HTTP/2.
+                        endpoint.Protocols = HttpProtocols.Http1;
+                        endpoint.Use(next => new H2cPrefaceDetector(
+                            next, firstBytesTimeout ?? kestrel.Limits.KeepAliveTimeout, answerSilence: firstBytesTimeout is not null).OnConnectionAsync);
+                    });
                 }
             });
 

@@ -21,6 +21,7 @@ internal sealed class HttpProxyHandler(IHttpForwarder forwarder, CurrentRuntime 
             return;
         }
 
+        ErrorPagesFeature.SetFrontend(context, frontend.Definition);
         if (await ApplyAsync(frontend.RequestActions, context))
         {
             return;
@@ -34,6 +35,7 @@ internal sealed class HttpProxyHandler(IHttpForwarder forwarder, CurrentRuntime 
             return;
         }
 
+        ErrorPagesFeature.SetBackend(context, backend.Definition);
         if (await ApplyAsync(backend.RequestActions, context))
         {
             return;
@@ -51,7 +53,7 @@ internal sealed class HttpProxyHandler(IHttpForwarder forwarder, CurrentRuntime 
         try
         {
             error = await forwarder.SendAsync(
-                context, server.DestinationPrefix(connection.LocalPort), backend.Invoker, backend.RequestConfig, HaproxyRequestTransformer.Instance);
+                context, server.DestinationPrefix(connection.LocalPort), backend.Invoker, TunnelRequestConfig.For(context, backend), HaproxyRequestTransformer.Instance);
         }
         finally
         {
