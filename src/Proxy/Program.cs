@@ -63,8 +63,7 @@ if ((options.PidFile ?? loaded.Config?.Global.PidFile) is { } pidFile)
 if (runtime.Listeners.Count == 0)
 {
     // `proxy -k keepalived.conf` alone: a VRRP-only node.
-    await VrrpStartup.RunAloneAsync(vrrp!, messages, options.Debug);
-    return ExitCodes.Success;
+    return await VrrpStartup.RunAloneAsync(vrrp!, messages, options.Debug) ? ExitCodes.Success : ExitCodes.Failure;
 }
 
 var app = ProxyHost.Build(runtime, messages, options.Debug, vrrp is null ? null : vrrp.Register);

@@ -33,7 +33,7 @@ internal sealed record VrrpStartup(VrrpNodeConfig Node, GlobalDefs Global, bool 
     public void Register(IServiceCollection services) => services.AddVrrp(Node, Global);
 
     /// <summary>Runs a VRRP-only node until SIGTERM/SIGINT.</summary>
-    public static async Task RunAloneAsync(VrrpStartup vrrp, HaproxyMessageWriter messages, bool debug)
+    public static async Task<bool> RunAloneAsync(VrrpStartup vrrp, HaproxyMessageWriter messages, bool debug)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Logging.AddProvider(new HaproxyStderrLoggerProvider(messages, debug ? LogLevel.Debug : LogLevel.Warning));
@@ -42,6 +42,16 @@ internal sealed record VrrpStartup(VrrpNodeConfig Node, GlobalDefs Global, bool 
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
         vrrp.Register(builder.Services);
         using var host = builder.Build();
-        await host.RunAsync();
+        try
+        {
+            await host.RunAsync();
+            return true;
+        }
+        catch (Exception e) when (e is System.Net.Sockets.SocketException or UnauthorizedAccessException or IOException)
+        {
+            // Raw and netlink sockets need CAP_NET_RAW / CAP_NET_ADMIN: say so instead of a stack trace.
+            messages.Write(DiagnosticSeverity.Alert, $"VRRP could not start: {e.Message} (VRRP needs CAP_NET_RAW and CAP_NET_ADMIN).", context: "keepalived");
+            return false;
+        }
     }
 }

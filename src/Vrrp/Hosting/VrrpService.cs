@@ -23,6 +23,7 @@ public sealed class VrrpService(VrrpNodeConfig config, string? scriptUser, strin
     private NetlinkAddressControl? _addresses;
     private PacketAnnouncer? _announcer;
     private NetlinkLinkMonitor? _monitor;
+    private int _disposed;
 
     /// <summary>The running instances.</summary>
     public IReadOnlyList<VrrpInstanceRunner> Runners => _runners;
@@ -120,6 +121,11 @@ public sealed class VrrpService(VrrpNodeConfig config, string? scriptUser, strin
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         foreach (var runner in _runners)
         {
             await runner.DisposeAsync().ConfigureAwait(false);

@@ -22,10 +22,14 @@ public sealed class NetlinkLinkMonitor : ILinkMonitor, IDisposable
     /// <inheritdoc/>
     public void Dispose()
     {
+        if (_stop.IsCancellationRequested)
+        {
+            return;
+        }
+
         _stop.Cancel();
         _thread.Join(TimeSpan.FromSeconds(2));
         _socket.Dispose();
-        _stop.Dispose();
     }
 
     private void Run()

@@ -36,9 +36,10 @@ public sealed class RawVrrpSocket : IAdvertChannel
         _send.SetSocketOption(SocketOptionLevel.IP, SocketOptionName.MulticastLoopback, false);
         _send.SetSocketOption(SocketOptionLevel.IP, SocketOptionName.MulticastInterface, IPAddress.HostToNetworkOrder(iface.Index));
         // Bound to our address, the send socket fixes the advert's source (primary or unicast_src_ip) and, being
-        // bound, receives nothing addressed to the group.
+        // bound, receives nothing addressed to the group (unicast adverts it may queue are never read; the kernel
+        // drops them once its small buffer is full).
         _send.Bind(new IPEndPoint(localAddress, 0));
-        _send.Shutdown(SocketShutdown.Receive);
+        _send.ReceiveBufferSize = 256;
     }
 
     /// <inheritdoc/>
