@@ -3,10 +3,34 @@ namespace Vrrp.FunctionalTests.Common;
 /// <summary>Writes the keepalived.conf both our nodes and real keepalived run in these tests (VRID 51, PASS "x").</summary>
 internal static class KeepalivedConf
 {
-    public static string Write(string directory, string name, int priority)
+    /// <param name="directory">Where to write NAME.conf.</param>
+    /// <param name="name">The node name.</param>
+    /// <param name="priority">Base priority.</param>
+    /// <param name="healthFile">With a value: a vrrp_script (interval 1, weight 2) that succeeds while this file is absent.</param>
+    public static string Write(string directory, string name, int priority, string? healthFile = null)
     {
         var path = Path.Combine(directory, name + ".conf");
-        File.WriteAllText(path, $$"""
+        var check = Path.Combine(directory, name + "-health.sh");
+        if (healthFile is not null && !OperatingSystem.IsWindows())
+        {
+            File.WriteAllText(check, $"#!/bin/sh\n[ ! -e {healthFile} ]\n");
+            File.SetUnixFileMode(check, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        }
+
+        var script = healthFile is null ? "" : $$"""
+            global_defs {
+              script_user root
+              enable_script_security
+            }
+            vrrp_script chk {
+              script "{{check}}"
+              interval 1
+              weight 2
+            }
+
+            """;
+        var track = healthFile is null ? "" : "  track_script {\n    chk\n  }\n";
+        File.WriteAllText(path, script + $$"""
             vrrp_instance VI_1 {
               interface eth0
               state BACKUP
@@ -20,7 +44,7 @@ internal static class KeepalivedConf
               virtual_ipaddress {
                 {{NetnsTopology.Vip}}/24
               }
-            }
+            {{track}}}
             """);
         return path;
     }

@@ -40,8 +40,8 @@ internal sealed class NodeProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static NodeProcess Proxy(string ns, string keepalivedConf)
-        => new(ns, "dotnet", [Path.Combine(AppContext.BaseDirectory, "proxy.dll"), "-k", keepalivedConf]);
+    public static NodeProcess Proxy(string ns, string keepalivedConf, params string[] more)
+        => new(ns, "dotnet", [Path.Combine(AppContext.BaseDirectory, "proxy.dll"), "-k", keepalivedConf, .. more]);
 
     public static NodeProcess Keepalived(string ns, string conf, string runDirectory)
         => new(ns, "/usr/sbin/keepalived", ["-n", "-l", "-D", "-P", "-f", conf,
