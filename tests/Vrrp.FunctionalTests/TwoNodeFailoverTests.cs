@@ -76,4 +76,33 @@ public class TwoNodeFailoverTests
             dir.Delete(recursive: true);
         }
     }
+
+    [RequiresRootFact]
+    public void LinkDown_OnMaster_MasterEntersFaultAndReleasesVipBackupTakesOver()
+    {
+        var dir = Directory.CreateTempSubdirectory("vrrp-ft-");
+        using var topology = new NetnsTopology(("a", "203.0.113.11"), ("b", "203.0.113.12"));
+        NodeProcess? a = null, b = null;
+        try
+        {
+            a = NodeProcess.Proxy(topology.Namespace("a"), KeepalivedConf.Write(dir.FullName, "a", 150));
+            b = NodeProcess.Proxy(topology.Namespace("b"), KeepalivedConf.Write(dir.FullName, "b", 100));
+            Assert.True(Shell.WaitFor(() => topology.HasVip("a") && !topology.HasVip("b"), StartLimit) is not null, $"a never sole master.\na: {a.Output}\nb: {b.Output}");
+
+            // The bridge side stays up, so b keeps listening; a's own interface going down is FAULT (keepalived tracks it).
+            Shell.Ip("-n", topology.Namespace("a"), "link", "set", "eth0", "down");
+            var limit = VrrpTimers.MasterDownInterval(100, 100) + TimeSpan.FromMilliseconds(500);
+            Assert.True(Shell.WaitFor(() => topology.HasVip("b"), limit) is not null, $"b did not take over.\nb: {b.Output}");
+            Assert.True(Shell.WaitFor(() => a.Output.Contains("Entering FAULT STATE", StringComparison.Ordinal), TimeSpan.FromSeconds(2)) is not null, a.Output);
+
+            Shell.Ip("-n", topology.Namespace("a"), "link", "set", "eth0", "up");
+            Assert.True(Shell.WaitFor(() => topology.HasVip("a") && !topology.HasVip("b"), StartLimit) is not null, $"a did not come back from FAULT and preempt.\na: {a.Output}\nb: {b.Output}");
+        }
+        finally
+        {
+            a?.Dispose();
+            b?.Dispose();
+            dir.Delete(recursive: true);
+        }
+    }
 }
