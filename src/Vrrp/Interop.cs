@@ -13,6 +13,8 @@ internal static partial class Interop
     public const int SolIp = 0, IpMulticastAll = 49, IpFreeBind = 15;
     public const int SolNetlink = 270, NetlinkAddMembership = 1;
     public const int NetlinkRoute = 0;
+    public const int AfInet6 = 10, SolIpv6 = 41, Ipv6MulticastAll = 29, Ipv6RecvPktInfo = 49, Ipv6PktInfo = 50, Ipv6RecvHopLimit = 51, Ipv6HopLimit = 52;
+    public const int MsgDontWait = 0x40;
 
     [LibraryImport("libc", SetLastError = true)]
     public static partial int socket(int domain, int type, int protocol);
@@ -30,7 +32,7 @@ internal static partial class Interop
     public static partial nint recv(nint fd, Span<byte> buffer, nuint length, int flags);
 
     [LibraryImport("libc", SetLastError = true)]
-    public static partial int close(int fd);
+    public static unsafe partial nint recvmsg(nint fd, void* message, int flags);
 
     [LibraryImport("libc", StringMarshalling = StringMarshalling.Utf8)]
     public static partial uint if_nametoindex(string name);

@@ -64,9 +64,17 @@ public static class VrrpConfigMapper
         var addresses = instance.VirtualIpAddresses.Select(v => Address(v, iface, true))
             .Concat(instance.VirtualIpAddressesExcluded.Select(v => Address(v, iface, false)))
             .ToList();
-        if (addresses.Any(a => a.InAdvert && a.Address.AddressFamily == AddressFamily.InterNetworkV6))
+        var families = addresses.Where(a => a.InAdvert).Select(a => a.Address.AddressFamily).Distinct().ToList();
+        if (families.Count > 1)
         {
-            problems.Add($"{where}: IPv6 virtual addresses in adverts are not supported yet (VRRP over IPv6); use virtual_ipaddress_excluded or an IPv4 instance.");
+            // keepalived 2.2: an instance is IPv4 or IPv6 (from its first address); the others go in _excluded.
+            problems.Add($"{where}: virtual_ipaddress mixes IPv4 and IPv6; put the other family in virtual_ipaddress_excluded.");
+            return null;
+        }
+
+        if (families is [AddressFamily.InterNetworkV6] && version != 3)
+        {
+            problems.Add($"{where}: IPv6 virtual addresses need 'version 3' (VRRPv2 is IPv4 only, RFC 3768).");
             return null;
         }
 

@@ -53,4 +53,7 @@ public sealed record VrrpInstanceConfig
 
     /// <summary>The addresses carried in adverts, in order.</summary>
     public IReadOnlyList<IPAddress> AdvertisedAddresses => Addresses.Where(a => a.InAdvert).Select(a => a.Address).ToArray();
+
+    /// <summary>True when the instance advertises over IPv6 (VRRPv3, ff02::12).</summary>
+    public bool IsIPv6 => AdvertisedAddresses is [{ AddressFamily: System.Net.Sockets.AddressFamily.InterNetworkV6 }, ..];
 }

@@ -127,7 +127,7 @@ public sealed class VrrpInstanceRunner : IAsyncDisposable
             return;
         }
 
-        if (source.Equals(_channel.LocalAddress))
+        if (source.GetAddressBytes().AsSpan().SequenceEqual(_channel.LocalAddress.GetAddressBytes()))
         {
             return;
         }

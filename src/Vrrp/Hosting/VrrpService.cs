@@ -55,14 +55,17 @@ public sealed class VrrpService(VrrpNodeConfig config, string? scriptUser, strin
                 continue;
             }
 
-            var local = instance.UnicastSource ?? iface.Primary;
+            var local = instance.UnicastSource ?? (instance.IsIPv6 ? iface.LinkLocal : iface.Primary);
             if (local is null)
             {
-                _logger.LogError("({Instance}) interface {Interface} has no IPv4 address to send adverts from; instance not started", instance.Name, instance.Interface);
+                _logger.LogError("({Instance}) interface {Interface} has no {Kind} address to send adverts from; instance not started",
+                    instance.Name, instance.Interface, instance.IsIPv6 ? "IPv6 link-local" : "IPv4");
                 continue;
             }
 
-            var channel = new RawVrrpSocket(iface, local, instance.UnicastPeers);
+            IAdvertChannel channel = instance.IsIPv6
+                ? new RawVrrpSocket6(iface, local, instance.UnicastPeers)
+                : new RawVrrpSocket(iface, local, instance.UnicastPeers);
             _runners.Add(new VrrpInstanceRunner(instance, channel, _addresses, _announcer, notifier, time, _logger));
         }
 

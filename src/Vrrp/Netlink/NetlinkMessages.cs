@@ -112,6 +112,8 @@ public static class NetlinkMessages
         // struct ifaddrmsg: family, prefixlen, flags, scope, index.
         span[16] = (byte)(v6 ? 10 : 2);
         span[17] = (byte)prefixLength;
+        // IFA_F_NODAD for IPv6, as keepalived: a VIP must be usable at once, not "tentative" for a second of DAD.
+        span[18] = (byte)(v6 && type == NewAddr ? 0x02 : 0);
         BinaryPrimitives.WriteInt32LittleEndian(span[20..], interfaceIndex);
         var offset = HeaderLength + IfAddrMsgLength;
         // ip(8) sends both IFA_LOCAL and IFA_ADDRESS; IPv6 needs IFA_ADDRESS, IPv4 reads IFA_LOCAL.

@@ -9,7 +9,8 @@ namespace Vrrp.Transport;
 /// <param name="Index">Kernel interface index.</param>
 /// <param name="Mac">Hardware address (6 bytes; empty when none).</param>
 /// <param name="Primary">First IPv4 address that is not one of ours, or null.</param>
-public sealed record InterfaceInfo(string Name, int Index, byte[] Mac, IPAddress? Primary)
+/// <param name="LinkLocal">The IPv6 link-local address (VRRPv3 over IPv6 sends from it, RFC 5798 §5.1.2.1), or null.</param>
+public sealed record InterfaceInfo(string Name, int Index, byte[] Mac, IPAddress? Primary, IPAddress? LinkLocal = null)
 {
     /// <summary>Looks up <paramref name="name"/>; null when it does not exist.</summary>
     public static InterfaceInfo? Find(string name, IReadOnlyCollection<IPAddress> ours)
@@ -24,6 +25,7 @@ public sealed record InterfaceInfo(string Name, int Index, byte[] Mac, IPAddress
         var primary = nic.GetIPProperties().UnicastAddresses
             .Select(u => u.Address)
             .FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork && !ours.Contains(a));
-        return new InterfaceInfo(name, index, nic.GetPhysicalAddress().GetAddressBytes(), primary);
+        var linkLocal = nic.GetIPProperties().UnicastAddresses.Select(u => u.Address).FirstOrDefault(a => a.IsIPv6LinkLocal);
+        return new InterfaceInfo(name, index, nic.GetPhysicalAddress().GetAddressBytes(), primary, linkLocal);
     }
 }

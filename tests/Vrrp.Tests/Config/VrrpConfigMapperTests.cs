@@ -86,4 +86,32 @@ public class VrrpConfigMapperTests
         Assert.Empty(errors);
         Assert.Equal((3, 20, 0), (node.Instances[0].Version, node.Instances[0].AdvertIntervalCentiseconds, node.Instances[0].AuthType));
     }
+
+    [Fact]
+    public void Map_Ipv6WithVersion2_IsRefusedWithTheReason()
+    {
+        Map(Instance.Replace("203.0.113.100/24 dev eth0 label eth0:vip", "2001:db8::100/64"), out var errors);
+
+        Assert.Contains("need 'version 3'", Assert.Single(errors));
+    }
+
+    [Fact]
+    public void Map_MixedFamilies_KeepsTheFirstFamilyAsKeepalivedDoes()
+    {
+        // keepalived 2.2.7 ignores a virtual_ipaddress of the other family (the parser reports it), so the
+        // instance stays IPv4.
+        var node = Map(Instance.Replace("203.0.113.100/24 dev eth0 label eth0:vip", "203.0.113.100/24\n    2001:db8::100/64"), out var errors);
+
+        Assert.Empty(errors);
+        Assert.Equal([IPAddress.Parse("203.0.113.100")], node.Instances[0].AdvertisedAddresses);
+    }
+
+    [Fact]
+    public void Map_Ipv6Version3_IsAnIpv6Instance()
+    {
+        var node = Map(Instance.Replace("203.0.113.100/24 dev eth0 label eth0:vip", "2001:db8::100/64").Replace("advert_int 1", "advert_int 1\n  version 3"), out var errors);
+
+        Assert.Empty(errors);
+        Assert.True(node.Instances[0].IsIPv6);
+    }
 }

@@ -36,6 +36,15 @@ public class NetlinkMessagesTests
         Assert.Equal(64, bytes[17]);
     }
 
+    [Fact]
+    public void AddAddress_Ipv6_SetsNoDadSoTheVipIsUsableAtOnce()
+    {
+        var bytes = NetlinkMessages.AddAddress(1, 4, IPAddress.Parse("2001:db8::100"), 64);
+
+        Assert.Equal((10, 64, 0x02), (bytes[16], bytes[17], bytes[18]));
+        Assert.Equal(0, NetlinkMessages.AddAddress(1, 4, IPAddress.Parse("203.0.113.100"), 24)[18]);
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(-17)]
