@@ -24,6 +24,7 @@ public sealed class VrrpService(VrrpNodeConfig config, string? scriptUser, strin
     private PacketAnnouncer? _announcer;
     private NetlinkLinkMonitor? _monitor;
     private int _disposed;
+    private Notifier? _notifier;
 
     /// <summary>The running instances.</summary>
     public IReadOnlyList<VrrpInstanceRunner> Runners => _runners;
@@ -35,7 +36,7 @@ public sealed class VrrpService(VrrpNodeConfig config, string? scriptUser, strin
         _announcer = new PacketAnnouncer(_logger);
         _monitor = new NetlinkLinkMonitor();
         var runner = new ProcessScriptRunner();
-        var notifier = new Notifier(runner, scriptUser, scriptGroup, _logger);
+        var notifier = _notifier = new Notifier(runner, scriptUser, scriptGroup, _logger);
         foreach (var script in config.Scripts)
         {
             _scripts[script.Name] = new ScriptTracker(script, runner, time, _logger);
@@ -119,6 +120,11 @@ public sealed class VrrpService(VrrpNodeConfig config, string? scriptUser, strin
         }
 
         await Task.WhenAll(_runners.Select(r => r.StopAsync())).ConfigureAwait(false);
+        if (_notifier is not null)
+        {
+            // keepalived runs notify_stop / notify STOP on shutdown; bounded so a hung script cannot hold the exit.
+            await _notifier.WaitForPendingAsync(TimeSpan.FromSeconds(1)).ConfigureAwait(false);
+        }
     }
 
     /// <inheritdoc/>

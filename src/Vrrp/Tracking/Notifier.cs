@@ -11,6 +11,7 @@ namespace Vrrp.Tracking;
 public sealed class Notifier(IScriptRunner runner, string? scriptUser, string? scriptGroup, ILogger logger)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    private readonly HashSet<Task> _pending = [];
 
     /// <summary>keepalived's word for a state in notify arguments; INIT after running means STOP.</summary>
     public static string StateWord(VrrpRole role) => role switch
@@ -45,18 +46,38 @@ public sealed class Notifier(IScriptRunner runner, string? scriptUser, string? s
         return list;
     }
 
-    /// <summary>Starts the scripts of one transition without waiting for them.</summary>
+    /// <summary>Starts the scripts of one transition without waiting for them (the state machine never waits).</summary>
     public void Notify(VrrpNotify scripts, string kind, string name, VrrpRole role, int priority)
     {
         foreach (var (command, arguments) in Plan(scripts, kind, name, role, priority))
         {
-            _ = RunAsync(command, arguments);
+            var task = RunAsync(command, arguments);
+            lock (_pending)
+            {
+                _pending.Add(task);
+            }
+
+            _ = task.ContinueWith(t =>
+            {
+                lock (_pending)
+                {
+                    _pending.Remove(t);
+                }
+            }, TaskScheduler.Default);
         }
     }
 
-    /// <summary>Runs the scripts of one transition and waits (used at stop, so notify_stop runs before exit).</summary>
-    public Task NotifyAndWaitAsync(VrrpNotify scripts, string kind, string name, VrrpRole role, int priority)
-        => Task.WhenAll(Plan(scripts, kind, name, role, priority).Select(p => RunAsync(p.Command, p.Arguments)));
+    /// <summary>Waits (at most <paramref name="limit"/>) for running scripts: at stop, so notify_stop runs before exit.</summary>
+    public async Task WaitForPendingAsync(TimeSpan limit)
+    {
+        Task[] pending;
+        lock (_pending)
+        {
+            pending = [.. _pending];
+        }
+
+        await Task.WhenAny(Task.WhenAll(pending), Task.Delay(limit)).ConfigureAwait(false);
+    }
 
     private async Task RunAsync(string command, string[] arguments)
     {

@@ -7,7 +7,8 @@ internal static class KeepalivedConf
     /// <param name="name">The node name.</param>
     /// <param name="priority">Base priority.</param>
     /// <param name="healthFile">With a value: a vrrp_script (interval 1, weight 2) that succeeds while this file is absent.</param>
-    public static string Write(string directory, string name, int priority, string? healthFile = null)
+    /// <param name="extra">More vrrp_instance lines (unicast, notify, state…).</param>
+    public static string Write(string directory, string name, int priority, string? healthFile = null, string extra = "")
     {
         var path = Path.Combine(directory, name + ".conf");
         var check = Path.Combine(directory, name + "-health.sh");
@@ -44,7 +45,8 @@ internal static class KeepalivedConf
               virtual_ipaddress {
                 {{NetnsTopology.Vip}}/24
               }
-            {{track}}}
+            {{track}}{{extra}}
+            }
             """);
         return path;
     }
