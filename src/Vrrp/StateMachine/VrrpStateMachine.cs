@@ -12,7 +12,8 @@ public sealed class VrrpStateMachine
 {
     private readonly VrrpMachineSettings _settings;
     private int _masterAdvertIntervalCs;
-    private bool _preemptWindowOpen;
+    // keepalived 2.2 preempt_delay: null = no window yet, true = open (lower master tolerated), false = expired.
+    private bool? _preemptWindow;
 
     /// <summary>Creates an instance in INIT.</summary>
     public VrrpStateMachine(VrrpMachineSettings settings)
@@ -79,7 +80,15 @@ public sealed class VrrpStateMachine
                     return [new VrrpAction.StartTimer(VrrpTimerKind.MasterDown, VrrpTimers.SkewTime(Math.Clamp(Priority, 1, 255), _masterAdvertIntervalCs))];
                 }
 
-                if (!_settings.Preempt || priority >= Priority || _preemptWindowOpen)
+                if (priority < Priority && _settings.Preempt && _settings.PreemptDelay > TimeSpan.Zero && _preemptWindow is null)
+                {
+                    // keepalived 2.2: the first lower-priority advert starts the preempt_delay window; until it
+                    // ends the lower master is tolerated (its adverts reset our timer).
+                    _preemptWindow = true;
+                    return [new VrrpAction.StartTimer(VrrpTimerKind.PreemptDelay, _settings.PreemptDelay), new VrrpAction.StartTimer(VrrpTimerKind.MasterDown, MasterDown)];
+                }
+
+                if (!_settings.Preempt || priority >= Priority || _preemptWindow == true)
                 {
                     if (_settings.Version == 3)
                     {
@@ -131,7 +140,7 @@ public sealed class VrrpStateMachine
             case VrrpTimerKind.Advert when Role == VrrpRole.Master:
                 return [new VrrpAction.SendAdvert(Priority), new VrrpAction.StartTimer(VrrpTimerKind.Advert, AdvertInterval)];
             case VrrpTimerKind.PreemptDelay:
-                _preemptWindowOpen = false;
+                _preemptWindow = false;
                 return [];
             default:
                 return [];
@@ -230,7 +239,7 @@ public sealed class VrrpStateMachine
 
     private IReadOnlyList<VrrpAction> BecomeMaster()
     {
-        _preemptWindowOpen = false;
+        _preemptWindow = null;
         var actions = new List<VrrpAction>
         {
             // RFC 5798 §6.4.1: send an advert, then announce the addresses; keepalived's first GARP burst follows
@@ -248,13 +257,6 @@ public sealed class VrrpStateMachine
     private IReadOnlyList<VrrpAction> BecomeBackup()
     {
         var actions = new List<VrrpAction> { new VrrpAction.StartTimer(VrrpTimerKind.MasterDown, MasterDown) };
-        if (_settings.Preempt && _settings.PreemptDelay > TimeSpan.Zero)
-        {
-            // keepalived preempt_delay: for this long after entering BACKUP a lower-priority master is accepted.
-            _preemptWindowOpen = true;
-            actions.Add(new VrrpAction.StartTimer(VrrpTimerKind.PreemptDelay, _settings.PreemptDelay));
-        }
-
         actions.AddRange(Enter(VrrpRole.Backup));
         return actions;
     }

@@ -191,15 +191,19 @@ public class VrrpStateMachineTests
     }
 
     [Fact]
-    public void PreemptDelay_LowerMasterToleratedUntilTheWindowCloses()
+    public void PreemptDelay_FirstLowerAdvertOpensTheWindowThenPreemptionResumes()
     {
         var machine = Machine(150, preempt: true, preemptDelay: 5);
-        var start = machine.Start();
-        Assert.Contains(new A.StartTimer(VrrpTimerKind.PreemptDelay, TimeSpan.FromSeconds(5)), start);
+        machine.Start();
 
-        Assert.NotEmpty(machine.AdvertReceived(100, Lower, 100));
+        var first = machine.AdvertReceived(100, Lower, 100);
+        Assert.Contains(new A.StartTimer(VrrpTimerKind.PreemptDelay, TimeSpan.FromSeconds(5)), first);
+        Assert.Contains(first, a => a is A.StartTimer { Kind: VrrpTimerKind.MasterDown });
+        Assert.NotEmpty(machine.AdvertReceived(100, Lower, 100));   // still tolerated
+
         machine.TimerFired(VrrpTimerKind.PreemptDelay);
-        Assert.Empty(machine.AdvertReceived(100, Lower, 100));
+        Assert.Empty(machine.AdvertReceived(100, Lower, 100));      // discarded: our timer will fire
+        Assert.Equal(VrrpRole.Master, machine.TimerFired(VrrpTimerKind.MasterDown).OfType<A.Notify>().Single().To);
     }
 
     [Fact]
