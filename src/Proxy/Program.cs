@@ -72,6 +72,11 @@ try
     await app.RunAsync();
     return ExitCodes.Success;
 }
+catch (Vrrp.Hosting.VrrpStartException e)
+{
+    messages.Write(DiagnosticSeverity.Alert, e.Message, context: "keepalived");
+    return ExitCodes.Failure;
+}
 catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException or System.Net.Sockets.SocketException)
 {
     // Kestrel names the address it failed on; report it the way haproxy 2.6 does, with the bind line.

@@ -47,10 +47,9 @@ internal sealed record VrrpStartup(VrrpNodeConfig Node, GlobalDefs Global, bool 
             await host.RunAsync();
             return true;
         }
-        catch (Exception e) when (e is System.Net.Sockets.SocketException or UnauthorizedAccessException or IOException)
+        catch (VrrpStartException e)
         {
-            // Raw and netlink sockets need CAP_NET_RAW / CAP_NET_ADMIN: say so instead of a stack trace.
-            messages.Write(DiagnosticSeverity.Alert, $"VRRP could not start: {e.Message} (VRRP needs CAP_NET_RAW and CAP_NET_ADMIN).", context: "keepalived");
+            messages.Write(DiagnosticSeverity.Alert, e.Message, context: "keepalived");
             return false;
         }
     }

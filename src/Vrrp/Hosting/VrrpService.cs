@@ -32,6 +32,20 @@ public sealed class VrrpService(VrrpNodeConfig config, string? scriptUser, strin
     /// <inheritdoc/>
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        try
+        {
+            Open();
+            return Task.CompletedTask;
+        }
+        catch (System.Net.Sockets.SocketException e)
+        {
+            // Raw (CAP_NET_RAW) and netlink/address changes (CAP_NET_ADMIN) are what fails without privileges.
+            throw new VrrpStartException($"VRRP could not start: {e.Message} (it needs CAP_NET_RAW and CAP_NET_ADMIN, e.g. run as root).", e);
+        }
+    }
+
+    private void Open()
+    {
         _addresses = new NetlinkAddressControl();
         _announcer = new PacketAnnouncer(_logger);
         _monitor = new NetlinkLinkMonitor();
@@ -107,8 +121,6 @@ public sealed class VrrpService(VrrpNodeConfig config, string? scriptUser, strin
         {
             tracker.Start();
         }
-
-        return Task.CompletedTask;
     }
 
     /// <inheritdoc/>
