@@ -43,6 +43,8 @@ internal sealed class NodeProcess : IDisposable
     public static NodeProcess Proxy(string ns, string keepalivedConf, params string[] more)
         => new(ns, "dotnet", [Path.Combine(AppContext.BaseDirectory, "proxy.dll"), "-k", keepalivedConf, .. more]);
 
+    public static NodeProcess Command(string ns, string file, params string[] arguments) => new(ns, file, arguments);
+
     public static NodeProcess Keepalived(string ns, string conf, string runDirectory)
         => new(ns, "/usr/sbin/keepalived", ["-n", "-l", "-D", "-P", "-f", conf,
             "-p", Path.Combine(runDirectory, "ka.pid"), "-r", Path.Combine(runDirectory, "ka.vrrp.pid"), "-c", Path.Combine(runDirectory, "ka.chk.pid")]);
