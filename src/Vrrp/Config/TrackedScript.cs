@@ -10,4 +10,5 @@ namespace Vrrp.Config;
 /// <param name="Fall">`fall`.</param>
 /// <param name="User">`user`, else global_defs `script_user`.</param>
 /// <param name="Group">The group that goes with <paramref name="User"/>.</param>
-public sealed record TrackedScript(string Name, string Command, TimeSpan Interval, TimeSpan Timeout, int Weight, int Rise, int Fall, string? User, string? Group);
+/// <param name="Reverse">`weight … reverse`: the weight applies in the opposite sense (success counts as failure).</param>
+public sealed record TrackedScript(string Name, string Command, TimeSpan Interval, TimeSpan Timeout, int Weight, int Rise, int Fall, string? User, string? Group, bool Reverse = false);

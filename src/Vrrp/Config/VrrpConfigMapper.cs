@@ -24,6 +24,19 @@ public static class VrrpConfigMapper
         }
 
         var groups = config.SyncGroups.Select(g => new SyncGroupConfig(g.Name, g.Members, g.Notify)).ToList();
+        // keepalived 2.2: a sync group's track_script applies to every member instance.
+        foreach (var group in config.SyncGroups.Where(g => g.TrackScripts.Count > 0))
+        {
+            var extra = group.TrackScripts.Where(t => scripts.ContainsKey(t.Name)).Select(t => new TrackReference(t.Name, t.Weight ?? scripts[t.Name].Weight)).ToList();
+            for (var i = 0; i < instances.Count; i++)
+            {
+                if (group.Members.Contains(instances[i].Name))
+                {
+                    instances[i] = instances[i] with { TrackScripts = [.. instances[i].TrackScripts, .. extra] };
+                }
+            }
+        }
+
         var tracked = instances.SelectMany(i => i.TrackScripts).Select(t => t.Name)
             .Concat(config.SyncGroups.SelectMany(g => g.TrackScripts).Select(t => t.Name))
             .Distinct(StringComparer.Ordinal)
@@ -125,6 +138,6 @@ public static class VrrpConfigMapper
     {
         var interval = TimeSpan.FromSeconds(s.Interval);
         return new TrackedScript(s.Name, s.Script!, interval, s.Timeout is { } t ? TimeSpan.FromSeconds(t) : interval,
-            s.Weight, Math.Max(1, s.Rise), Math.Max(1, s.Fall), s.User ?? global.ScriptUser, s.User is null ? global.ScriptGroup : s.Group);
+            s.Weight, Math.Max(1, s.Rise), Math.Max(1, s.Fall), s.User ?? global.ScriptUser, s.User is null ? global.ScriptGroup : s.Group, s.WeightReverse);
     }
 }

@@ -20,6 +20,7 @@ public sealed class VrrpService(VrrpNodeConfig config, string? scriptUser, strin
     private readonly List<VrrpInstanceRunner> _runners = [];
     private readonly Dictionary<string, ScriptTracker> _scripts = new(StringComparer.Ordinal);
     private readonly Dictionary<int, bool> _links = [];
+    private readonly HashSet<string> _reverse = config.Scripts.Where(s => s.Reverse).Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
     private NetlinkAddressControl? _addresses;
     private PacketAnnouncer? _announcer;
     private NetlinkLinkMonitor? _monitor;
@@ -170,7 +171,7 @@ public sealed class VrrpService(VrrpNodeConfig config, string? scriptUser, strin
     {
         var instance = config.Instances.First(i => i.Name == name);
         var items = new List<(int, bool)>();
-        items.AddRange(instance.TrackScripts.Where(t => _scripts.ContainsKey(t.Name)).Select(t => (t.Weight, _scripts[t.Name].Good)));
+        items.AddRange(instance.TrackScripts.Where(t => _scripts.ContainsKey(t.Name)).Select(t => (t.Weight, _scripts[t.Name].Good ^ _reverse.Contains(t.Name))));
         lock (_links)
         {
             items.AddRange(instance.TrackInterfaces.Select(t => (t.Weight, LinkUp(t.Name))));

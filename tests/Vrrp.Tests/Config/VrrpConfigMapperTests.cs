@@ -114,4 +114,27 @@ public class VrrpConfigMapperTests
         Assert.Empty(errors);
         Assert.True(node.Instances[0].IsIPv6);
     }
+
+    [Fact]
+    public void Map_SyncGroupTrackScript_AppliesToEveryMemberAndReverseIsKept()
+    {
+        var text = Instance.Replace("  weight 2\n", "  weight -4 reverse\n") + """
+
+            vrrp_sync_group G {
+              group {
+                VI_1
+              }
+              track_script {
+                chk weight 7
+              }
+            }
+            """;
+
+        var node = Map(text, out var errors);
+
+        Assert.Empty(errors);
+        Assert.Equal([new TrackReference("chk", -4), new TrackReference("chk", 7)], node.Instances[0].TrackScripts);
+        Assert.True(node.Scripts[0].Reverse);
+        Assert.Equal(["VI_1"], node.SyncGroups[0].Members);
+    }
 }

@@ -14,7 +14,7 @@ public class VrrpInstanceRunnerTests
     private static readonly IPAddress Peer = IPAddress.Parse("203.0.113.11");
     private static readonly IPAddress Group = IPAddress.Parse(VrrpConstants.IPv4Multicast);
 
-    private static VrrpInstanceConfig Config(int priority = 100) => new()
+    private static VrrpInstanceConfig Config(int priority = 100, TimeSpan? refresh = null) => new()
     {
         Name = "VI_1",
         Interface = "eth0",
@@ -25,13 +25,14 @@ public class VrrpInstanceRunnerTests
         AuthType = 1,
         Password = "x",
         Addresses = [new VirtualAddress(Vip, 24, "eth0", null, null, true)],
+        GarpMasterRefresh = refresh,
     };
 
-    private static (VrrpInstanceRunner Runner, FakeNetwork Net, FakeTimeProvider Time) Start(int priority = 100)
+    private static (VrrpInstanceRunner Runner, FakeNetwork Net, FakeTimeProvider Time) Start(int priority = 100, TimeSpan? refresh = null)
     {
         var net = new FakeNetwork();
         var time = new FakeTimeProvider();
-        var runner = new VrrpInstanceRunner(Config(priority), net, net, net, null, time, NullLogger.Instance);
+        var runner = new VrrpInstanceRunner(Config(priority, refresh), net, net, net, null, time, NullLogger.Instance);
         runner.Start(faulted: false);
         return (runner, net, time);
     }
@@ -66,6 +67,25 @@ public class VrrpInstanceRunnerTests
         time.Advance(TimeSpan.FromSeconds(5));
 
         Assert.Equal(10, net.Announcements);
+    }
+
+    [Fact]
+    public void Master_GarpMasterRefresh_RepeatsBurstsUntilLeavingMaster()
+    {
+        var (runner, net, time) = Start(refresh: TimeSpan.FromSeconds(60));
+        time.Advance(TimeSpan.FromSeconds(3.61));
+
+        time.Advance(TimeSpan.FromSeconds(120));
+        Assert.Equal(5 * 4, net.Announcements); // at once, after 5 s, after 60 s and 120 s
+
+        for (var i = 0; i < 120; i++)
+        {
+            runner.Receive(Advert(200), 255, Peer, Group);
+            time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        Assert.Equal(VrrpRole.Backup, runner.Role);
+        Assert.Equal(5 * 4, net.Announcements);
     }
 
     [Fact]
