@@ -12,7 +12,8 @@ public sealed class ProcessScriptRunner : IScriptRunner
     /// <inheritdoc/>
     public async Task<int?> RunAsync(string command, IReadOnlyList<string> arguments, string? user, string? group, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo { UseShellExecute = false, RedirectStandardInput = true };
+        // keepalived runs scripts with stdin/stdout/stderr on /dev/null: their output is not ours to print.
+        var start = new ProcessStartInfo { UseShellExecute = false, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
         if (user is not null && user != "root" && Environment.IsPrivilegedProcess && File.Exists("/usr/sbin/runuser"))
         {
             start.FileName = "/usr/sbin/runuser";
@@ -56,6 +57,8 @@ public sealed class ProcessScriptRunner : IScriptRunner
         using (process)
         {
             process.StandardInput.Close();
+            _ = process.StandardOutput.BaseStream.CopyToAsync(Stream.Null, cancellationToken);
+            _ = process.StandardError.BaseStream.CopyToAsync(Stream.Null, cancellationToken);
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             deadline.CancelAfter(timeout);
             try
