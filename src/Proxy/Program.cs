@@ -43,14 +43,13 @@ if (loaded.Runtime is not { } runtime || loaded.Keepalived is { IsUsable: false 
     return ExitCodes.Failure;
 }
 
-if (loaded.Keepalived?.Config is { } vrrp)
+var vrrp = VrrpStartup.Prepare(loaded.Keepalived?.Config, messages);
+if (vrrp is { Failed: true })
 {
-    messages.Write(DiagnosticSeverity.Warning,
-        $"{vrrp.Instances.Count} vrrp_instance(s) read from {options.KeepalivedFile}; VRRP itself is not implemented yet, so no virtual IP is managed.",
-        context: "keepalived");
+    return ExitCodes.Failure;
 }
 
-if (runtime.Listeners.Count == 0)
+if (runtime.Listeners.Count == 0 && vrrp is null)
 {
     messages.Write(DiagnosticSeverity.Alert, "[proxy.main()] No enabled listener found (check for 'bind' directives) ! Exiting.", context: null);
     return ExitCodes.Failure;
@@ -61,11 +60,22 @@ if ((options.PidFile ?? loaded.Config?.Global.PidFile) is { } pidFile)
     File.WriteAllText(pidFile, $"{pid}\n");
 }
 
-var app = ProxyHost.Build(runtime, messages, options.Debug);
+if (runtime.Listeners.Count == 0)
+{
+    // `proxy -k keepalived.conf` alone: a VRRP-only node.
+    return await VrrpStartup.RunAloneAsync(vrrp!, messages, options.Debug) ? ExitCodes.Success : ExitCodes.Failure;
+}
+
+var app = ProxyHost.Build(runtime, messages, options.Debug, vrrp is null ? null : vrrp.Register);
 try
 {
     await app.RunAsync();
     return ExitCodes.Success;
+}
+catch (Vrrp.Hosting.VrrpStartException e)
+{
+    messages.Write(DiagnosticSeverity.Alert, e.Message, context: "keepalived");
+    return ExitCodes.Failure;
 }
 catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException or System.Net.Sockets.SocketException)
 {

@@ -16,7 +16,7 @@ namespace Proxy.Hosting;
 /// </summary>
 internal static class ProxyHost
 {
-    public static WebApplication Build(ProxyRuntime runtime, HaproxyMessageWriter messages, bool debug)
+    public static WebApplication Build(ProxyRuntime runtime, HaproxyMessageWriter messages, bool debug, Action<IServiceCollection>? addServices = null)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.Logging.ClearProviders();
@@ -28,13 +28,19 @@ internal static class ProxyHost
         builder.Services.AddSingleton(new CurrentRuntime(runtime));
         builder.Services.AddSingleton<HttpProxyHandler>();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(1));
+        addServices?.Invoke(builder.Services);
 
         builder.WebHost
             .UseKestrelCore()
             // ../shared/spec/performance.md lever 1: run socket continuations inline (0 context switches per request).
             // Program turns the runtime side on unless the operator set the variable; "0" turns both sides off.
-            .UseSockets(o => o.UnsafePreferInlineScheduling =
-                Environment.GetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS") != "0")
+            .UseSockets(o =>
+            {
+                o.UnsafePreferInlineScheduling = Environment.GetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS") != "0";
+                // A bind on a VRRP virtual address must succeed on the backup too: IP_FREEBIND before bind()
+                // (../shared/spec/vrrp.md "Moving the VIP").
+                o.CreateBoundListenSocket = FreeBind.CreateBoundListenSocket;
+            })
             .ConfigureKestrel(kestrel =>
             {
                 kestrel.AddServerHeader = false;

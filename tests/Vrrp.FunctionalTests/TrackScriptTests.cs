@@ -1,0 +1,41 @@
+using Vrrp.FunctionalTests.Common;
+
+namespace Vrrp.FunctionalTests;
+
+/// <summary>
+/// vrrp_script weight against real keepalived (the harness's sut_health): our node 101 + 2 = 103 beats keepalived's
+/// 102 while its check succeeds; a failing check drops it to 101 and keepalived takes over; recovery preempts back.
+/// </summary>
+public class TrackScriptTests
+{
+    [RequiresRootFact(keepalived: true)]
+    public void TrackScript_FailureAndRecovery_MovesTheVipAwayAndBack()
+    {
+        var dir = Directory.CreateTempSubdirectory("vrrp-ft-");
+        using var topology = new NetnsTopology(("ka", "203.0.113.11"), ("us", "203.0.113.12"));
+        NodeProcess? keepalived = null, us = null;
+        var unhealthy = Path.Combine(dir.FullName, "unhealthy");
+        try
+        {
+            keepalived = NodeProcess.Keepalived(topology.Namespace("ka"), KeepalivedConf.Write(dir.FullName, "ka", 102), dir.FullName);
+            us = NodeProcess.Proxy(topology.Namespace("us"), KeepalivedConf.Write(dir.FullName, "us", 101, unhealthy));
+            Assert.True(Shell.WaitFor(() => topology.HasVip("us") && !topology.HasVip("ka"), TimeSpan.FromSeconds(15)) is not null,
+                $"our node (103) never sole master.\nus: {us.Output}\nkeepalived: {keepalived.Output}");
+
+            File.WriteAllText(unhealthy, "");
+            // Up to one check interval (1 s) + keepalived's Master_Down_Interval (3.6 s) + slack.
+            Assert.True(Shell.WaitFor(() => topology.HasVip("ka") && !topology.HasVip("us"), TimeSpan.FromSeconds(8)) is not null,
+                $"keepalived did not take over after our check failed.\nus: {us.Output}\nkeepalived: {keepalived.Output}");
+
+            File.Delete(unhealthy);
+            Assert.True(Shell.WaitFor(() => topology.HasVip("us") && !topology.HasVip("ka"), TimeSpan.FromSeconds(8)) is not null,
+                $"we did not preempt back after recovery.\nus: {us.Output}\nkeepalived: {keepalived.Output}");
+        }
+        finally
+        {
+            us?.Dispose();
+            keepalived?.Dispose();
+            dir.Delete(recursive: true);
+        }
+    }
+}
