@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Proxy.LoadBalancing;
 using Proxy.Runtime;
 using Yarp.ReverseProxy.Forwarder;
@@ -6,23 +7,45 @@ using Yarp.ReverseProxy.Forwarder;
 namespace Proxy.Http;
 
 /// <summary>
-/// The terminal handler of mode http: frontend rules, backend choice, server pick, then forwarding through
-/// YARP's IHttpForwarder; failures become HAProxy's status codes and error pages.
+/// The terminal handler of mode http: frontend rules, backend choice, server pick (and queue), then forwarding
+/// through YARP's IHttpForwarder with HAProxy's retries and redispatch; failures become HAProxy's status codes,
+/// error pages and termination states, recorded in the request's <see cref="RequestOutcome"/>.
 /// </summary>
-internal sealed class HttpProxyHandler(IHttpForwarder forwarder, CurrentRuntime runtime)
+internal sealed class HttpProxyHandler(IHttpForwarder forwarder, CurrentRuntime runtime, TimeProvider? time = null, IRequestOutcomeObserver? observer = null)
 {
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
     public async Task HandleAsync(HttpContext context)
+    {
+        var started = _time.GetTimestamp();
+        var outcome = new RequestOutcome();
+        context.Features.Set(outcome);
+        try
+        {
+            await HandleCoreAsync(context, outcome);
+        }
+        finally
+        {
+            outcome.TotalMilliseconds = (long)_time.GetElapsedTime(started).TotalMilliseconds;
+            observer?.Completed(context, outcome);
+        }
+    }
+
+    private async Task HandleCoreAsync(HttpContext context, RequestOutcome outcome)
     {
         var connection = context.Connection;
         var frontend = runtime.Value.ResolveFrontend(connection.LocalIpAddress, connection.LocalPort);
         if (frontend is null)
         {
-            await HaproxyErrorPages.WriteAsync(context.Response, StatusCodes.Status503ServiceUnavailable);
+            await FailAsync(context, outcome, StatusCodes.Status503ServiceUnavailable, "SC");
             return;
         }
 
+        // haproxy 2.6 logs the frontend's name as the backend until one is chosen.
+        outcome.Frontend = outcome.Backend = frontend.Name;
         if (await ApplyAsync(frontend.RequestActions, context))
         {
+            AnsweredLocally(context, outcome);
             return;
         }
 
@@ -30,44 +53,202 @@ internal sealed class HttpProxyHandler(IHttpForwarder forwarder, CurrentRuntime 
         var backend = frontend.SelectBackend(context);
         if (backend is null)
         {
-            await HaproxyErrorPages.WriteAsync(context.Response, StatusCodes.Status503ServiceUnavailable);
+            await FailAsync(context, outcome, StatusCodes.Status503ServiceUnavailable, "SC");
             return;
         }
 
+        outcome.Backend = backend.Name;
         if (await ApplyAsync(backend.RequestActions, context))
         {
+            AnsweredLocally(context, outcome);
             return;
         }
 
-        var server = backend.Balancer.Pick(new BalanceContext(context), backend.Eligible);
+        await ForwardAsync(context, backend, outcome);
+    }
+
+    /// <summary>
+    /// Sends the request to a server, retrying as `retries`/`retry-on`/`option redispatch` allow (haproxy 2.6
+    /// src/stream.c back_handle_st_cer): a request is replayed only when nothing of it reached a server or it
+    /// has no body, and never once the response started.
+    /// </summary>
+    private async Task ForwardAsync(HttpContext context, BackendState backend, RequestOutcome outcome)
+    {
+        var server = await AssignAsync(context, backend, outcome, failed: null);
         if (server is null)
         {
-            await HaproxyErrorPages.WriteAsync(context.Response, StatusCodes.Status503ServiceUnavailable);
             return;
         }
 
-        ForwarderError error;
-        server.BeginRequest();
+        var hasBody = context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody ?? true;
+        var localPort = context.Connection.LocalPort;
+        while (true)
+        {
+            outcome.Server = server.Name;
+            ForwarderError error;
+            try
+            {
+                error = await forwarder.SendAsync(context, server.DestinationPrefix(localPort), backend.Invoker, backend.RequestConfig, HaproxyRequestTransformer.Instance);
+            }
+            finally
+            {
+                backend.Release(server);
+            }
+
+            if (error == ForwarderError.None)
+            {
+                outcome.End(context.Response.StatusCode, "--");
+                return;
+            }
+
+            var aborted = context.RequestAborted.IsCancellationRequested;
+            var result = ForwarderErrorMapper.Map(error, context.Features.Get<IForwarderErrorFeature>()?.Exception, aborted);
+            if (aborted || context.Response.HasStarted || !backend.Retry.MayRetry(result.Failure, outcome.Retries, hasBody))
+            {
+                await FailAsync(context, outcome, result.Status ?? -1, result.TerminationState);
+                return;
+            }
+
+            outcome.Retries++;
+            var step = backend.Retry.Next(outcome.Retries, backend.Eligible.Count, result.Failure == UpstreamFailure.ConnectRefused);
+            ForgetFailedAttempt(context);
+            if (step.Delay > TimeSpan.Zero && !await TurnAroundAsync(context, backend, step.Delay, outcome))
+            {
+                return;
+            }
+
+            var previous = server;
+            server = step.Redispatch ? await AssignAsync(context, backend, outcome, previous) : await ReacquireAsync(context, backend, previous, outcome);
+            if (server is null)
+            {
+                return;
+            }
+
+            outcome.Redispatched |= !ReferenceEquals(server, previous);
+        }
+    }
+
+    /// <summary>
+    /// Picks a server and takes one of its slots, queueing when `maxconn` says so. On a redispatch the server that
+    /// failed is left out when another one exists. Null once the failure was answered.
+    /// </summary>
+    private async ValueTask<ServerState?> AssignAsync(HttpContext context, BackendState backend, RequestOutcome outcome, ServerState? failed)
+    {
+        var eligible = backend.Eligible;
+        if (failed is not null && eligible.Count > 1)
+        {
+            eligible = [.. eligible.Where(s => !ReferenceEquals(s, failed))];
+        }
+
+        if (backend.Queue is not { } queue)
+        {
+            // No server has a maxconn: nothing is ever queued (the hot path, allocation-free).
+            var server = backend.Balancer.Pick(new BalanceContext(context), eligible);
+            if (server is null)
+            {
+                await FailAsync(context, outcome, StatusCodes.Status503ServiceUnavailable, "SC");
+                return null;
+            }
+
+            server.BeginRequest();
+            outcome.QueueMilliseconds = Math.Max(outcome.QueueMilliseconds, 0);
+            return server;
+        }
+
+        if (eligible.Count == 0)
+        {
+            await FailAsync(context, outcome, StatusCodes.Status503ServiceUnavailable, "SC");
+            return null;
+        }
+
+        // haproxy 2.6: balancers skip full servers and a request they cannot place waits in the backend's queue;
+        // hash-based picks keep their server and wait in its queue.
+        var candidates = backend.Retry.HashBalanced ? eligible : queue.Available(eligible);
+        var picked = candidates.Count == 0 ? null : backend.Balancer.Pick(new BalanceContext(context), candidates);
+        return await WaitForSlotAsync(context, backend, queue, picked, eligible, outcome);
+    }
+
+    // A retry on the same server takes a slot again (waiting in that server's queue if it filled up meanwhile).
+    private async ValueTask<ServerState?> ReacquireAsync(HttpContext context, BackendState backend, ServerState server, RequestOutcome outcome)
+    {
+        if (backend.Queue is not { } queue)
+        {
+            server.BeginRequest();
+            return server;
+        }
+
+        return await WaitForSlotAsync(context, backend, queue, server, backend.Eligible, outcome);
+    }
+
+    private async ValueTask<ServerState?> WaitForSlotAsync(
+        HttpContext context, BackendState backend, BackendQueue queue, ServerState? picked, IReadOnlyList<ServerState> eligible, RequestOutcome outcome)
+    {
+        var started = backend.Time.GetTimestamp();
+        // Without option abortonclose, haproxy 2.6 keeps a queued request whose client closed and still sends it.
+        var abort = backend.AbortOnClose ? context.RequestAborted : CancellationToken.None;
+        var (result, server) = await queue.AcquireAsync(picked, eligible, backend.QueueTimeout, abort);
+        outcome.QueueMilliseconds = Math.Max(outcome.QueueMilliseconds, 0) + (long)backend.Time.GetElapsedTime(started).TotalMilliseconds;
+        switch (result)
+        {
+            case QueueResult.Assigned:
+                return server;
+            case QueueResult.TimedOut:
+                outcome.Server = picked?.Name;
+                await FailAsync(context, outcome, StatusCodes.Status503ServiceUnavailable, "sQ");
+                return null;
+            case QueueResult.Full:
+                outcome.Server = picked?.Name;
+                await FailAsync(context, outcome, StatusCodes.Status503ServiceUnavailable, "SQ");
+                return null;
+            default:
+                outcome.End(-1, "CQ");
+                return null;
+        }
+    }
+
+    // haproxy 2.6: after a connection error on the same server, wait min(timeout connect, 1s) before the retry.
+    private static async ValueTask<bool> TurnAroundAsync(HttpContext context, BackendState backend, TimeSpan delay, RequestOutcome outcome)
+    {
         try
         {
-            error = await forwarder.SendAsync(
-                context, server.DestinationPrefix(connection.LocalPort), backend.Invoker, backend.RequestConfig, HaproxyRequestTransformer.Instance);
+            await Task.Delay(delay, backend.Time, context.RequestAborted);
+            return true;
         }
-        finally
+        catch (OperationCanceledException)
         {
-            server.EndRequest();
+            // The client left between two connection attempts.
+            outcome.End(-1, "CC");
+            return false;
+        }
+    }
+
+    // YARP prepared an error status and recorded its error for the failed attempt; the next attempt starts clean.
+    private static void ForgetFailedAttempt(HttpContext context)
+    {
+        context.Response.Clear();
+        context.Features.Set<IForwarderErrorFeature>(null);
+    }
+
+    private static void AnsweredLocally(HttpContext context, RequestOutcome outcome)
+    {
+        // haproxy 2.6: a response produced by the proxy itself (http-request return, redirect) is logged "LR".
+        if (outcome.Status < 0)
+        {
+            outcome.End(context.Response.StatusCode, "LR");
+        }
+    }
+
+    /// <summary>Records the failure and, when a status can still be sent, answers with HAProxy's error page.</summary>
+    private static Task FailAsync(HttpContext context, RequestOutcome outcome, int status, string terminationState)
+    {
+        if (status < 0 || context.Response.HasStarted)
+        {
+            outcome.End(context.Response.HasStarted ? context.Response.StatusCode : -1, terminationState);
+            return Task.CompletedTask;
         }
 
-        if (error == ForwarderError.None)
-        {
-            return;
-        }
-
-        var outcome = ForwarderErrorMapper.Map(error, context.Features.Get<IForwarderErrorFeature>()?.Exception);
-        if (outcome.Status is { } status && !context.Response.HasStarted)
-        {
-            await HaproxyErrorPages.WriteAsync(context.Response, status);
-        }
+        outcome.End(status, terminationState);
+        return HaproxyErrorPages.WriteAsync(context.Response, status);
     }
 
     private static async ValueTask<bool> ApplyAsync(IReadOnlyList<IHttpRequestAction> actions, HttpContext context)
