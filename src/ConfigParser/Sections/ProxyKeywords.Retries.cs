@@ -14,9 +14,9 @@ internal static partial class ProxyKeywords
 
     private static void Retries(KeywordContext<ProxyBuilder> c)
     {
+        // The side check (ProxyKeywords.Sides) already warned on a proxy without a backend side.
         if (!c.Section.HasBackendCapability)
         {
-            c.Diagnostics.Warning(c.At, $"'retries' ignored because {c.Section.Description} has no backend capability.", "retries");
             return;
         }
 
@@ -54,10 +54,9 @@ internal static partial class ProxyKeywords
 
     private static void MaxConn(KeywordContext<ProxyBuilder> c)
     {
+        // The side check (ProxyKeywords.Sides) already warned on a proxy without a frontend side.
         if (!c.Section.HasFrontendCapability)
         {
-            c.Diagnostics.Warning(c.At,
-                $"'maxconn' ignored because {c.Section.Description} has no frontend capability. Maybe you want 'fullconn' instead ?", "maxconn");
             return;
         }
 
