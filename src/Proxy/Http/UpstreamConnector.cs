@@ -25,16 +25,21 @@ internal sealed class UpstreamConnector(UpstreamConnect connect, TimeSpan? timeo
         }
     }
 
-    public async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+    /// <summary>SocketsHttpHandler.ConnectCallback.</summary>
+    public ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+        => ConnectAsync(context.DnsEndPoint, cancellationToken);
+
+    /// <summary>One attempt to <paramref name="endpoint"/>.</summary>
+    public async ValueTask<Stream> ConnectAsync(DnsEndPoint endpoint, CancellationToken cancellationToken)
     {
         if (timeout is not { } limit)
         {
-            return await Attempt(context.DnsEndPoint, cancellationToken, timer: null);
+            return await Attempt(endpoint, cancellationToken, timer: null);
         }
 
         using var timer = new CancellationTokenSource(limit, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
-        return await Attempt(context.DnsEndPoint, linked.Token, timer);
+        return await Attempt(endpoint, linked.Token, timer);
     }
 
     private async ValueTask<Stream> Attempt(DnsEndPoint endpoint, CancellationToken cancellationToken, CancellationTokenSource? timer)
