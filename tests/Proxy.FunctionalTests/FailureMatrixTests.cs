@@ -174,6 +174,74 @@ public class FailureMatrixTests
     }
 
     [Fact]
+    public async Task RetryOnStatus_ServerAnswers503Twice_ThirdAttemptServed()
+    {
+        var calls = 0;
+        await using var backend = await TestBackend.StartAsync("flaky", async context =>
+        {
+            var n = Interlocked.Increment(ref calls);
+            context.Response.StatusCode = n <= 2 ? 503 : 200;
+            await context.Response.WriteAsync($"attempt {n}");
+        });
+        var port = FreePort.Next();
+        var recorder = new OutcomeRecorder();
+        await using var proxy = await InProcessProxy.StartAsync(Config(port, $" retry-on 503\n server s1 127.0.0.1:{backend.Port}\n"), observer: recorder);
+        using var client = Client();
+
+        var response = await client.GetAsync($"http://127.0.0.1:{port}/flaky");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("attempt 3", await response.Content.ReadAsStringAsync());
+        var outcome = await recorder.ForAsync("/flaky");
+        Assert.Equal((200, "--", 2), (outcome.Status, outcome.TerminationState, outcome.Retries));
+    }
+
+    [Fact]
+    public async Task RetryOnStatus_RequestWithBody_IsNeverReplayed()
+    {
+        var calls = 0;
+        await using var backend = await TestBackend.StartAsync("busy", async context =>
+        {
+            Interlocked.Increment(ref calls);
+            context.Response.StatusCode = 503;
+            await context.Response.WriteAsync("busy");
+        });
+        var port = FreePort.Next();
+        var recorder = new OutcomeRecorder();
+        await using var proxy = await InProcessProxy.StartAsync(Config(port, $" retry-on 503\n server s1 127.0.0.1:{backend.Port}\n"), observer: recorder);
+        using var client = Client();
+
+        var response = await client.PostAsync($"http://127.0.0.1:{port}/upload", new StringContent("payload"));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("busy", await response.Content.ReadAsStringAsync());
+        Assert.Equal(1, Volatile.Read(ref calls));
+        Assert.Equal(0, (await recorder.ForAsync("/upload")).Retries);
+    }
+
+    [Fact]
+    public async Task RetryOnStatus_RetriesSpent_LastResponsePassesThrough()
+    {
+        var calls = 0;
+        await using var backend = await TestBackend.StartAsync("down", async context =>
+        {
+            Interlocked.Increment(ref calls);
+            context.Response.StatusCode = 503;
+            await context.Response.WriteAsync("own page");
+        });
+        var port = FreePort.Next();
+        var recorder = new OutcomeRecorder();
+        await using var proxy = await InProcessProxy.StartAsync(Config(port, $" retries 2\n retry-on 503\n server s1 127.0.0.1:{backend.Port}\n"), observer: recorder);
+        using var client = Client();
+
+        var response = await client.GetAsync($"http://127.0.0.1:{port}/down");
+
+        Assert.Equal("own page", await response.Content.ReadAsStringAsync());
+        Assert.Equal(3, Volatile.Read(ref calls));
+        Assert.Equal((503, 2), ((await recorder.ForAsync("/down")).Status, (await recorder.ForAsync("/down")).Retries));
+    }
+
+    [Fact]
     public async Task MaxConnFull_QueueTimeout_503LowercaseSQ()
     {
         var release = new TaskCompletionSource();

@@ -85,32 +85,43 @@ internal sealed class HttpProxyHandler(IHttpForwarder forwarder, CurrentRuntime 
         while (true)
         {
             outcome.Server = server.Name;
+            HttpTransformer transformer = HaproxyRequestTransformer.Instance;
+            // retry-on <status>: only then is the transformer wrapped (one object per attempt) to hold such a response back.
+            var statusRetry = backend.Retry.RetriesOnStatus ? new StatusRetryTransformer(transformer, backend.Retry, outcome.Retries, hasBody) : null;
             ForwarderError error;
             try
             {
-                error = await forwarder.SendAsync(context, server.DestinationPrefix(localPort), backend.Invoker, backend.RequestConfig, HaproxyRequestTransformer.Instance);
+                error = await forwarder.SendAsync(context, server.DestinationPrefix(localPort), backend.Invoker, backend.RequestConfig, statusRetry ?? transformer);
             }
             finally
             {
                 backend.Release(server);
             }
 
+            var connectionError = false;
             if (error == ForwarderError.None)
             {
-                outcome.End(context.Response.StatusCode, "--");
-                return;
+                if (statusRetry?.HeldBackStatus is null)
+                {
+                    outcome.End(context.Response.StatusCode, "--");
+                    return;
+                }
             }
-
-            var aborted = context.RequestAborted.IsCancellationRequested;
-            var result = ForwarderErrorMapper.Map(error, context.Features.Get<IForwarderErrorFeature>()?.Exception, aborted);
-            if (aborted || context.Response.HasStarted || !backend.Retry.MayRetry(result.Failure, outcome.Retries, hasBody))
+            else
             {
-                await FailAsync(context, outcome, result.Status ?? -1, result.TerminationState);
-                return;
+                var aborted = context.RequestAborted.IsCancellationRequested;
+                var result = ForwarderErrorMapper.Map(error, context.Features.Get<IForwarderErrorFeature>()?.Exception, aborted);
+                if (aborted || context.Response.HasStarted || !backend.Retry.MayRetry(result.Failure, outcome.Retries, hasBody))
+                {
+                    await FailAsync(context, outcome, result.Status ?? -1, result.TerminationState);
+                    return;
+                }
+
+                connectionError = result.Failure == UpstreamFailure.ConnectRefused;
             }
 
             outcome.Retries++;
-            var step = backend.Retry.Next(outcome.Retries, backend.Eligible.Count, result.Failure == UpstreamFailure.ConnectRefused);
+            var step = backend.Retry.Next(outcome.Retries, backend.Eligible.Count, connectionError);
             ForgetFailedAttempt(context);
             if (step.Delay > TimeSpan.Zero && !await TurnAroundAsync(context, backend, step.Delay, outcome))
             {
