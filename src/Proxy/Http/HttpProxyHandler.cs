@@ -80,62 +80,76 @@ internal sealed class HttpProxyHandler(IHttpForwarder forwarder, CurrentRuntime 
             return;
         }
 
-        var hasBody = context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody ?? true;
-        var localPort = context.Connection.LocalPort;
-        while (true)
+        // haproxy 2.6 keeps the server slot across retries to the same server; it gives it back on a redispatch.
+        ServerState? held = server;
+        try
         {
-            outcome.Server = server.Name;
-            HttpTransformer transformer = HaproxyRequestTransformer.Instance;
-            // retry-on <status>: only then is the transformer wrapped (one object per attempt) to hold such a response back.
-            var statusRetry = backend.Retry.RetriesOnStatus ? new StatusRetryTransformer(transformer, backend.Retry, outcome.Retries, hasBody) : null;
-            ForwarderError error;
-            try
+            var hasBody = context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody ?? true;
+            var localPort = context.Connection.LocalPort;
+            while (true)
             {
-                error = await forwarder.SendAsync(context, server.DestinationPrefix(localPort), backend.Invoker, backend.RequestConfig, statusRetry ?? transformer);
-            }
-            finally
-            {
-                backend.Release(server);
-            }
-
-            var connectionError = false;
-            if (error == ForwarderError.None)
-            {
-                if (statusRetry?.HeldBackStatus is null)
+                outcome.Server = server.Name;
+                HttpTransformer transformer = HaproxyRequestTransformer.Instance;
+                // retry-on <status>: only then is the transformer wrapped (one object per attempt) to hold such a response back.
+                var statusRetry = backend.Retry.RetriesOnStatus ? new StatusRetryTransformer(transformer, backend.Retry, outcome.Retries, hasBody) : null;
+                var error = await forwarder.SendAsync(context, server.DestinationPrefix(localPort), backend.Invoker, backend.RequestConfig, statusRetry ?? transformer);
+                var connectionError = false;
+                if (error == ForwarderError.None)
                 {
-                    outcome.End(context.Response.StatusCode, "--");
+                    if (statusRetry?.HeldBackStatus is null)
+                    {
+                        outcome.End(context.Response.StatusCode, "--");
+                        return;
+                    }
+                }
+                else
+                {
+                    var aborted = context.RequestAborted.IsCancellationRequested;
+                    var result = ForwarderErrorMapper.Map(error, context.Features.Get<IForwarderErrorFeature>()?.Exception, aborted);
+                    if (aborted || context.Response.HasStarted || !backend.Retry.MayRetry(result.Failure, outcome.Retries, hasBody))
+                    {
+                        // The server is done with this request: its slot is free before the error page goes out.
+                        held = null;
+                        backend.Release(server);
+                        await FailAsync(context, outcome, result.Status ?? -1, result.TerminationState);
+                        return;
+                    }
+
+                    connectionError = result.Failure == UpstreamFailure.ConnectRefused;
+                }
+
+                outcome.Retries++;
+                var step = backend.Retry.Next(outcome.Retries, backend.Eligible.Count, connectionError);
+                ForgetFailedAttempt(context);
+                if (step.Delay > TimeSpan.Zero && !await TurnAroundAsync(context, backend, step.Delay, outcome))
+                {
                     return;
                 }
-            }
-            else
-            {
-                var aborted = context.RequestAborted.IsCancellationRequested;
-                var result = ForwarderErrorMapper.Map(error, context.Features.Get<IForwarderErrorFeature>()?.Exception, aborted);
-                if (aborted || context.Response.HasStarted || !backend.Retry.MayRetry(result.Failure, outcome.Retries, hasBody))
+
+                if (!step.Redispatch)
                 {
-                    await FailAsync(context, outcome, result.Status ?? -1, result.TerminationState);
+                    continue;
+                }
+
+                var previous = server;
+                held = null;
+                backend.Release(previous);
+                if (await AssignAsync(context, backend, outcome, previous) is not { } next)
+                {
                     return;
                 }
 
-                connectionError = result.Failure == UpstreamFailure.ConnectRefused;
+                held = next;
+                server = next;
+                outcome.Redispatched |= !ReferenceEquals(next, previous);
             }
-
-            outcome.Retries++;
-            var step = backend.Retry.Next(outcome.Retries, backend.Eligible.Count, connectionError);
-            ForgetFailedAttempt(context);
-            if (step.Delay > TimeSpan.Zero && !await TurnAroundAsync(context, backend, step.Delay, outcome))
+        }
+        finally
+        {
+            if (held is not null)
             {
-                return;
+                backend.Release(held);
             }
-
-            var previous = server;
-            server = step.Redispatch ? await AssignAsync(context, backend, outcome, previous) : await ReacquireAsync(context, backend, previous, outcome);
-            if (server is null)
-            {
-                return;
-            }
-
-            outcome.Redispatched |= !ReferenceEquals(server, previous);
         }
     }
 
@@ -177,18 +191,6 @@ internal sealed class HttpProxyHandler(IHttpForwarder forwarder, CurrentRuntime 
         var candidates = backend.Retry.HashBalanced ? eligible : queue.Available(eligible);
         var picked = candidates.Count == 0 ? null : backend.Balancer.Pick(new BalanceContext(context), candidates);
         return await WaitForSlotAsync(context, backend, queue, picked, eligible, outcome);
-    }
-
-    // A retry on the same server takes a slot again (waiting in that server's queue if it filled up meanwhile).
-    private async ValueTask<ServerState?> ReacquireAsync(HttpContext context, BackendState backend, ServerState server, RequestOutcome outcome)
-    {
-        if (backend.Queue is not { } queue)
-        {
-            server.BeginRequest();
-            return server;
-        }
-
-        return await WaitForSlotAsync(context, backend, queue, server, backend.Eligible, outcome);
     }
 
     private async ValueTask<ServerState?> WaitForSlotAsync(
