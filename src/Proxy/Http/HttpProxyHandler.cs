@@ -155,12 +155,14 @@ internal sealed class HttpProxyHandler(IHttpForwarder forwarder, CurrentRuntime 
 
     /// <summary>
     /// Picks a server and takes one of its slots, queueing when `maxconn` says so. On a redispatch the server that
-    /// failed is left out when another one exists. Null once the failure was answered.
+    /// failed is left out when another one exists (except under hash balancing). Null once the failure was answered.
     /// </summary>
     private async ValueTask<ServerState?> AssignAsync(HttpContext context, BackendState backend, RequestOutcome outcome, ServerState? failed)
     {
         var eligible = backend.Eligible;
-        if (failed is not null && eligible.Count > 1)
+        // A hash lands on the same server again in haproxy 2.6 (measured: `balance uri` redispatches to the same
+        // server); other algorithms move on, which leaving the failed server out reproduces whatever their state.
+        if (failed is not null && eligible.Count > 1 && !backend.Retry.HashBalanced)
         {
             eligible = [.. eligible.Where(s => !ReferenceEquals(s, failed))];
         }
