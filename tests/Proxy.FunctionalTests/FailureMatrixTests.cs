@@ -123,6 +123,23 @@ public class FailureMatrixTests
     }
 
     [Fact]
+    public async Task ServerStallsMidBody_TimeoutServer_TruncatedLowercaseSD()
+    {
+        await using var server = MisbehavingServer.StallAfter("HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n0123456789");
+        var port = FreePort.Next();
+        var recorder = new OutcomeRecorder();
+        await using var proxy = await InProcessProxy.StartAsync(Config(port, $" timeout server 300ms\n server s1 127.0.0.1:{server.Port}\n"), observer: recorder);
+        using var client = Client();
+
+        var response = await client.GetAsync($"http://127.0.0.1:{port}/stall", HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await Assert.ThrowsAnyAsync<Exception>(() => response.Content.ReadAsByteArrayAsync());
+
+        var outcome = await recorder.ForAsync("/stall");
+        Assert.Equal((200, "sD"), (outcome.Status, outcome.TerminationState));
+    }
+
+    [Fact]
     public async Task NoServer_503SCWithoutServer()
     {
         var port = FreePort.Next();

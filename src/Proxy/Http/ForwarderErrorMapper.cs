@@ -22,6 +22,9 @@ internal static class ForwarderErrorMapper
         ForwarderError.RequestBodyDestination => new(502, "SH"),
         // haproxy 2.6: a response header that cannot be forwarded is a bad response (502, PH).
         ForwarderError.ResponseHeaders => new(502, "PH"),
+        // YARP reports `timeout server` expiring between two body reads as a destination error whose cause is a
+        // cancellation (a reset server gives an IOException instead).
+        ForwarderError.ResponseBodyDestination when !clientAborted && Find(exception, e => e is OperationCanceledException) => new(null, "sD"),
         ForwarderError.ResponseBodyClient or ForwarderError.UpgradeRequestClient or ForwarderError.UpgradeResponseClient => new(null, "CD"),
         // A cancelled body copy is either the client leaving or `timeout server` expiring between two reads.
         ForwarderError.ResponseBodyCanceled or ForwarderError.UpgradeRequestCanceled or ForwarderError.UpgradeResponseCanceled

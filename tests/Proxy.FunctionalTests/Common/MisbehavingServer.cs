@@ -38,6 +38,9 @@ internal sealed class MisbehavingServer : IAsyncDisposable
     /// <summary>Reads the request and never answers.</summary>
     public static MisbehavingServer Silent() => new("", reset: false);
 
+    /// <summary>Writes <paramref name="reply"/>, then stays silent with the connection open.</summary>
+    public static MisbehavingServer StallAfter(string reply) => new(reply, reset: false);
+
     private async Task AcceptAsync()
     {
         var open = new List<Socket>();

@@ -81,4 +81,20 @@ public class ForwarderErrorMapperTests
     {
         Assert.Equal(new ForwardOutcome(null, termination), ForwarderErrorMapper.Map(ForwarderError.ResponseBodyCanceled, null, clientAborted));
     }
+
+    [Fact]
+    public void Map_ResponseBodyDestinationCancelled_IsAServerTimeoutInData()
+    {
+        var timedOut = new OperationCanceledException("activity timeout");
+
+        Assert.Equal(new ForwardOutcome(null, "sD"), ForwarderErrorMapper.Map(ForwarderError.ResponseBodyDestination, timedOut));
+    }
+
+    [Fact]
+    public void Map_ResponseBodyDestinationReset_IsAServerAbortInData()
+    {
+        var reset = new IOException("reset", new SocketException((int)SocketError.ConnectionReset));
+
+        Assert.Equal(new ForwardOutcome(null, "SD"), ForwarderErrorMapper.Map(ForwarderError.ResponseBodyDestination, reset));
+    }
 }
