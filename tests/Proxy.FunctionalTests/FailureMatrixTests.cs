@@ -259,6 +259,27 @@ public class FailureMatrixTests
     }
 
     [Fact]
+    public async Task Redispatch_PostRefusedByFirstServer_BodyArrivesWholeAtTheOther()
+    {
+        await using var good = await TestBackend.StartAsync("good");
+        var closed = FreePort.Next();
+        var port = FreePort.Next();
+        var recorder = new OutcomeRecorder();
+        await using var proxy = await InProcessProxy.StartAsync(
+            Config(port, $" option redispatch\n server bad 127.0.0.1:{closed}\n server good 127.0.0.1:{good.Port}\n"), observer: recorder);
+        using var client = Client();
+        var payload = new byte[256 * 1024 + 3];
+        new Random(7).NextBytes(payload);
+
+        // A connection that was never established took nothing of the body: the request may go elsewhere whole.
+        var response = await client.PostAsync($"http://127.0.0.1:{port}/post", new ByteArrayContent(payload));
+
+        Assert.Equal("good", await response.Content.ReadAsStringAsync());
+        Assert.Equal(Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(payload)), Assert.Single(good.Received).BodySha256);
+        Assert.Equal(1, (await recorder.ForAsync("/post")).Retries);
+    }
+
+    [Fact]
     public async Task MaxConnFull_QueueTimeout_503LowercaseSQ()
     {
         var release = new TaskCompletionSource();
