@@ -42,6 +42,7 @@ public class FailureMatrixTests
         Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(550), $"answered after {clock.Elapsed}");
         var outcome = await recorder.ForAsync("/refused");
         Assert.Equal((503, "SC", 3, false, "s1"), (outcome.Status, outcome.TerminationState, outcome.Retries, outcome.Redispatched, outcome.Server));
+        Assert.Equal((-1L, -1L), (outcome.ConnectMilliseconds, outcome.ResponseMilliseconds));
     }
 
     [Fact]
@@ -169,6 +170,8 @@ public class FailureMatrixTests
         var outcome = await recorder.ForAsync("/ok");
         Assert.Equal((200, "--", 0, "a", "fe", "be"), (outcome.Status, outcome.TerminationState, outcome.Retries, outcome.Server, outcome.Frontend, outcome.Backend));
         Assert.True(outcome.TotalMilliseconds >= 0);
+        Assert.InRange(outcome.ResponseMilliseconds, 0, outcome.TotalMilliseconds);
+        Assert.Equal(0, outcome.ConnectMilliseconds);
     }
 
     [Fact]

@@ -15,6 +15,9 @@ internal sealed class HttpProxyHandler(IHttpForwarder forwarder, CurrentRuntime 
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
+    // Notes when response headers arrive (Tr) without a per-request allocation.
+    private readonly TimedTransformer _timed = new(HaproxyRequestTransformer.Instance, time ?? TimeProvider.System);
+
     public async Task HandleAsync(HttpContext context)
     {
         var started = _time.GetTimestamp();
@@ -89,10 +92,18 @@ internal sealed class HttpProxyHandler(IHttpForwarder forwarder, CurrentRuntime 
             while (true)
             {
                 outcome.Server = server.Name;
-                HttpTransformer transformer = HaproxyRequestTransformer.Instance;
+                HttpTransformer transformer = _timed;
                 // retry-on <status>: only then is the transformer wrapped (one object per attempt) to hold such a response back.
                 var statusRetry = backend.Retry.RetriesOnStatus ? new StatusRetryTransformer(transformer, backend.Retry, outcome.Retries, hasBody) : null;
+                var sent = _time.GetTimestamp();
+                outcome.ResponseHeadersTimestamp = 0;
                 var error = await forwarder.SendAsync(context, server.DestinationPrefix(localPort), backend.Invoker, backend.RequestConfig, statusRetry ?? transformer);
+                if (outcome.ResponseHeadersTimestamp != 0)
+                {
+                    outcome.ConnectMilliseconds = 0;
+                    outcome.ResponseMilliseconds = (long)_time.GetElapsedTime(sent, outcome.ResponseHeadersTimestamp).TotalMilliseconds;
+                }
+
                 var connectionError = false;
                 if (error == ForwarderError.None)
                 {

@@ -37,11 +37,17 @@ internal sealed class RequestOutcome
     /// <summary>Tw: milliseconds spent in queues; -1 when the request never reached the queue step.</summary>
     public long QueueMilliseconds { get; set; } = -1;
 
-    /// <summary>Tc: milliseconds to establish the connection; -1 when it never was (not measured per connection yet).</summary>
+    /// <summary>
+    /// Tc: milliseconds to establish the connection; -1 when none was. Connections come from a shared pool and
+    /// are not timed per request yet: an attempt that got a response counts 0.
+    /// </summary>
     public long ConnectMilliseconds { get; set; } = -1;
 
     /// <summary>Tr: milliseconds from sending the request to receiving response headers; -1 when none arrived.</summary>
     public long ResponseMilliseconds { get; set; } = -1;
+
+    /// <summary>When the last attempt's response headers arrived (the handler's clock); 0 when none did.</summary>
+    public long ResponseHeadersTimestamp { get; set; }
 
     /// <summary>Ta: milliseconds the whole request took, set once it ended.</summary>
     public long TotalMilliseconds { get; set; } = -1;
