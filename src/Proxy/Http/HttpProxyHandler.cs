@@ -27,6 +27,12 @@ internal sealed class HttpProxyHandler(IHttpForwarder forwarder, CurrentRuntime 
         {
             await HandleCoreAsync(context, outcome);
         }
+        catch (Exception) when (context.RequestAborted.IsCancellationRequested && outcome.TerminationState == "--")
+        {
+            // The client left while the proxy itself was answering (an error page, a local response).
+            outcome.End(context.Response.HasStarted ? context.Response.StatusCode : -1, context.Response.HasStarted ? "CD" : "CR");
+            throw;
+        }
         finally
         {
             outcome.TotalMilliseconds = (long)_time.GetElapsedTime(started).TotalMilliseconds;
@@ -92,6 +98,7 @@ internal sealed class HttpProxyHandler(IHttpForwarder forwarder, CurrentRuntime 
             while (true)
             {
                 outcome.Server = server.Name;
+                // The forwarding transformer (HaproxyRequestTransformer), timed for Tr.
                 HttpTransformer transformer = _timed;
                 // retry-on <status>: only then is the transformer wrapped (one object per attempt) to hold such a response back.
                 var statusRetry = backend.Retry.RetriesOnStatus ? new StatusRetryTransformer(transformer, backend.Retry, outcome.Retries, hasBody) : null;
