@@ -29,6 +29,18 @@ public sealed record BackendSection
     /// <summary>Timeouts (`server` and `connect` matter for a backend).</summary>
     public ProxyTimeouts Timeouts { get; init; } = ProxyTimeouts.None;
 
+    /// <summary>`retries`: connection attempts retried after a failure; 3 unless set (haproxy 2.6 §4.2 retries).</summary>
+    public int Retries { get; init; } = DefaultRetries;
+
+    /// <summary>haproxy 2.6: `retries` defaults to 3.</summary>
+    public const int DefaultRetries = 3;
+
+    /// <summary>`retry-on` keywords as written (validated); `conn-failure` unless set.</summary>
+    public IReadOnlyList<string> RetryOn { get; init; } = DefaultRetryOn;
+
+    /// <summary>haproxy 2.6: `retry-on` defaults to `conn-failure`.</summary>
+    public static IReadOnlyList<string> DefaultRetryOn { get; } = ["conn-failure"];
+
     /// <summary>`option` lines (the defaults section's first).</summary>
     public IReadOnlyList<ProxyOption> Options { get; init; } = [];
 

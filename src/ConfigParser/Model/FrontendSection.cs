@@ -29,6 +29,9 @@ public sealed record FrontendSection
     /// <summary>Timeouts (only `client` matters for a frontend).</summary>
     public ProxyTimeouts Timeouts { get; init; } = ProxyTimeouts.None;
 
+    /// <summary>`maxconn`: concurrent client connections; null when unset (the global limit applies).</summary>
+    public int? MaxConn { get; init; }
+
     /// <summary>`option` lines (the defaults section's first).</summary>
     public IReadOnlyList<ProxyOption> Options { get; init; } = [];
 

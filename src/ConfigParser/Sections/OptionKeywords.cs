@@ -83,7 +83,7 @@ internal static class OptionKeywords
                 _ => new HttpCheckOption(c.At, arguments, arguments[0], arguments[1], arguments[2]),
             },
             "redispatch" => new RedispatchOption(c.At, c.Modifier != KeywordModifier.No, arguments,
-                arguments.Length == 0 ? 1 : Directives.CStyleInteger.Atoi(arguments[0])),
+                arguments.Length == 0 ? -1 : Directives.CStyleInteger.Atoi(arguments[0])),
             "httplog" or "httpslog" or "tcplog" => new HttpLogOption(c.At, name, arguments, arguments is ["clf"]),
             _ => new ProxyOption(c.At, name, c.Modifier != KeywordModifier.No, arguments),
         };

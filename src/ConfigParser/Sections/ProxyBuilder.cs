@@ -21,6 +21,9 @@ internal sealed class ProxyBuilder
             Mode = defaults.Mode;
             Timeouts = defaults.Timeouts;
             Balance = defaults.Balance;
+            Retries = defaults.Retries;
+            RetryOn = defaults.RetryOn;
+            MaxConn = defaults.MaxConn;
             DefaultBackend = HasFrontendCapability ? defaults.DefaultBackend : null;
             InheritedHttpRequestRules = kind == ProxyKind.Defaults ? [] : [.. defaults.HttpRequestRules];
             InheritedAllHttpRequestRules = kind == ProxyKind.Defaults ? [] : [.. defaults.AllHttpRequestRules];
@@ -49,6 +52,15 @@ internal sealed class ProxyBuilder
     public ProxyTimeouts Timeouts { get; set; } = ProxyTimeouts.None;
 
     public BalanceDefinition Balance { get; set; } = BalanceDefinition.Default;
+
+    /// <summary>`retries`.</summary>
+    public int Retries { get; set; } = BackendSection.DefaultRetries;
+
+    /// <summary>`retry-on` keywords.</summary>
+    public IReadOnlyList<string> RetryOn { get; set; } = BackendSection.DefaultRetryOn;
+
+    /// <summary>`maxconn` of the frontend side; null when unset.</summary>
+    public int? MaxConn { get; set; }
 
     public BackendReference? DefaultBackend { get; set; }
 
@@ -146,6 +158,7 @@ internal sealed class ProxyBuilder
         HttpRequestRules = [.. InheritedHttpRequestRules, .. HttpRequestRules],
         AllHttpRequestRules = [.. InheritedAllHttpRequestRules, .. AllHttpRequestRules],
         Timeouts = Timeouts,
+        MaxConn = MaxConn,
         Options = [.. Options],
         Acls = [.. Acls],
         UseBackendRules = [.. UseBackendRules],
@@ -167,6 +180,8 @@ internal sealed class ProxyBuilder
         HttpRequestRules = Kind == ProxyKind.Backend ? [.. InheritedHttpRequestRules, .. HttpRequestRules] : [],
         AllHttpRequestRules = Kind == ProxyKind.Backend ? [.. InheritedAllHttpRequestRules, .. AllHttpRequestRules] : [],
         Timeouts = Timeouts,
+        Retries = Retries,
+        RetryOn = RetryOn,
         Options = [.. Options],
         HashType = HashType,
         HashBalanceFactor = HashBalanceFactor,

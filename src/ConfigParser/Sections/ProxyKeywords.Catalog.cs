@@ -14,13 +14,13 @@ internal static partial class ProxyKeywords
     [
         "server-template", "monitor-uri", "id", "description", "disabled", "enabled", "dynamic-cookie-key", "cookie",
         "email-alert", "persist", "load-server-state-from-file", "server-state-file-name", "max-session-srv-conns",
-        "retries", "http-response", "http-after-response", "http-send-name-header", "redirect",
+        "http-response", "http-after-response", "http-send-name-header", "redirect",
         "use-server", "force-persist", "ignore-persist", "stick-table", "stick", "http-reuse", "monitor",
-        "transparent", "maxconn", "backlog", "fullconn", "dispatch", "unique-id-format",
+        "transparent", "backlog", "fullconn", "dispatch", "unique-id-format",
         "unique-id-header", "log-format", "log-format-sd", "log-tag", "source", "usesrc", "error-log-format",
         "clitcpka-cnt", "clitcpka-idle", "clitcpka-intvl", "compression", "declare",
         "external-check", "filter", "http-check", "http-error", "max-keep-alive-queue",
-        "rate-limit", "retry-on", "srvtcpka-cnt", "srvtcpka-idle", "srvtcpka-intvl", "tcp-check", "tcp-response",
+        "rate-limit", "srvtcpka-cnt", "srvtcpka-idle", "srvtcpka-intvl", "tcp-check", "tcp-response",
         "use-fcgi-app", "bind-process",
     ];
 

@@ -79,7 +79,8 @@ internal static partial class ProxyKeywords
             "connect" => c.Section.Timeouts with { Connect = stored },
             _ => Other(c.Section.Timeouts, name, stored),
         };
-        if (name is not ("client" or "server" or "connect") && warning is null)
+        // Applied by the runtime: client, server, connect, queue, http-request, http-keep-alive.
+        if (name is not ("client" or "server" or "connect" or "queue" or "http-request" or "http-keep-alive") && warning is null)
         {
             _ = NotImplemented(c, $"timeout {name}", 0);
         }
@@ -126,7 +127,7 @@ internal static partial class ProxyKeywords
         _ => timeouts.ServerFin,
     };
 
-    // The timeouts the runtime does not apply yet, kept typed in the model.
+    // The other timeouts, kept typed in the model.
     private static ProxyTimeouts Other(ProxyTimeouts timeouts, string name, TimeSpan? value) => name switch
     {
         "check" => timeouts with { Check = value },

@@ -28,6 +28,7 @@ internal static class ProxyHost
         builder.Services.AddSingleton(new CurrentRuntime(runtime));
         builder.Services.AddSingleton<HttpProxyHandler>();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(1));
+        // Tests add an IRequestOutcomeObserver or another TimeProvider here; VRRP registers its service.
         addServices?.Invoke(builder.Services);
 
         builder.WebHost
@@ -48,22 +49,28 @@ internal static class ProxyHost
                 kestrel.Limits.MaxRequestBodySize = null;
                 kestrel.Limits.MinRequestBodyDataRate = null;
                 kestrel.Limits.MinResponseDataRate = null;
-                var clientTimeout = runtime.Frontends.Select(f => f.Definition.Timeouts.Client).Max();
-                if (clientTimeout is { } idle)
-                {
-                    // haproxy 2.6: without timeout http-keep-alive/http-request, timeout client bounds the idle wait.
-                    kestrel.Limits.KeepAliveTimeout = idle;
-                    kestrel.Limits.RequestHeadersTimeout = idle;
-                }
-
+                ApplyClientTimeouts(kestrel, runtime);
                 foreach (var listener in runtime.Listeners)
                 {
                     // haproxy 2.6 takes HTTP/2 with prior knowledge on any HTTP bind (the server side stays HTTP/1.1),
                     // and answers a client that sends nothing within timeout http-request (else client) with 408.
                     var timeouts = listener.Frontend.Definition.Timeouts;
                     var firstBytesTimeout = timeouts.HttpRequest ?? timeouts.Client;
+                    var frontendLimit = listener.Frontend.Connections;
+                    var globalLimit = runtime.Connections;
                     kestrel.Listen(listener.Endpoint, endpoint =>
                     {
+                        // haproxy 2.6 maxconn: the process-wide limit first, then the frontend's.
+                        if (globalLimit is not null)
+                        {
+                            endpoint.Use(next => connection => globalLimit.RunAsync(connection, next));
+                        }
+
+                        if (frontendLimit is not null)
+                        {
+                            endpoint.Use(next => connection => frontendLimit.RunAsync(connection, next));
+                        }
+
                         // HTTP/1 by default (Kestrel warns that cleartext Http1AndHttp2 cannot negotiate); the detector switches to HTTP/2.
                         endpoint.Protocols = HttpProtocols.Http1;
                         endpoint.Use(next => new H2cPrefaceDetector(
@@ -76,5 +83,26 @@ internal static class ProxyHost
         var handler = app.Services.GetRequiredService<HttpProxyHandler>();
         app.Run(handler.HandleAsync);
         return app;
+    }
+
+    /// <summary>
+    /// haproxy 2.6 client-side timeouts mapped on Kestrel's, which are per server rather than per frontend (the
+    /// longest frontend value wins, so no frontend is cut short): `timeout http-request` (else `timeout client`)
+    /// bounds the wait for complete request headers; `timeout http-keep-alive` (else http-request, else client)
+    /// bounds the idle wait for the next request.
+    /// </summary>
+    private static void ApplyClientTimeouts(Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions kestrel, ProxyRuntime runtime)
+    {
+        var headers = runtime.Frontends.Select(f => f.Definition.Timeouts.HttpRequest ?? f.Definition.Timeouts.Client).Max();
+        if (headers is { } requestTimeout)
+        {
+            kestrel.Limits.RequestHeadersTimeout = requestTimeout;
+        }
+
+        var idle = runtime.Frontends.Select(f => f.Definition.Timeouts.HttpKeepAlive ?? f.Definition.Timeouts.HttpRequest ?? f.Definition.Timeouts.Client).Max();
+        if (idle is { } keepAlive)
+        {
+            kestrel.Limits.KeepAliveTimeout = keepAlive;
+        }
     }
 }

@@ -18,19 +18,24 @@ internal sealed class RuntimeBuilder
     private readonly DiagnosticBag _diagnostics;
     private readonly DiagnosticSeverity _unsupported;
 
-    private RuntimeBuilder(DiagnosticBag diagnostics, DiagnosticSeverity unsupported)
+    private readonly RuntimeServices _services;
+
+    private RuntimeBuilder(DiagnosticBag diagnostics, DiagnosticSeverity unsupported, RuntimeServices services)
     {
         _diagnostics = diagnostics;
         _unsupported = unsupported;
+        _services = services;
     }
 
     /// <param name="config">The parsed configuration.</param>
     /// <param name="diagnostics">Where problems go.</param>
     /// <param name="unsupported">The severity of "this proxy cannot run that yet": Warning for `-c`, Alert to start.</param>
-    public static ProxyRuntime? Build(HaproxyConfig config, DiagnosticBag diagnostics, DiagnosticSeverity unsupported = DiagnosticSeverity.Alert)
+    /// <param name="services">The clock and the way to reach servers; the system's when null.</param>
+    public static ProxyRuntime? Build(HaproxyConfig config, DiagnosticBag diagnostics, DiagnosticSeverity unsupported = DiagnosticSeverity.Alert,
+        RuntimeServices? services = null)
     {
         var fatalBefore = diagnostics.FatalCount;
-        var builder = new RuntimeBuilder(diagnostics, unsupported);
+        var builder = new RuntimeBuilder(diagnostics, unsupported, services ?? RuntimeServices.Default);
         var backends = new Dictionary<string, BackendState>(StringComparer.Ordinal);
         foreach (var definition in config.Backends)
         {
@@ -70,7 +75,10 @@ internal sealed class RuntimeBuilder
             }
         }
 
-        return diagnostics.FatalCount > fatalBefore ? null : new ProxyRuntime(frontends, [.. backends.Values], listeners);
+        return diagnostics.FatalCount > fatalBefore ? null : new ProxyRuntime(frontends, [.. backends.Values], listeners)
+        {
+            Connections = config.Global.MaxConn is { } max ? new ConnectionLimit(max) : null,
+        };
     }
 
     private BackendState? BuildBackend(BackendSection definition)
@@ -115,8 +123,9 @@ internal sealed class RuntimeBuilder
         pool,
         Prepare(definition.HttpRequestRules),
         balancer,
-        UpstreamClientFactory.CreateInvoker(definition.Timeouts),
-        UpstreamClientFactory.CreateRequestConfig(definition.Timeouts));
+        UpstreamClientFactory.CreateInvoker(definition.Timeouts, _services.Time, _services.Connect),
+        UpstreamClientFactory.CreateRequestConfig(definition.Timeouts),
+        _services.Time);
 
     private IReadOnlyList<IHttpRequestAction> Prepare(IReadOnlyList<HttpRequestRule> rules)
     {

@@ -1,47 +1,67 @@
-using System.Net.Sockets;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace Proxy.Http;
 
 /// <summary>
 /// Translates YARP's <see cref="ForwarderError"/> once, at this boundary, into HAProxy's status and termination
-/// state (haproxy 2.6 src/http_ana.c http_return_srv_error; ../shared/spec/haproxy-2.6.md §3.4).
+/// state (haproxy 2.6 src/http_ana.c http_return_srv_error; ../shared/spec/haproxy-2.6.md §3.4, §4.4).
 /// </summary>
 internal static class ForwarderErrorMapper
 {
-    public static ForwardOutcome Map(ForwarderError error, Exception? exception) => error switch
+    /// <param name="error">What YARP reported.</param>
+    /// <param name="exception">The exception behind it, if any.</param>
+    /// <param name="clientAborted">True when the client's connection is gone (tells a client abort from a server timeout).</param>
+    public static ForwardOutcome Map(ForwarderError error, Exception? exception, bool clientAborted = false) => error switch
     {
-        ForwarderError.Request when IsConnectTimeout(exception) => new(503, "sC"),
-        ForwarderError.Request when IsConnectFailure(exception) => new(503, "SC"),
-        // Connected, but the server closed or reset before complete response headers.
-        ForwarderError.Request => new(502, "SH"),
-        ForwarderError.RequestTimedOut => new(504, "sH"),
+        ForwarderError.Request => MapRequest(exception),
+        ForwarderError.RequestTimedOut => new(504, "sH", UpstreamFailure.ResponseTimeout),
         ForwarderError.NoAvailableDestinations => new(503, "SC"),
-        ForwarderError.RequestCanceled or ForwarderError.RequestBodyCanceled => new(null, "CH"),
-        ForwarderError.RequestBodyClient => new(null, "CD"),
-        ForwarderError.RequestBodyDestination => new(502, "SD"),
+        // The client left (or stopped sending its body) while the server's response headers were awaited.
+        ForwarderError.RequestCanceled or ForwarderError.RequestBodyCanceled or ForwarderError.RequestBodyClient => new(null, "CH"),
+        // The server closed while the request body was still being sent, before any response header.
+        ForwarderError.RequestBodyDestination => new(502, "SH"),
+        // haproxy 2.6: a response header that cannot be forwarded is a bad response (502, PH).
+        ForwarderError.ResponseHeaders => new(502, "PH"),
+        // YARP reports `timeout server` expiring between two body reads as a destination error whose cause is a
+        // cancellation (a reset server gives an IOException instead).
+        ForwarderError.ResponseBodyDestination when !clientAborted && Find(exception, e => e is OperationCanceledException) => new(null, "sD"),
+        ForwarderError.ResponseBodyClient or ForwarderError.UpgradeRequestClient or ForwarderError.UpgradeResponseClient => new(null, "CD"),
+        // A cancelled body copy is either the client leaving or `timeout server` expiring between two reads.
+        ForwarderError.ResponseBodyCanceled or ForwarderError.UpgradeRequestCanceled or ForwarderError.UpgradeResponseCanceled
+            => new(null, clientAborted ? "CD" : "sD"),
+        ForwarderError.UpgradeActivityTimeout => new(null, "sD"),
         _ => new(null, "SD"),
     };
 
-    private static bool IsConnectFailure(Exception? exception)
+    private static ForwardOutcome MapRequest(Exception? exception)
     {
-        for (var e = exception; e is not null; e = e.InnerException)
+        // The connector's own exception is the precise word; the outer HttpRequestException only says "connection".
+        if (Find(exception, e => e is UpstreamConnectException { TimedOut: true } or TimeoutException))
         {
-            if (e is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError } or SocketException)
-            {
-                return true;
-            }
+            return new(503, "sC", UpstreamFailure.ConnectTimeout);
         }
 
-        return false;
+        if (Find(exception, e => e is UpstreamConnectException
+            or HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError }))
+        {
+            return new(503, "SC", UpstreamFailure.ConnectRefused);
+        }
+
+        if (Find(exception, e => e is HttpRequestException { HttpRequestError: HttpRequestError.InvalidResponse }))
+        {
+            // haproxy 2.6: an invalid response from the server is blocked by the proxy (502, PH).
+            return new(502, "PH", UpstreamFailure.JunkResponse);
+        }
+
+        // Connected, but the server closed or reset before complete response headers.
+        return new(502, "SH", UpstreamFailure.EmptyResponse);
     }
 
-    // SocketsHttpHandler.ConnectTimeout surfaces as a cancellation wrapping a TimeoutException.
-    private static bool IsConnectTimeout(Exception? exception)
+    private static bool Find(Exception? exception, Func<Exception, bool> match)
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
-            if (e is TimeoutException)
+            if (match(e))
             {
                 return true;
             }

@@ -1,29 +1,60 @@
 using Microsoft.AspNetCore.Http;
-using Proxy.LoadBalancing;
+using Microsoft.AspNetCore.Http.Features;
 using Proxy.Runtime;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace Proxy.Http;
 
 /// <summary>
-/// The terminal handler of mode http: frontend rules, backend choice, server pick, then forwarding through
-/// YARP's IHttpForwarder; failures become HAProxy's status codes and error pages.
+/// The terminal handler of mode http: frontend rules, backend choice, server pick (and queue), then forwarding
+/// through YARP's IHttpForwarder with HAProxy's retries and redispatch; failures become HAProxy's status codes,
+/// error pages and termination states, recorded in the request's <see cref="RequestOutcome"/>.
 /// </summary>
-internal sealed class HttpProxyHandler(IHttpForwarder forwarder, CurrentRuntime runtime)
+internal sealed partial class HttpProxyHandler(IHttpForwarder forwarder, CurrentRuntime runtime, TimeProvider? time = null, IRequestOutcomeObserver? observer = null)
 {
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
+    // Notes when response headers arrive (Tr) without a per-request allocation.
+    private readonly TimedTransformer _timed = new(HaproxyRequestTransformer.Instance, time ?? TimeProvider.System);
+
     public async Task HandleAsync(HttpContext context)
+    {
+        var started = _time.GetTimestamp();
+        var outcome = new RequestOutcome();
+        context.Features.Set(outcome);
+        try
+        {
+            await HandleCoreAsync(context, outcome);
+        }
+        catch (Exception) when (context.RequestAborted.IsCancellationRequested && outcome.TerminationState == "--")
+        {
+            // The client left while the proxy itself was answering (an error page, a local response).
+            outcome.End(context.Response.HasStarted ? context.Response.StatusCode : -1, context.Response.HasStarted ? "CD" : "CR");
+            throw;
+        }
+        finally
+        {
+            outcome.TotalMilliseconds = (long)_time.GetElapsedTime(started).TotalMilliseconds;
+            observer?.Completed(context, outcome);
+        }
+    }
+
+    private async Task HandleCoreAsync(HttpContext context, RequestOutcome outcome)
     {
         var connection = context.Connection;
         var frontend = runtime.Value.ResolveFrontend(connection.LocalIpAddress, connection.LocalPort);
         if (frontend is null)
         {
-            await HaproxyErrorPages.WriteAsync(context.Response, StatusCodes.Status503ServiceUnavailable);
+            await FailAsync(context, outcome, StatusCodes.Status503ServiceUnavailable, "SC");
             return;
         }
 
         ErrorPagesFeature.SetFrontend(context, frontend.Definition);
+        // haproxy 2.6 logs the frontend's name as the backend until one is chosen.
+        outcome.Frontend = outcome.Backend = frontend.Name;
         if (await ApplyAsync(frontend.RequestActions, context))
         {
+            AnsweredLocally(context, outcome);
             return;
         }
 
@@ -31,45 +62,159 @@ internal sealed class HttpProxyHandler(IHttpForwarder forwarder, CurrentRuntime 
         var backend = frontend.SelectBackend(context);
         if (backend is null)
         {
-            await HaproxyErrorPages.WriteAsync(context.Response, StatusCodes.Status503ServiceUnavailable);
+            await FailAsync(context, outcome, StatusCodes.Status503ServiceUnavailable, "SC");
             return;
         }
 
         ErrorPagesFeature.SetBackend(context, backend.Definition);
+        outcome.Backend = backend.Name;
         if (await ApplyAsync(backend.RequestActions, context))
         {
+            AnsweredLocally(context, outcome);
             return;
         }
 
-        var server = backend.Balancer.Pick(new BalanceContext(context), backend.Eligible);
+        await ForwardAsync(context, backend, outcome);
+    }
+
+    /// <summary>
+    /// Sends the request to a server, retrying as `retries`/`retry-on`/`option redispatch` allow (haproxy 2.6
+    /// src/stream.c back_handle_st_cer): a request is replayed only when nothing of it reached a server or it
+    /// has no body, and never once the response started.
+    /// </summary>
+    private async Task ForwardAsync(HttpContext context, BackendState backend, RequestOutcome outcome)
+    {
+        var server = await AssignAsync(context, backend, outcome, failed: null);
         if (server is null)
         {
-            await HaproxyErrorPages.WriteAsync(context.Response, StatusCodes.Status503ServiceUnavailable);
             return;
         }
 
-        ForwarderError error;
-        server.BeginRequest();
+        // haproxy 2.6 keeps the server slot across retries to the same server; it gives it back on a redispatch.
+        ServerState? held = server;
         try
         {
-            error = await forwarder.SendAsync(
-                context, server.DestinationPrefix(connection.LocalPort), backend.Invoker, TunnelRequestConfig.For(context, backend), HaproxyRequestTransformer.Instance);
+            var hasBody = context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody ?? true;
+            var localPort = context.Connection.LocalPort;
+            while (true)
+            {
+                outcome.Server = server.Name;
+                // The forwarding transformer (HaproxyRequestTransformer), timed for Tr.
+                HttpTransformer transformer = _timed;
+                // retry-on <status>: only then is the transformer wrapped (one object per attempt) to hold such a response back.
+                var statusRetry = backend.Retry.RetriesOnStatus ? new StatusRetryTransformer(transformer, backend.Retry, outcome.Retries, hasBody) : null;
+                var sent = _time.GetTimestamp();
+                outcome.ResponseHeadersTimestamp = 0;
+                var error = await forwarder.SendAsync(context, server.DestinationPrefix(localPort), backend.Invoker, TunnelRequestConfig.For(context, backend), statusRetry ?? transformer);
+                if (outcome.ResponseHeadersTimestamp != 0)
+                {
+                    outcome.ConnectMilliseconds = 0;
+                    outcome.ResponseMilliseconds = (long)_time.GetElapsedTime(sent, outcome.ResponseHeadersTimestamp).TotalMilliseconds;
+                }
+
+                var connectionError = false;
+                if (error == ForwarderError.None)
+                {
+                    if (statusRetry?.HeldBackStatus is null)
+                    {
+                        outcome.End(context.Response.StatusCode, "--");
+                        return;
+                    }
+                }
+                else
+                {
+                    var aborted = context.RequestAborted.IsCancellationRequested;
+                    var result = ForwarderErrorMapper.Map(error, context.Features.Get<IForwarderErrorFeature>()?.Exception, aborted);
+                    if (aborted || context.Response.HasStarted || !backend.Retry.MayRetry(result.Failure, outcome.Retries, hasBody))
+                    {
+                        // The server is done with this request: its slot is free before the error page goes out.
+                        held = null;
+                        backend.Release(server);
+                        await FailAsync(context, outcome, result.Status ?? -1, result.TerminationState);
+                        return;
+                    }
+
+                    connectionError = result.Failure == UpstreamFailure.ConnectRefused;
+                }
+
+                outcome.Retries++;
+                var step = backend.Retry.Next(outcome.Retries, backend.Eligible.Count, connectionError);
+                ForgetFailedAttempt(context);
+                if (step.Delay > TimeSpan.Zero && !await TurnAroundAsync(context, backend, step.Delay, outcome))
+                {
+                    return;
+                }
+
+                if (!step.Redispatch)
+                {
+                    continue;
+                }
+
+                var previous = server;
+                held = null;
+                backend.Release(previous);
+                if (await AssignAsync(context, backend, outcome, previous) is not { } next)
+                {
+                    return;
+                }
+
+                held = next;
+                server = next;
+                outcome.Redispatched |= !ReferenceEquals(next, previous);
+            }
         }
         finally
         {
-            server.EndRequest();
+            if (held is not null)
+            {
+                backend.Release(held);
+            }
+        }
+    }
+
+    // haproxy 2.6: after a connection error on the same server, wait min(timeout connect, 1s) before the retry.
+    private static async ValueTask<bool> TurnAroundAsync(HttpContext context, BackendState backend, TimeSpan delay, RequestOutcome outcome)
+    {
+        try
+        {
+            await Task.Delay(delay, backend.Time, context.RequestAborted);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            // The client left between two connection attempts.
+            outcome.End(-1, "CC");
+            return false;
+        }
+    }
+
+    // YARP prepared an error status and recorded its error for the failed attempt; the next attempt starts clean.
+    private static void ForgetFailedAttempt(HttpContext context)
+    {
+        context.Response.Clear();
+        context.Features.Set<IForwarderErrorFeature>(null);
+    }
+
+    private static void AnsweredLocally(HttpContext context, RequestOutcome outcome)
+    {
+        // haproxy 2.6: a response produced by the proxy itself (http-request return, redirect) is logged "LR".
+        if (outcome.Status < 0)
+        {
+            outcome.End(context.Response.StatusCode, "LR");
+        }
+    }
+
+    /// <summary>Records the failure and, when a status can still be sent, answers with HAProxy's error page.</summary>
+    private static Task FailAsync(HttpContext context, RequestOutcome outcome, int status, string terminationState)
+    {
+        if (status < 0 || context.Response.HasStarted)
+        {
+            outcome.End(context.Response.HasStarted ? context.Response.StatusCode : -1, terminationState);
+            return Task.CompletedTask;
         }
 
-        if (error == ForwarderError.None)
-        {
-            return;
-        }
-
-        var outcome = ForwarderErrorMapper.Map(error, context.Features.Get<IForwarderErrorFeature>()?.Exception);
-        if (outcome.Status is { } status && !context.Response.HasStarted)
-        {
-            await HaproxyErrorPages.WriteAsync(context.Response, status);
-        }
+        outcome.End(status, terminationState);
+        return HaproxyErrorPages.WriteAsync(context.Response, status);
     }
 
     private static async ValueTask<bool> ApplyAsync(IReadOnlyList<IHttpRequestAction> actions, HttpContext context)

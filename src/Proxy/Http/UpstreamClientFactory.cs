@@ -7,7 +7,7 @@ namespace Proxy.Http;
 /// <summary>Builds the one connection pool and the forwarding settings each backend shares.</summary>
 internal static class UpstreamClientFactory
 {
-    public static HttpMessageInvoker CreateInvoker(ProxyTimeouts timeouts) => new(new SocketsHttpHandler
+    public static HttpMessageInvoker CreateInvoker(ProxyTimeouts timeouts, TimeProvider time, UpstreamConnect connect) => new(new SocketsHttpHandler
     {
         UseProxy = false,
         AllowAutoRedirect = false,
@@ -15,8 +15,9 @@ internal static class UpstreamClientFactory
         UseCookies = false,
         ActivityHeadersPropagator = null,
         EnableMultipleHttp2Connections = true,
-        // haproxy 2.6: timeout connect bounds one connection attempt; unset means no limit.
-        ConnectTimeout = timeouts.Connect ?? Timeout.InfiniteTimeSpan,
+        // haproxy 2.6: timeout connect bounds one connection attempt (unset: no limit). The connector applies it on
+        // the injected clock and reports refused and timed-out attempts apart, so they can be retried and flagged.
+        ConnectCallback = new UpstreamConnector(connect, timeouts.Connect, time).ConnectAsync,
     }, disposeHandler: true);
 
     public static ForwarderRequestConfig CreateRequestConfig(ProxyTimeouts timeouts) => new()
@@ -27,5 +28,4 @@ internal static class UpstreamClientFactory
         Version = HttpVersion.Version11,
         VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
     };
-
 }

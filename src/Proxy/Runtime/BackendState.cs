@@ -12,7 +12,8 @@ internal sealed class BackendState(
     IReadOnlyList<IHttpRequestAction> requestActions,
     IBalancer balancer,
     HttpMessageInvoker invoker,
-    ForwarderRequestConfig requestConfig)
+    ForwarderRequestConfig requestConfig,
+    TimeProvider time)
 {
     public BackendSection Definition { get; } = definition;
 
@@ -35,4 +36,35 @@ internal sealed class BackendState(
     public HttpMessageInvoker Invoker { get; } = invoker;
 
     public ForwarderRequestConfig RequestConfig { get; } = requestConfig;
+
+    /// <summary>The clock for queue timeouts and retry turn-arounds.</summary>
+    public TimeProvider Time { get; } = time;
+
+    /// <summary>`retries`, `option redispatch`, `retry-on`.</summary>
+    public RetryPolicy Retry { get; } = RetryPolicy.For(definition);
+
+    /// <summary>Server slots and queues; null when no server has a `maxconn` (nothing is ever queued).</summary>
+    public BackendQueue? Queue { get; } = pool.All.Any(s => s.Definition.MaxConn > 0) ? new BackendQueue(pool.All, time) : null;
+
+    /// <summary>haproxy 2.6: `timeout queue`, or `timeout connect` when unset; null waits forever.</summary>
+    public TimeSpan? QueueTimeout { get; } = definition.Timeouts.Queue ?? definition.Timeouts.Connect;
+
+    /// <summary>`timeout tunnel`: inactivity of upgraded connections (WebSocket); null when unset.</summary>
+    public TimeSpan? TunnelTimeout { get; } = definition.Timeouts.Tunnel;
+
+    /// <summary>`option abortonclose`: a client that leaves while queued or connecting also ends the server side.</summary>
+    public bool AbortOnClose { get; } = definition.Options.LastOrDefault(o => o.Name == "abortonclose") is { Enabled: true };
+
+    /// <summary>Gives back the slot a request held on <paramref name="server"/> (serving a queued request first).</summary>
+    public void Release(ServerState server)
+    {
+        if (Queue is null)
+        {
+            server.EndRequest();
+        }
+        else
+        {
+            Queue.Release(server);
+        }
+    }
 }

@@ -15,6 +15,9 @@ internal sealed class FrontendState(
 
     public string Name => Definition.Name;
 
+    /// <summary>`maxconn` of this frontend; null when unset.</summary>
+    public ConnectionLimit? Connections { get; } = definition.MaxConn is { } max ? new ConnectionLimit(max) : null;
+
     /// <summary>`http-request` rules, in order.</summary>
     public IReadOnlyList<IHttpRequestAction> RequestActions { get; } = requestActions;
 

@@ -14,6 +14,9 @@ internal sealed class ProxyRuntime(IReadOnlyList<FrontendState> frontends, IRead
 
     public IReadOnlyList<FrontendState> Frontends { get; } = frontends;
 
+    /// <summary>global `maxconn`: client connections of the whole process; null when unset.</summary>
+    public ConnectionLimit? Connections { get; init; }
+
     public IReadOnlyList<BackendState> Backends { get; } = backends;
 
     /// <summary>Every endpoint Kestrel listens on, with the frontend it belongs to.</summary>

@@ -17,7 +17,7 @@ public sealed class UnimplementedKeywordTests
     [InlineData("http-request deny", "'http-request deny'")]
     [InlineData("stats uri /stats", "'stats uri'")]
     [InlineData("tcp-request content accept", "'tcp-request content'")]
-    [InlineData("maxconn 1000", "'maxconn'")]
+    [InlineData("fullconn 1000", "'fullconn'")]
     [InlineData("compression algo gzip", "'compression algo'")]
     [InlineData("http-response set-header X-A b", "'http-response set-header'")]
     public void Parse_AcceptedButUnimplemented_WarnsAndStaysValid(string line, string name)

@@ -36,9 +36,9 @@ public sealed class OptionKeywordsTests
     }
 
     [Theory]
-    [InlineData("option redispatch", true, 1)]
+    [InlineData("option redispatch", true, -1)]
     [InlineData("option redispatch 3", true, 3)]
-    [InlineData("no option redispatch", false, 1)]
+    [InlineData("no option redispatch", false, -1)]
     public void Parse_Redispatch_IsTyped(string line, bool enabled, int interval)
     {
         var option = Assert.IsType<RedispatchOption>(Assert.Single(OptionsOf(line)));

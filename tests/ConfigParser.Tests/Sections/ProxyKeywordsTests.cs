@@ -87,6 +87,9 @@ public sealed class ProxyKeywordsTests
     [InlineData("mode http")]
     [InlineData("timeout client 5s")]
     [InlineData("timeout client 6s")]
+    [InlineData("timeout http-request 5s")]
+    [InlineData("timeout http-keep-alive 5s")]
+    [InlineData("maxconn 100")]
     public void Table_ValidLineInFrontend_SaysNothing(string line)
     {
         var result = InFrontend(line);
@@ -135,8 +138,6 @@ public sealed class ProxyKeywordsTests
     }
 
     [Theory]
-    [InlineData("timeout http-request 5s")]
-    [InlineData("timeout http-keep-alive 5s")]
     [InlineData("timeout tarpit 5s")]
     [InlineData("timeout client-fin 5s")]
     public void Timeout_NotImplementedYet_IsAWarningNotASilentNoop(string line)
@@ -180,6 +181,10 @@ public sealed class ProxyKeywordsTests
 
     [Theory]
     [InlineData("timeout connect 6s")]
+    [InlineData("timeout queue 6s")]
+    [InlineData("retries 5")]
+    [InlineData("retry-on conn-failure 503 all-retryable-errors")]
+    [InlineData("retry-on none")]
     [InlineData("balance")]
     [InlineData("balance roundrobin x")]
     [InlineData("mode tcp")]

@@ -11,15 +11,23 @@ public class ForwarderErrorMapperTests
     {
         var refused = new HttpRequestException(HttpRequestError.ConnectionError, "refused", new SocketException((int)SocketError.ConnectionRefused));
 
-        Assert.Equal(new ForwardOutcome(503, "SC"), ForwarderErrorMapper.Map(ForwarderError.Request, refused));
+        Assert.Equal(new ForwardOutcome(503, "SC", UpstreamFailure.ConnectRefused), ForwarderErrorMapper.Map(ForwarderError.Request, refused));
     }
 
     [Fact]
-    public void Map_ConnectTimeout_Returns503WithLowercaseS()
+    public void Map_ConnectorTimeoutInsideAConnectionError_Returns503WithLowercaseS()
     {
-        var timeout = new TaskCanceledException("connect", new TimeoutException());
+        var timeout = new HttpRequestException(HttpRequestError.ConnectionError, "connect", new UpstreamConnectException(timedOut: true, null));
 
-        Assert.Equal(new ForwardOutcome(503, "sC"), ForwarderErrorMapper.Map(ForwarderError.Request, timeout));
+        Assert.Equal(new ForwardOutcome(503, "sC", UpstreamFailure.ConnectTimeout), ForwarderErrorMapper.Map(ForwarderError.Request, timeout));
+    }
+
+    [Fact]
+    public void Map_ConnectorRefusal_Returns503WithSC()
+    {
+        var refused = new HttpRequestException(HttpRequestError.ConnectionError, "connect", new UpstreamConnectException(timedOut: false, null));
+
+        Assert.Equal(new ForwardOutcome(503, "SC", UpstreamFailure.ConnectRefused), ForwarderErrorMapper.Map(ForwarderError.Request, refused));
     }
 
     [Fact]
@@ -27,18 +35,66 @@ public class ForwarderErrorMapperTests
     {
         var closed = new HttpRequestException(HttpRequestError.ResponseEnded, "ended");
 
-        Assert.Equal(new ForwardOutcome(502, "SH"), ForwarderErrorMapper.Map(ForwarderError.Request, closed));
+        Assert.Equal(new ForwardOutcome(502, "SH", UpstreamFailure.EmptyResponse), ForwarderErrorMapper.Map(ForwarderError.Request, closed));
+    }
+
+    [Fact]
+    public void Map_ResetWhileReadingHeaders_IsNotAConnectFailure()
+    {
+        var reset = new HttpRequestException(HttpRequestError.Unknown, "reset", new IOException("reset", new SocketException((int)SocketError.ConnectionReset)));
+
+        Assert.Equal(new ForwardOutcome(502, "SH", UpstreamFailure.EmptyResponse), ForwarderErrorMapper.Map(ForwarderError.Request, reset));
+    }
+
+    [Fact]
+    public void Map_InvalidResponse_Returns502WithPH()
+    {
+        var junk = new HttpRequestException(HttpRequestError.InvalidResponse, "junk");
+
+        Assert.Equal(new ForwardOutcome(502, "PH", UpstreamFailure.JunkResponse), ForwarderErrorMapper.Map(ForwarderError.Request, junk));
+    }
+
+    [Fact]
+    public void Map_ServerTimeoutBeforeHeaders_Returns504WithLowercaseS()
+    {
+        Assert.Equal(new ForwardOutcome(504, "sH", UpstreamFailure.ResponseTimeout), ForwarderErrorMapper.Map(ForwarderError.RequestTimedOut, null));
     }
 
     [Theory]
-    [InlineData(ForwarderError.RequestTimedOut, 504, "sH")]
     [InlineData(ForwarderError.NoAvailableDestinations, 503, "SC")]
-    [InlineData(ForwarderError.RequestBodyDestination, 502, "SD")]
+    [InlineData(ForwarderError.RequestBodyDestination, 502, "SH")]
+    [InlineData(ForwarderError.ResponseHeaders, 502, "PH")]
     [InlineData(ForwarderError.RequestCanceled, null, "CH")]
-    [InlineData(ForwarderError.RequestBodyClient, null, "CD")]
+    [InlineData(ForwarderError.RequestBodyClient, null, "CH")]
+    [InlineData(ForwarderError.ResponseBodyClient, null, "CD")]
     [InlineData(ForwarderError.ResponseBodyDestination, null, "SD")]
+    [InlineData(ForwarderError.UpgradeActivityTimeout, null, "sD")]
     public void Map_OtherErrors_FollowHaproxysTable(ForwarderError error, int? status, string termination)
     {
         Assert.Equal(new ForwardOutcome(status, termination), ForwarderErrorMapper.Map(error, null));
+    }
+
+    [Theory]
+    [InlineData(true, "CD")]
+    [InlineData(false, "sD")]
+    public void Map_ResponseBodyCanceled_TellsClientAbortFromServerTimeout(bool clientAborted, string termination)
+    {
+        Assert.Equal(new ForwardOutcome(null, termination), ForwarderErrorMapper.Map(ForwarderError.ResponseBodyCanceled, null, clientAborted));
+    }
+
+    [Fact]
+    public void Map_ResponseBodyDestinationCancelled_IsAServerTimeoutInData()
+    {
+        var timedOut = new OperationCanceledException("activity timeout");
+
+        Assert.Equal(new ForwardOutcome(null, "sD"), ForwarderErrorMapper.Map(ForwarderError.ResponseBodyDestination, timedOut));
+    }
+
+    [Fact]
+    public void Map_ResponseBodyDestinationReset_IsAServerAbortInData()
+    {
+        var reset = new IOException("reset", new SocketException((int)SocketError.ConnectionReset));
+
+        Assert.Equal(new ForwardOutcome(null, "SD"), ForwarderErrorMapper.Map(ForwarderError.ResponseBodyDestination, reset));
     }
 }
