@@ -54,6 +54,23 @@ internal static partial class HttpRequestRuleParser
         return null;
     }
 
+    /// <summary>
+    /// Parses an `http-response` line whose action is known (see <see cref="ResponseRuleValidator"/>): the actions with
+    /// a typed record come back as records, the others are reported as not implemented and give null.
+    /// </summary>
+    public static HttpRequestRule? ParseResponse(ConfigLine line, string proxyDescription, DiagnosticBag diagnostics, Func<string, bool>? isKnownAcl = null)
+    {
+        if (line[1] is "set-header" or "add-header" or "del-header" or "replace-header" or "replace-value" or "deny" or "allow" or "set-status"
+            || line[1].StartsWith("set-var(", StringComparison.Ordinal))
+        {
+            TryParseTyped(line, proxyDescription, diagnostics, isKnownAcl ?? (_ => false), out var rule);
+            return rule;
+        }
+
+        Sections.UnimplementedKeyword.Warn(line, diagnostics);
+        return null;
+    }
+
     private static bool IsHaproxyAction(string action) => action.Length > 0 && HaproxyActions.Any(known =>
         known.EndsWith("(*)", StringComparison.Ordinal) ? action.StartsWith(known[..^3], StringComparison.Ordinal) : action == known);
 
@@ -163,6 +180,6 @@ internal static partial class HttpRequestRuleParser
     }
 
     private static void Abort(ConfigLine line, string message, DiagnosticBag diagnostics)
-        => diagnostics.Add(new ConfigDiagnostic(DiagnosticSeverity.Alert, line.Location, message, "http-request",
+        => diagnostics.Add(new ConfigDiagnostic(DiagnosticSeverity.Alert, line.Location, message, line.Keyword,
             LocationPrefix.ParsingTight, Aborts: true));
 }

@@ -32,6 +32,9 @@ public sealed record BackendSection
     /// <summary>`option` lines (the defaults section's first).</summary>
     public IReadOnlyList<ProxyOption> Options { get; init; } = [];
 
+    /// <summary>`acl` lines (for the backend's own rules' conditions).</summary>
+    public IReadOnlyList<Conditions.AclDefinition> Acls { get; init; } = [];
+
     /// <summary>`hash-type`; null when unset.</summary>
     public HashTypeDefinition? HashType { get; init; }
 
@@ -42,10 +45,10 @@ public sealed record BackendSection
     public IReadOnlyList<ErrorFileDefinition> ErrorFiles { get; init; } = [];
 
     /// <summary>
-    /// Every typed `http-request` rule in order (deny, allow, redirect, header rewrites … with their conditions);
-    /// <see cref="HttpRequestRules"/> holds the subset the runtime applies.
+    /// `http-response` rules in declaration order (the same records as `http-request` where the shapes match, plus
+    /// <see cref="HttpSetStatusRule"/>); a listen keeps them in its frontend half.
     /// </summary>
-    public IReadOnlyList<HttpRequestRule> AllHttpRequestRules { get; init; } = [];
+    public IReadOnlyList<HttpRequestRule> HttpResponseRules { get; init; } = [];
 
     /// <summary>`stats …` settings (the statistics page is served by the backend side).</summary>
     public StatsSettings Stats { get; init; } = StatsSettings.None;

@@ -12,6 +12,9 @@ public sealed record HaproxyConfig
     /// <summary>Backends and listen back halves, in declaration order.</summary>
     public IReadOnlyList<BackendSection> Backends { get; init; } = [];
 
+    /// <summary>`userlist` sections, the first of duplicated names kept.</summary>
+    public IReadOnlyList<UserlistSection> Userlists { get; init; } = [];
+
     /// <summary>Finds a backend by its exact name.</summary>
     public BackendSection? FindBackend(string name) => Backends.FirstOrDefault(b => b.Name == name);
 }

@@ -17,6 +17,8 @@ internal sealed partial class HaproxyConfigParser(Func<string, string?> environm
     private ProxyBuilder? _lastDefaults;
     private ProxyBuilder? _proxy;
     private AuxiliarySection? _auxiliary;
+    private readonly List<UserlistBuilder> _userlists = [];
+    private UserlistBuilder? _userlist;
     private SectionKind _section;
 
     /// <summary>Keywords a `no` or `default` prefix may precede (haproxy 2.6 src/cfgparse.c readcfgfile).</summary>
@@ -32,6 +34,7 @@ internal sealed partial class HaproxyConfigParser(Func<string, string?> environm
         Global,
         Proxy,
         Auxiliary,
+        Userlist,
     }
 
     /// <summary>True once a `program` section was read.</summary>
@@ -79,6 +82,7 @@ internal sealed partial class HaproxyConfigParser(Func<string, string?> environm
         },
         Frontends = [.. _proxies.Where(p => p.Kind is ProxyKind.Frontend or ProxyKind.Listen).Select(p => p.ToFrontend())],
         Backends = [.. _proxies.Where(p => p.Kind is ProxyKind.Backend or ProxyKind.Listen).Select(p => p.ToBackend())],
+        Userlists = [.. _userlists.Select(u => u.Build(diagnostics)).OfType<UserlistSection>()],
     };
 
     private bool TryOpenSection(ConfigLine line)
@@ -91,6 +95,12 @@ internal sealed partial class HaproxyConfigParser(Func<string, string?> environm
             "listen" => ProxyKind.Listen,
             _ => (ProxyKind?)null,
         };
+        if (kind is null && line.Keyword == "userlist" && line[1].Length > 0)
+        {
+            OpenUserlist(line);
+            return true;
+        }
+
         if (kind is null && AuxiliarySections.ByKeyword.TryGetValue(line.Keyword, out var auxiliary))
         {
             _proxy = null;
@@ -133,6 +143,22 @@ internal sealed partial class HaproxyConfigParser(Func<string, string?> environm
         return true;
     }
 
+    private void OpenUserlist(ConfigLine line)
+    {
+        _proxy = null;
+        _auxiliary = null;
+        _section = SectionKind.Userlist;
+        _userlist = new UserlistBuilder(line[1], line.Location);
+        if (_userlists.Any(u => u.Name == line[1]))
+        {
+            // The lines are still read (and checked), into a list nobody uses.
+            diagnostics.Warning(line.Location, $"ignoring duplicated userlist '{line[1]}'.", "userlist", LocationPrefix.ParsingTight);
+            return;
+        }
+
+        _userlists.Add(_userlist);
+    }
+
     private void Dispatch(ConfigLine line)
     {
         var modifier = KeywordModifier.None;
@@ -159,6 +185,9 @@ internal sealed partial class HaproxyConfigParser(Func<string, string?> environm
                 break;
             case SectionKind.Proxy:
                 diagnostics.Alert(line.Location, "'listen' or 'defaults' expected.", line.Keyword);
+                break;
+            case SectionKind.Userlist when _userlist is not null:
+                _userlist.Add(line, diagnostics);
                 break;
             case SectionKind.Auxiliary when _auxiliary is not null:
                 if (_auxiliary.Table.TryGet(line.Keyword, out var handler))

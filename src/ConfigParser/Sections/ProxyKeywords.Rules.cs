@@ -14,6 +14,9 @@ internal static partial class ProxyKeywords
     // haproxy 2.6 src/http_htx.c: the status codes an errorfile may replace.
     private static readonly HashSet<int> ErrorFileStatuses = [200, 400, 401, 403, 404, 405, 407, 408, 410, 413, 425, 429, 500, 501, 502, 503, 504];
 
+    // Options the runtime applies (src/Proxy/Http/Rules/ForwardFor.cs); the others are accepted with a warning.
+    private static readonly HashSet<string> RunOptions = new(StringComparer.Ordinal) { "forwardfor" };
+
     private static readonly HashSet<string> StatsParameters = new(StringComparer.Ordinal)
     {
         "admin", "http-request", "auth", "enable", "hide-version", "show-legends", "realm", "refresh", "scope", "show-desc",
@@ -32,7 +35,10 @@ internal static partial class ProxyKeywords
 
         c.Section.Options.RemoveAll(o => o.Name == option.Name);
         c.Section.Options.Add(option);
-        UnimplementedKeyword.Handle(c);
+        if (!RunOptions.Contains(option.Name))
+        {
+            UnimplementedKeyword.Handle(c);
+        }
     }
 
     private static void Acl(KeywordContext<ProxyBuilder> c)

@@ -3,7 +3,9 @@ using System.Net.Sockets;
 using ConfigParser.Diagnostics;
 using ConfigParser.Model;
 using Proxy.Http;
+using Proxy.Http.Auth;
 using Proxy.Http.Conditions;
+using Proxy.Http.Rules;
 using Proxy.LoadBalancing;
 using Proxy.Runtime;
 
@@ -17,11 +19,13 @@ internal sealed class RuntimeBuilder
 {
     private readonly DiagnosticBag _diagnostics;
     private readonly DiagnosticSeverity _unsupported;
+    private readonly Dictionary<string, Userlist> _userlists;
 
-    private RuntimeBuilder(DiagnosticBag diagnostics, DiagnosticSeverity unsupported)
+    private RuntimeBuilder(DiagnosticBag diagnostics, DiagnosticSeverity unsupported, Dictionary<string, Userlist> userlists)
     {
         _diagnostics = diagnostics;
         _unsupported = unsupported;
+        _userlists = userlists;
     }
 
     /// <param name="config">The parsed configuration.</param>
@@ -30,7 +34,7 @@ internal sealed class RuntimeBuilder
     public static ProxyRuntime? Build(HaproxyConfig config, DiagnosticBag diagnostics, DiagnosticSeverity unsupported = DiagnosticSeverity.Alert)
     {
         var fatalBefore = diagnostics.FatalCount;
-        var builder = new RuntimeBuilder(diagnostics, unsupported);
+        var builder = new RuntimeBuilder(diagnostics, unsupported, config.Userlists.ToDictionary(u => u.Name, u => new Userlist(u), StringComparer.Ordinal));
         var backends = new Dictionary<string, BackendState>(StringComparer.Ordinal);
         foreach (var definition in config.Backends)
         {
@@ -56,7 +60,7 @@ internal sealed class RuntimeBuilder
             }
 
             var backend = definition.DefaultBackend is { } target ? backends.GetValueOrDefault(target.Name) : null;
-            var frontend = new FrontendState(definition, builder.Prepare(definition.HttpRequestRules), builder.Switches(definition, backends), backend);
+            var frontend = new FrontendState(definition, builder.Prepare(definition.Name, definition.Acls, definition.HttpRequestRules, definition.HttpResponseRules, definition.Options), builder.Switches(definition, backends), backend);
             frontends.Add(frontend);
             foreach (var bind in definition.Binds)
             {
@@ -110,34 +114,19 @@ internal sealed class RuntimeBuilder
     private BackendState NewBackend(BackendSection definition, ServerState[] servers) => new(
         definition,
         servers,
-        Prepare(definition.HttpRequestRules),
+        Prepare(definition.Name, definition.Acls, definition.HttpRequestRules, definition.HttpResponseRules, definition.Options),
         BalancerFactory.Create(BalanceAlgorithms.Implemented.Contains(definition.Balance.Algorithm) ? definition.Balance : BalanceDefinition.Default, servers.Length),
         UpstreamClientFactory.CreateInvoker(definition.Timeouts),
         UpstreamClientFactory.CreateRequestConfig(definition.Timeouts));
 
-    private IReadOnlyList<IHttpRequestAction> Prepare(IReadOnlyList<HttpRequestRule> rules)
-    {
-        var actions = new List<IHttpRequestAction>(rules.Count);
-        foreach (var rule in rules)
-        {
-            switch (rule)
-            {
-                case HttpReturnRule r:
-                    actions.Add(new ReturnAction(r));
-                    break;
-                default:
-                    Unsupported(rule.Location, $"this 'http-request' action ({rule.GetType().Name}) is not run by this proxy yet.", "http-request");
-                    break;
-            }
-        }
-
-        return actions;
-    }
+    private HttpRuleSet Prepare(string proxy, IReadOnlyList<ConfigParser.Model.Conditions.AclDefinition> acls, IReadOnlyList<HttpRequestRule> request,
+        IReadOnlyList<HttpRequestRule> response, IReadOnlyList<ProxyOption> options)
+        => new HttpRuleCompiler(new ConditionCompiler(acls, _userlists), proxy, Unsupported).Compile(request, response, options);
 
     private List<UseBackendSwitch> Switches(FrontendSection definition, Dictionary<string, BackendState> backends)
     {
         var switches = new List<UseBackendSwitch>(definition.UseBackendRules.Count);
-        var compiler = new ConditionCompiler(definition.Acls);
+        var compiler = new ConditionCompiler(definition.Acls, _userlists);
         foreach (var rule in definition.UseBackendRules)
         {
             if (!rule.IsStatic)

@@ -30,8 +30,9 @@ internal static class StartupPolicy
             }
         }
 
+        // `option forwardfor` is run; `option originalto` (X-Original-To) is not yet.
         var options = config.Frontends.SelectMany(f => f.Options).Concat(config.Backends.SelectMany(b => b.Options));
-        foreach (var option in options.OfType<ForwardForOption>().DistinctBy(o => o.Location))
+        foreach (var option in options.OfType<ForwardForOption>().Where(o => o.Name != "forwardfor" && o.Enabled).DistinctBy(o => o.Location))
         {
             alerts.Add(Refuse(option.Location, $"'option {option.Name}'", "option"));
         }

@@ -1,13 +1,58 @@
+using Microsoft.AspNetCore.Http;
+using Proxy.Http.Rules;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace Proxy.Http;
 
 /// <summary>
-/// Forwards the request as HAProxy does by default: the client's Host header and every other header are kept,
-/// and nothing is added (no X-Forwarded-* unless configured; haproxy 2.6 configuration.txt, option forwardfor).
-/// YARP's HttpTransformer.Default would replace Host and add X-Forwarded-*; the base class copies as-is.
+/// Forwards the request as HAProxy does: the client's Host header and every other header are kept (YARP's
+/// HttpTransformer.Default would replace Host and add X-Forwarded-*; the base class copies as-is), a target rewritten
+/// by `set-path`/`set-query`/`set-uri` goes out raw, `option forwardfor` appends its header, and the server's answer
+/// passes through the backend's then the frontend's `http-response` rules (haproxy 2.6 src/http_ana.c
+/// http_process_res_common) before it reaches the client. One instance per frontend and backend pair.
 /// </summary>
-internal sealed class HaproxyRequestTransformer : HttpTransformer
+internal sealed class HaproxyRequestTransformer(ForwardFor? forwardFor, HttpRuleList backendResponse, HttpRuleList frontendResponse) : HttpTransformer
 {
-    public static HaproxyRequestTransformer Instance { get; } = new();
+    /// <summary>No forwardfor and no response rules.</summary>
+    public static HaproxyRequestTransformer Instance { get; } = new(null, HttpRuleList.Empty, HttpRuleList.Empty);
+
+    private static readonly UriCreationOptions RawUri = new() { DangerousDisablePathAndQueryCanonicalization = true };
+
+    public override async ValueTask TransformRequestAsync(HttpContext httpContext, HttpRequestMessage proxyRequest, string destinationPrefix, CancellationToken cancellationToken)
+    {
+        await base.TransformRequestAsync(httpContext, proxyRequest, destinationPrefix, cancellationToken);
+        if (RequestLineRewriter.Rewritten(httpContext) is { } target)
+        {
+            // An absolute target (set-uri http://host/x) goes to the server as its path; the server is still the one picked.
+            var path = target.StartsWith('/') ? target
+                : Conditions.RequestTarget.TryGetPath(target, out var p) ? p.ToString() + QueryOf(target) : "/";
+            if (Uri.TryCreate(destinationPrefix.TrimEnd('/') + path, RawUri, out var uri))
+            {
+                proxyRequest.RequestUri = uri;
+            }
+        }
+
+        if (forwardFor?.ValueFor(httpContext) is { } address)
+        {
+            proxyRequest.Headers.TryAddWithoutValidation(forwardFor.Header, address);
+        }
+    }
+
+    public override async ValueTask<bool> TransformResponseAsync(HttpContext httpContext, HttpResponseMessage? proxyResponse, CancellationToken cancellationToken)
+    {
+        var proceed = await base.TransformResponseAsync(httpContext, proxyResponse, cancellationToken);
+        if (proxyResponse is null || !proceed)
+        {
+            return proceed;
+        }
+
+        // A rule that answered (deny) wrote its own response: the server's body is not copied.
+        return !await backendResponse.RunAsync(httpContext) && !await frontendResponse.RunAsync(httpContext);
+    }
+
+    private static string QueryOf(string target)
+    {
+        var mark = target.IndexOf('?', StringComparison.Ordinal);
+        return mark < 0 ? "" : target[mark..];
+    }
 }

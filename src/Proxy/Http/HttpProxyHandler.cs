@@ -21,7 +21,7 @@ internal sealed class HttpProxyHandler(IHttpForwarder forwarder, CurrentRuntime 
             return;
         }
 
-        if (await ApplyAsync(frontend.RequestActions, context))
+        if (await frontend.Rules.Request.RunAsync(context))
         {
             return;
         }
@@ -34,7 +34,7 @@ internal sealed class HttpProxyHandler(IHttpForwarder forwarder, CurrentRuntime 
             return;
         }
 
-        if (await ApplyAsync(backend.RequestActions, context))
+        if (await backend.Rules.Request.RunAsync(context))
         {
             return;
         }
@@ -51,7 +51,7 @@ internal sealed class HttpProxyHandler(IHttpForwarder forwarder, CurrentRuntime 
         try
         {
             error = await forwarder.SendAsync(
-                context, server.DestinationPrefix(connection.LocalPort), backend.Invoker, backend.RequestConfig, HaproxyRequestTransformer.Instance);
+                context, server.DestinationPrefix(connection.LocalPort), backend.Invoker, backend.RequestConfig, frontend.TransformerFor(backend));
         }
         finally
         {
@@ -68,18 +68,5 @@ internal sealed class HttpProxyHandler(IHttpForwarder forwarder, CurrentRuntime 
         {
             await HaproxyErrorPages.WriteAsync(context.Response, status);
         }
-    }
-
-    private static async ValueTask<bool> ApplyAsync(IReadOnlyList<IHttpRequestAction> actions, HttpContext context)
-    {
-        for (var i = 0; i < actions.Count; i++)
-        {
-            if (await actions[i].ApplyAsync(context))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

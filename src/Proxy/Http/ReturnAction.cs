@@ -10,7 +10,7 @@ internal sealed class ReturnAction(HttpReturnRule rule) : IHttpRequestAction
 {
     private readonly byte[] _body = rule.Body is null ? [] : Encoding.UTF8.GetBytes(rule.Body);
 
-    public async ValueTask<bool> ApplyAsync(HttpContext context)
+    public async ValueTask<RuleOutcome> ApplyAsync(HttpContext context)
     {
         var response = context.Response;
         response.StatusCode = rule.Status;
@@ -25,6 +25,6 @@ internal sealed class ReturnAction(HttpReturnRule rule) : IHttpRequestAction
             await response.Body.WriteAsync(_body);
         }
 
-        return true;
+        return RuleOutcome.Responded;
     }
 }

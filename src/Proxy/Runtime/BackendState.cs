@@ -1,5 +1,5 @@
 using ConfigParser.Model;
-using Proxy.Http;
+using Proxy.Http.Rules;
 using Proxy.LoadBalancing;
 using Yarp.ReverseProxy.Forwarder;
 
@@ -9,7 +9,7 @@ namespace Proxy.Runtime;
 internal sealed class BackendState(
     BackendSection definition,
     IReadOnlyList<ServerState> servers,
-    IReadOnlyList<IHttpRequestAction> requestActions,
+    HttpRuleSet rules,
     IBalancer balancer,
     HttpMessageInvoker invoker,
     ForwarderRequestConfig requestConfig)
@@ -23,8 +23,8 @@ internal sealed class BackendState(
     /// <summary>Servers the balancer may pick: weight above 0 (health joins this with later work).</summary>
     public IReadOnlyList<ServerState> Eligible { get; } = [.. servers.Where(s => s.Weight > 0)];
 
-    /// <summary>The backend's own `http-request` rules, applied after the frontend's.</summary>
-    public IReadOnlyList<IHttpRequestAction> RequestActions { get; } = requestActions;
+    /// <summary>The backend's own `http-request` rules (applied after the frontend's), `http-response` rules and forwardfor.</summary>
+    public HttpRuleSet Rules { get; } = rules;
 
     public IBalancer Balancer { get; } = balancer;
 

@@ -1,13 +1,14 @@
 using ConfigParser.Model;
 using Microsoft.AspNetCore.Http;
 using Proxy.Http;
+using Proxy.Http.Rules;
 
 namespace Proxy.Runtime;
 
 /// <summary>One frontend at run time: its prepared rules, its use_backend switches and the backend it sends to when none applies.</summary>
 internal sealed class FrontendState(
     FrontendSection definition,
-    IReadOnlyList<IHttpRequestAction> requestActions,
+    HttpRuleSet rules,
     IReadOnlyList<UseBackendSwitch> useBackends,
     BackendState? defaultBackend)
 {
@@ -15,8 +16,8 @@ internal sealed class FrontendState(
 
     public string Name => Definition.Name;
 
-    /// <summary>`http-request` rules, in order.</summary>
-    public IReadOnlyList<IHttpRequestAction> RequestActions { get; } = requestActions;
+    /// <summary>`http-request` and `http-response` rules, and forwardfor.</summary>
+    public HttpRuleSet Rules { get; } = rules;
 
     // An array: SelectBackend runs on every request, and foreach over an interface would box an enumerator each time.
     private readonly UseBackendSwitch[] _useBackends = [.. useBackends];
@@ -26,6 +27,24 @@ internal sealed class FrontendState(
 
     /// <summary>`default_backend` (or a listen section's own servers); null means 503 for every request.</summary>
     public BackendState? DefaultBackend { get; } = defaultBackend;
+
+    // One transformer per backend this frontend can send to, built once: it joins both sides' response rules and forwardfor.
+    private readonly Dictionary<BackendState, HaproxyRequestTransformer> _transformers = useBackends.Select(u => u.Backend)
+        .Append(defaultBackend).OfType<BackendState>().Distinct()
+        .ToDictionary(b => b, b => NewTransformer(rules, b));
+
+    /// <summary>How requests from this frontend are forwarded to <paramref name="backend"/> and its answers returned.</summary>
+    public HaproxyRequestTransformer TransformerFor(BackendState backend)
+        => _transformers.TryGetValue(backend, out var transformer) ? transformer : NewTransformer(Rules, backend);
+
+    // A listen section keeps its rules in the frontend half, so they run once (the backend half's lists are empty).
+    private static HaproxyRequestTransformer NewTransformer(HttpRuleSet frontend, BackendState backend)
+    {
+        var forwardFor = ForwardFor.Combine(frontend.ForwardFor, backend.Rules.ForwardFor);
+        return forwardFor is null && backend.Rules.Response.Count == 0 && frontend.Response.Count == 0
+            ? HaproxyRequestTransformer.Instance
+            : new HaproxyRequestTransformer(forwardFor, backend.Rules.Response, frontend.Response);
+    }
 
     /// <summary>
     /// The backend for this request: the first `use_backend` whose condition holds, else `default_backend`, else
