@@ -121,7 +121,7 @@ internal sealed class RuntimeBuilder
 
     private HttpRuleSet Prepare(string proxy, IReadOnlyList<ConfigParser.Model.Conditions.AclDefinition> acls, IReadOnlyList<HttpRequestRule> request,
         IReadOnlyList<HttpRequestRule> response, IReadOnlyList<ProxyOption> options)
-        => new HttpRuleCompiler(new ConditionCompiler(acls, _userlists), proxy, Unsupported).Compile(request, response, options);
+        => new HttpRuleCompiler(acls, _userlists, proxy, Unsupported).Compile(request, response, options);
 
     private List<UseBackendSwitch> Switches(FrontendSection definition, Dictionary<string, BackendState> backends)
     {

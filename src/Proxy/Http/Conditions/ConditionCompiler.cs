@@ -12,13 +12,26 @@ internal sealed class ConditionCompiler
     private readonly ILookup<string, AclDefinition> _acls;
     private readonly Dictionary<string, IRequestPredicate> _named = new(StringComparer.Ordinal);
     private readonly IReadOnlyDictionary<string, Userlist> _userlists;
+    private readonly bool _response;
+
+    // Fetches that only exist on one side (haproxy 2.6 SMP_USE_HRQ* / SMP_USE_HRS*): elsewhere an ACL on them never
+    // matches (`haproxy -c` warns "will never match").
+    private static readonly HashSet<string> RequestOnly = new(StringComparer.Ordinal)
+    {
+        "url", "path", "query", "method", "base", "url_param", "urlp", "req.ver", "req_ver", "req.hdr", "req.fhdr", "req.hdr_cnt",
+        "req.fhdr_cnt", "req.hdr_val", "http_auth", "http_auth_group",
+    };
+
+    private static readonly HashSet<string> ResponseOnly = new(StringComparer.Ordinal) { "status", "res.hdr", "shdr", "res.fhdr", "res.hdr_cnt" };
 
     /// <param name="acls">The proxy's `acl` lines, in order.</param>
     /// <param name="userlists">The configuration's userlists, by name, for `http_auth` and `http_auth_group`.</param>
-    public ConditionCompiler(IReadOnlyList<AclDefinition> acls, IReadOnlyDictionary<string, Userlist>? userlists = null)
+    /// <param name="response">True for `http-response` conditions: `hdr` reads the response, request-only fetches never match.</param>
+    public ConditionCompiler(IReadOnlyList<AclDefinition> acls, IReadOnlyDictionary<string, Userlist>? userlists = null, bool response = false)
     {
         _acls = acls.ToLookup(a => a.Name, StringComparer.Ordinal);
         _userlists = userlists ?? new Dictionary<string, Userlist>();
+        _response = response;
     }
 
     /// <summary>
@@ -117,6 +130,18 @@ internal sealed class ConditionCompiler
     {
         unsupported = null;
         var sample = criterion.Sample;
+        if (_response && (sample.Fetch == "hdr" || sample.AclKeyword?.StartsWith("hdr", StringComparison.Ordinal) == true))
+        {
+            // haproxy 2.6 §7.3.6: `hdr` is `req.hdr` on requests and `res.hdr` on responses.
+            sample = sample with { Fetch = sample.Fetch == "hdr" ? "res.hdr" : sample.Fetch.Replace("req.", "res.", StringComparison.Ordinal) };
+            criterion = criterion with { Sample = sample };
+        }
+
+        if ((_response ? RequestOnly : ResponseOnly).Contains(sample.Fetch))
+        {
+            return ConstantPredicate.False;
+        }
+
         if (sample.Fetch is not ("http_auth" or "http_auth_group"))
         {
             return CriterionCompiler.Compile(criterion, out unsupported);

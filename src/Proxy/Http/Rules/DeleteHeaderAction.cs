@@ -27,13 +27,11 @@ internal sealed class DeleteHeaderAction : IHttpRequestAction
         var headers = _response ? context.Response.Headers : context.Request.Headers;
         if (_method == "str")
         {
-            headers.Remove(_name);
-            return ValueTask.FromResult(RuleOutcome.Continue);
+            HeaderRemoval.Remove(headers, _name);
         }
-
-        foreach (var key in headers.Keys.Where(Matches).ToArray())
+        else
         {
-            headers.Remove(key);
+            HeaderRemoval.Remove(headers, Matches);
         }
 
         return ValueTask.FromResult(RuleOutcome.Continue);

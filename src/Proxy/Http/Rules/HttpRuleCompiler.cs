@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using ConfigParser.Diagnostics;
 using ConfigParser.Model;
+using ConfigParser.Model.Conditions;
+using Proxy.Http.Auth;
 using Proxy.Http.Conditions;
 using Proxy.Http.LogFormat;
 
@@ -11,8 +13,12 @@ namespace Proxy.Http.Rules;
 /// log-format values, once, when the runtime is built. A rule whose condition, value or action this proxy cannot
 /// evaluate is reported through <c>unsupported</c> (naming its file:line) and left out, so the start is refused.
 /// </summary>
-internal sealed class HttpRuleCompiler(ConditionCompiler conditions, string proxyName, Action<SourceLocation, string, string> unsupported)
+internal sealed class HttpRuleCompiler(
+    IReadOnlyList<AclDefinition> acls, IReadOnlyDictionary<string, Userlist> userlists, string proxyName, Action<SourceLocation, string, string> unsupported)
 {
+    private readonly ConditionCompiler _requestConditions = new(acls, userlists);
+    private readonly ConditionCompiler _responseConditions = new(acls, userlists, response: true);
+
     /// <summary>The proxy's rules and options, compiled.</summary>
     public HttpRuleSet Compile(IReadOnlyList<HttpRequestRule> request, IReadOnlyList<HttpRequestRule> response, IReadOnlyList<ProxyOption> options)
         => new(CompileList(request, "http-request"), CompileList(response, "http-response"), ForwardFor.Find(options));
@@ -28,6 +34,7 @@ internal sealed class HttpRuleCompiler(ConditionCompiler conditions, string prox
         foreach (var rule in rules)
         {
             IRequestPredicate? condition = null;
+            var conditions = keyword == "http-response" ? _responseConditions : _requestConditions;
             if (rule.Condition is { } written && (condition = conditions.Compile(written, out var reason)) is null)
             {
                 unsupported(rule.Location, $"this '{keyword}' rule's condition uses {reason}, which this proxy does not evaluate yet.", keyword);

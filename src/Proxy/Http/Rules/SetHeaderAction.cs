@@ -20,7 +20,7 @@ internal sealed class SetHeaderAction(string name, LogFormatExpression value, bo
         else
         {
             // Removing first puts the header after the others, where HAProxy appends it.
-            headers.Remove(name);
+            HeaderRemoval.Remove(headers, name);
             headers[name] = text;
         }
 
