@@ -10,7 +10,7 @@ namespace ConfigParser.Tests.Directives;
 /// `http-request return` in frontend 'fe' (line 8); every message was produced by `haproxy -c` with the same
 /// line. HAProxy stops reading files after such an error, so each one must carry Aborts.
 /// </summary>
-public sealed class HttpRequestRuleParserTests
+public sealed partial class HttpRequestRuleParserTests
 {
     private const string ReturnError = "[ALERT] parsing [t.cfg:8] : error detected in frontend 'fe' while parsing 'http-request return' rule : ";
 
