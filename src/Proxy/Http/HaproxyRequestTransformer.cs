@@ -11,9 +11,10 @@ namespace Proxy.Http;
 /// passes through the backend's then the frontend's `http-response` rules (haproxy 2.6 src/http_ana.c
 /// http_process_res_common) before it reaches the client. One instance per frontend and backend pair.
 /// </summary>
-internal sealed class HaproxyRequestTransformer(ForwardFor? forwardFor, HttpRuleList backendResponse, HttpRuleList frontendResponse) : HttpTransformer
+internal sealed class HaproxyRequestTransformer(
+    ForwardFor? forwardFor, HttpRuleList backendResponse, HttpRuleList frontendResponse, bool closeServer = false, bool closeClient = false) : HttpTransformer
 {
-    /// <summary>No forwardfor and no response rules.</summary>
+    /// <summary>No forwardfor, no response rules, keep-alive.</summary>
     public static HaproxyRequestTransformer Instance { get; } = new(null, HttpRuleList.Empty, HttpRuleList.Empty);
 
     private static readonly UriCreationOptions RawUri = new() { DangerousDisablePathAndQueryCanonicalization = true };
@@ -36,6 +37,12 @@ internal sealed class HaproxyRequestTransformer(ForwardFor? forwardFor, HttpRule
         {
             proxyRequest.Headers.TryAddWithoutValidation(forwardFor.Header, address);
         }
+
+        if (closeServer)
+        {
+            // http-server-close and httpclose: the server is told, and the pooled connection is dropped after the response.
+            proxyRequest.Headers.ConnectionClose = true;
+        }
     }
 
     public override async ValueTask<bool> TransformResponseAsync(HttpContext httpContext, HttpResponseMessage? proxyResponse, CancellationToken cancellationToken)
@@ -44,6 +51,12 @@ internal sealed class HaproxyRequestTransformer(ForwardFor? forwardFor, HttpRule
         if (proxyResponse is null || !proceed)
         {
             return proceed;
+        }
+
+        if (closeClient)
+        {
+            // httpclose: Kestrel closes the client connection after a response that says so.
+            httpContext.Response.Headers.Connection = "close";
         }
 
         // A rule that answered (deny) wrote its own response: the server's body is not copied.

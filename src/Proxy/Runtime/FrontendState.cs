@@ -38,12 +38,16 @@ internal sealed class FrontendState(
         => _transformers.TryGetValue(backend, out var transformer) ? transformer : NewTransformer(Rules, backend);
 
     // A listen section keeps its rules in the frontend half, so they run once (the backend half's lists are empty).
+    // Connection modes, as haproxy 2.6.12 behaves: either side's http-server-close or httpclose closes the server
+    // connection; only the frontend's httpclose closes the client's.
     private static HaproxyRequestTransformer NewTransformer(HttpRuleSet frontend, BackendState backend)
     {
         var forwardFor = ForwardFor.Combine(frontend.ForwardFor, backend.Rules.ForwardFor);
-        return forwardFor is null && backend.Rules.Response.Count == 0 && frontend.Response.Count == 0
+        var closeServer = frontend.Mode != HttpConnectionMode.KeepAlive || backend.Rules.Mode != HttpConnectionMode.KeepAlive;
+        var closeClient = frontend.Mode == HttpConnectionMode.Close;
+        return forwardFor is null && backend.Rules.Response.Count == 0 && frontend.Response.Count == 0 && !closeServer
             ? HaproxyRequestTransformer.Instance
-            : new HaproxyRequestTransformer(forwardFor, backend.Rules.Response, frontend.Response);
+            : new HaproxyRequestTransformer(forwardFor, backend.Rules.Response, frontend.Response, closeServer, closeClient);
     }
 
     /// <summary>

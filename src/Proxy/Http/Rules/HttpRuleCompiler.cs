@@ -21,7 +21,7 @@ internal sealed class HttpRuleCompiler(
 
     /// <summary>The proxy's rules and options, compiled.</summary>
     public HttpRuleSet Compile(IReadOnlyList<HttpRequestRule> request, IReadOnlyList<HttpRequestRule> response, IReadOnlyList<ProxyOption> options)
-        => new(CompileList(request, "http-request"), CompileList(response, "http-response"), ForwardFor.Find(options));
+        => new(CompileList(request, "http-request"), CompileList(response, "http-response"), ForwardFor.Find(options), HttpConnectionModes.Of(options));
 
     private HttpRuleList CompileList(IReadOnlyList<HttpRequestRule> rules, string keyword)
     {
