@@ -44,6 +44,8 @@ public sealed class RulesParityTests(RulesParityTests.Pair pair) : IClassFixture
         " http-response del-header X-Drop\n" +
         " http-response set-status 203 reason Changed if { status 200 } { var(txn.who) -m found }\n" +
         " http-response deny if { path_beg /rdeny }\n" +
+        " redirect location /after-allow if { path_beg /allowr }\n" +
+        " redirect prefix /legacy code 303 drop-query if { path_beg /old }\n" +
         " use_backend ex if { path_beg /ex }\n" +
         " use_backend xh if { path_beg /xh }\n" +
         " default_backend be\n";
@@ -69,6 +71,8 @@ public sealed class RulesParityTests(RulesParityTests.Pair pair) : IClassFixture
         { "auth group by group line", "GET /admin HTTP/1.1\r\nHost: h\r\nAuthorization: Basic Ym9iOnNlY3JldA==\r\n" },
         { "auth not in group", "GET /admin HTTP/1.1\r\nHost: h\r\nAuthorization: Basic Y2FybDpj\r\n" },
         { "allow", "GET /allow HTTP/1.1\r\nHost: h\r\n" },
+        { "redirect keyword after allow", "GET /allowr HTTP/1.1\r\nHost: h\r\n" },
+        { "redirect keyword", "GET /old/x?q=1 HTTP/1.1\r\nHost: h\r\n" },
         { "forwardfor if-none present", "GET / HTTP/1.1\r\nHost: h\r\nX-Forwarded-For: 192.0.2.7\r\n" },
         { "forwardfor if-none absent", "GET / HTTP/1.1\r\nHost: h\r\n" },
         { "forwardfor except", "GET /ex HTTP/1.1\r\nHost: h\r\n" },

@@ -162,7 +162,7 @@ internal static partial class HttpRequestRuleParser
         return line.Count;
     }
 
-    private static (HttpRequestRule? Rule, string? Error) ParseRedirect(ConfigLine line, List<string> args)
+    internal static (HttpRequestRule? Rule, string? Error) ParseRedirect(ConfigLine line, List<string> args)
     {
         string? kind = null;
         string? target = null;

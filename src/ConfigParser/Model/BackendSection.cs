@@ -50,6 +50,9 @@ public sealed record BackendSection
     /// </summary>
     public IReadOnlyList<HttpRequestRule> HttpResponseRules { get; init; } = [];
 
+    /// <summary>`redirect` rules in declaration order, run after the `http-request` rules (even after an `allow`).</summary>
+    public IReadOnlyList<HttpRedirectRule> RedirectRules { get; init; } = [];
+
     /// <summary>`stats …` settings (the statistics page is served by the backend side).</summary>
     public StatsSettings Stats { get; init; } = StatsSettings.None;
 

@@ -58,4 +58,7 @@ public sealed record FrontendSection
     /// <see cref="HttpSetStatusRule"/>); a listen keeps them in its frontend half.
     /// </summary>
     public IReadOnlyList<HttpRequestRule> HttpResponseRules { get; init; } = [];
+
+    /// <summary>`redirect` rules in declaration order, run after the `http-request` rules (even after an `allow`).</summary>
+    public IReadOnlyList<HttpRedirectRule> RedirectRules { get; init; } = [];
 }

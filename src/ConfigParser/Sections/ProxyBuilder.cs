@@ -100,6 +100,9 @@ internal sealed class ProxyBuilder
     /// <summary>This section's own typed `http-request` rules, in order.</summary>
     public List<HttpRequestRule> HttpRequestRules { get; } = [];
 
+    /// <summary>`redirect` rules, in order.</summary>
+    public List<HttpRedirectRule> RedirectRules { get; } = [];
+
     /// <summary>This section's own typed `http-response` rules, in order.</summary>
     public List<HttpRequestRule> HttpResponseRules { get; } = [];
 
@@ -141,6 +144,7 @@ internal sealed class ProxyBuilder
         DefaultBackend = Kind == ProxyKind.Listen ? DefaultBackend ?? new BackendReference(Location, Name) : DefaultBackend,
         HttpRequestRules = [.. InheritedHttpRequestRules, .. HttpRequestRules],
         HttpResponseRules = [.. InheritedHttpResponseRules, .. HttpResponseRules],
+        RedirectRules = [.. RedirectRules],
         Timeouts = Timeouts,
         Options = [.. Options],
         Acls = [.. Acls],
@@ -162,6 +166,7 @@ internal sealed class ProxyBuilder
         Servers = [.. Servers],
         HttpRequestRules = Kind == ProxyKind.Backend ? [.. InheritedHttpRequestRules, .. HttpRequestRules] : [],
         HttpResponseRules = Kind == ProxyKind.Backend ? [.. InheritedHttpResponseRules, .. HttpResponseRules] : [],
+        RedirectRules = Kind == ProxyKind.Backend ? [.. RedirectRules] : [],
         Timeouts = Timeouts,
         Options = [.. Options],
         HashType = HashType,

@@ -29,6 +29,7 @@ internal static partial class ProxyKeywords
         .Add("default-server", DefaultServer)
         .Add("timeout", Timeout)
         .Add("http-request", HttpRequest)
+        .Add("redirect", Redirect)
         .Add("option", Option)
         .Add("acl", Acl)
         .Add("use_backend", UseBackend)

@@ -60,7 +60,7 @@ internal sealed class RuntimeBuilder
             }
 
             var backend = definition.DefaultBackend is { } target ? backends.GetValueOrDefault(target.Name) : null;
-            var frontend = new FrontendState(definition, builder.Prepare(definition.Name, definition.Acls, definition.HttpRequestRules, definition.HttpResponseRules, definition.Options), builder.Switches(definition, backends), backend);
+            var frontend = new FrontendState(definition, builder.Prepare(definition.Name, definition.Acls, definition.HttpRequestRules, definition.HttpResponseRules, definition.Options, definition.RedirectRules), builder.Switches(definition, backends), backend);
             frontends.Add(frontend);
             foreach (var bind in definition.Binds)
             {
@@ -114,14 +114,14 @@ internal sealed class RuntimeBuilder
     private BackendState NewBackend(BackendSection definition, ServerState[] servers) => new(
         definition,
         servers,
-        Prepare(definition.Name, definition.Acls, definition.HttpRequestRules, definition.HttpResponseRules, definition.Options),
+        Prepare(definition.Name, definition.Acls, definition.HttpRequestRules, definition.HttpResponseRules, definition.Options, definition.RedirectRules),
         BalancerFactory.Create(BalanceAlgorithms.Implemented.Contains(definition.Balance.Algorithm) ? definition.Balance : BalanceDefinition.Default, servers.Length),
         UpstreamClientFactory.CreateInvoker(definition.Timeouts),
         UpstreamClientFactory.CreateRequestConfig(definition.Timeouts));
 
     private HttpRuleSet Prepare(string proxy, IReadOnlyList<ConfigParser.Model.Conditions.AclDefinition> acls, IReadOnlyList<HttpRequestRule> request,
-        IReadOnlyList<HttpRequestRule> response, IReadOnlyList<ProxyOption> options)
-        => new HttpRuleCompiler(acls, _userlists, proxy, Unsupported).Compile(request, response, options);
+        IReadOnlyList<HttpRequestRule> response, IReadOnlyList<ProxyOption> options, IReadOnlyList<HttpRedirectRule> redirects)
+        => new HttpRuleCompiler(acls, _userlists, proxy, Unsupported).Compile(request, response, options, redirects);
 
     private List<UseBackendSwitch> Switches(FrontendSection definition, Dictionary<string, BackendState> backends)
     {

@@ -19,7 +19,7 @@ public class StartupPolicyTests
     [InlineData(" http-request tarpit\n", "'http-request tarpit'")]
     [InlineData(" http-response redirect location /x\n", "'http-response redirect'")]
     [InlineData(" tcp-request content accept\n", "'tcp-request content'")]
-    [InlineData(" redirect scheme https\n", "'redirect'")]
+    [InlineData(" force-persist if TRUE\n", "'force-persist'")]
     [InlineData(" option originalto\n", "'option originalto'")]
     public void Blocking_RuleOrClientAddressOption_RefusesAtItsLine(string line, string directive)
     {
@@ -39,6 +39,8 @@ public class StartupPolicyTests
     [InlineData(" http-request set-header X-A b\n")]
     [InlineData(" http-response del-header Server\n")]
     [InlineData(" option forwardfor\n")]
+    [InlineData(" redirect scheme https\n")]
+    [InlineData(" option http-server-close\n")]
     public void Blocking_LoggingTuningOrRunRules_DoesNotRefuse(string line)
     {
         Assert.Empty(Blocking(line));

@@ -19,15 +19,20 @@ internal sealed class HttpRuleCompiler(
     private readonly ConditionCompiler _requestConditions = new(acls, userlists);
     private readonly ConditionCompiler _responseConditions = new(acls, userlists, response: true);
 
-    /// <summary>The proxy's rules and options, compiled.</summary>
-    public HttpRuleSet Compile(IReadOnlyList<HttpRequestRule> request, IReadOnlyList<HttpRequestRule> response, IReadOnlyList<ProxyOption> options)
-        => new(CompileList(request, "http-request"), CompileList(response, "http-response"), ForwardFor.Find(options), HttpConnectionModes.Of(options));
+    /// <summary>The proxy's rules and options, compiled; `redirect` rules run after the `http-request` ones.</summary>
+    public HttpRuleSet Compile(IReadOnlyList<HttpRequestRule> request, IReadOnlyList<HttpRequestRule> response, IReadOnlyList<ProxyOption> options,
+        IReadOnlyList<HttpRedirectRule>? redirects = null)
+        => new(
+            CompileList(request, "http-request", CompileList(redirects ?? [], "redirect")),
+            CompileList(response, "http-response"),
+            ForwardFor.Find(options),
+            HttpConnectionModes.Of(options));
 
-    private HttpRuleList CompileList(IReadOnlyList<HttpRequestRule> rules, string keyword)
+    private HttpRuleList CompileList(IReadOnlyList<HttpRequestRule> rules, string keyword, HttpRuleList? then = null)
     {
         if (rules.Count == 0)
         {
-            return HttpRuleList.Empty;
+            return then ?? HttpRuleList.Empty;
         }
 
         var compiled = new List<(IRequestPredicate?, IHttpRequestAction)>(rules.Count);
@@ -51,7 +56,7 @@ internal sealed class HttpRuleCompiler(
             }
         }
 
-        return new HttpRuleList(compiled);
+        return new HttpRuleList(compiled, then);
     }
 
     private IHttpRequestAction? Action(HttpRequestRule rule, bool response, out string? missing)
