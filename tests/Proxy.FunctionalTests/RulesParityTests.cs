@@ -38,6 +38,10 @@ public sealed class RulesParityTests(RulesParityTests.Pair pair) : IClassFixture
         " http-request set-query q=%[query] if { path_beg /sq }\n" +
         " http-request set-uri /uri?from=%[path] if { path_beg /su }\n" +
         " http-request set-method PUT if { path_beg /sm }\n" +
+        " http-request replace-path /zp/(.*) /stripped/\\1 if { path_beg /zp }\n" +
+        " http-request replace-pathq ^/zq(.*) /q\\1 if { path_beg /zq }\n" +
+        " http-request replace-uri ^/zu/([^?]*)[?](.*)$ /u/\\2/\\1 if { path_beg /zu }\n" +
+        " http-request set-pathq /pq?%[path] if { path_beg /zs }\n" +
         " http-request set-var(txn.who) hdr(x-user),upper if { path_beg /var }\n" +
         " http-request set-header X-Who %[var(txn.who)] if { var(txn.who) -m found }\n" +
         " http-response set-header X-Res %[status] if { res.hdr(x-srv) a }\n" +
@@ -57,6 +61,10 @@ public sealed class RulesParityTests(RulesParityTests.Pair pair) : IClassFixture
         { "set-query", "GET /sq/x?k=v HTTP/1.1\r\nHost: h\r\n" },
         { "set-uri", "GET /su/x?k=v HTTP/1.1\r\nHost: h\r\n" },
         { "set-method", "GET /sm HTTP/1.1\r\nHost: h\r\n" },
+        { "replace-path", "GET /zp/a/b?k=v HTTP/1.1\r\nHost: h\r\n" },
+        { "replace-pathq", "GET /zq/a?k=v HTTP/1.1\r\nHost: h\r\n" },
+        { "replace-uri", "GET /zu/a?k=v HTTP/1.1\r\nHost: h\r\n" },
+        { "set-pathq", "GET /zs/a?k=v HTTP/1.1\r\nHost: h\r\n" },
         { "redirect scheme", "GET /rs/x?y=1 HTTP/1.1\r\nHost: h.example:8080\r\n" },
         { "redirect prefix 301", "GET /rp/x?y=1 HTTP/1.1\r\nHost: h\r\n" },
         { "redirect location 307 cookie", "GET /rl HTTP/1.1\r\nHost: h\r\n" },

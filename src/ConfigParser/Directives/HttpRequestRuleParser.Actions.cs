@@ -108,7 +108,12 @@ internal static partial class HttpRequestRuleParser
                 unexpected = args.Count > 3 ? 3 : null;
                 rule = error is null ? new HttpReplaceHeaderRule(line.Location, action, args[0], args[1], args[2]) : null;
                 break;
-            case "set-path" or "set-query" or "set-uri" or "set-method":
+            case "replace-path" or "replace-pathq" or "replace-uri":
+                error = args.Count < 2 ? "expects exactly 2 arguments <match-regex> and <replace-format>." : null;
+                unexpected = args.Count > 2 ? 2 : null;
+                rule = error is null ? new HttpReplaceTargetRule(line.Location, action, args[0], args[1]) : null;
+                break;
+            case "set-path" or "set-pathq" or "set-query" or "set-uri" or "set-method":
                 error = args.Count < 1 ? "expects exactly 1 argument <format>." : null;
                 unexpected = args.Count > 1 ? 1 : null;
                 rule = error is null ? new HttpRewriteRule(line.Location, action, args[0]) : null;

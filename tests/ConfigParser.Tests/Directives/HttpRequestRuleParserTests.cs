@@ -165,6 +165,9 @@ public sealed partial class HttpRequestRuleParserTests
         { "http-request del-header X-A", new HttpHeaderRule(At, "del-header", "X-A", null) },
         { "http-request replace-value X a b", new HttpReplaceHeaderRule(At, "replace-value", "X", "a", "b") },
         { "http-request set-path /p", new HttpRewriteRule(At, "set-path", "/p") },
+        { "http-request set-pathq /p?q", new HttpRewriteRule(At, "set-pathq", "/p?q") },
+        { "http-request replace-path /a(.*) /b\\1", new HttpReplaceTargetRule(At, "replace-path", "/a(.*)", "/b\\1") },
+        { "http-request replace-uri ^(.*)$ /x", new HttpReplaceTargetRule(At, "replace-uri", "^(.*)$", "/x") },
         { "http-request auth realm R", new HttpAuthRule(At, "R") },
         { "http-request set-var(txn.x) str(y)", new HttpSetVarRule(At, "txn.x", "str(y)") },
     };

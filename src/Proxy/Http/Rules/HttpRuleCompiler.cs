@@ -87,6 +87,15 @@ internal sealed class HttpRuleCompiler(
                 return Format(replace.Replacement, out missing) is { } replacement
                     ? new ReplaceHeaderAction(replace.Name, regex, replacement, replace.Action == "replace-value", response)
                     : null;
+            case HttpReplaceTargetRule replaceTarget when !response:
+                if (!TryRegex(replaceTarget.Pattern, out var targetRegex, out missing))
+                {
+                    return null;
+                }
+
+                return Format(replaceTarget.Replacement, out missing) is { } targetFormat
+                    ? new ReplaceTargetAction(replaceTarget.Action, targetRegex, targetFormat)
+                    : null;
             case HttpRewriteRule rewrite when !response:
                 return Format(rewrite.Format, out missing) is { } format ? new RewriteRequestAction(rewrite.Action, format) : null;
             case HttpRedirectRule redirect when !response:

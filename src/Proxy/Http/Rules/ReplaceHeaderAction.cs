@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
@@ -57,28 +56,5 @@ internal sealed class ReplaceHeaderAction(string name, Regex regex, LogFormatExp
         return changed ? string.Join(',', parts) : line;
     }
 
-    // The replacement when the regex matches the text, else null.
-    private string? Replace(string text, string format)
-    {
-        var match = regex.Match(text);
-        if (!match.Success)
-        {
-            return null;
-        }
-
-        var builder = new StringBuilder(format.Length + text.Length);
-        for (var i = 0; i < format.Length; i++)
-        {
-            if (format[i] == '\\' && i + 1 < format.Length && char.IsAsciiDigit(format[i + 1]))
-            {
-                builder.Append(match.Groups[format[++i] - '0'].Value);
-            }
-            else
-            {
-                builder.Append(format[i]);
-            }
-        }
-
-        return builder.ToString();
-    }
+    private string? Replace(string text, string format) => RegexReplacement.Apply(regex, text, format);
 }

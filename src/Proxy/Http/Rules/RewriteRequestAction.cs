@@ -4,7 +4,7 @@ using Proxy.Http.LogFormat;
 namespace Proxy.Http.Rules;
 
 /// <summary>
-/// `set-path FMT`, `set-query FMT`, `set-uri FMT`, `set-method FMT` (haproxy 2.6 configuration.txt §4.2): the value is
+/// `set-path FMT`, `set-pathq FMT`, `set-query FMT`, `set-uri FMT`, `set-method FMT` (haproxy 2.6 configuration.txt §4.2): the value is
 /// evaluated against the request as it is before the change.
 /// </summary>
 internal sealed class RewriteRequestAction(string action, LogFormatExpression value) : IHttpRequestAction
@@ -17,7 +17,7 @@ internal sealed class RewriteRequestAction(string action, LogFormatExpression va
             case "set-method":
                 context.Request.Method = text;
                 break;
-            case "set-uri":
+            case "set-uri" or "set-pathq":
                 RequestLineRewriter.SetTarget(context, text);
                 break;
             case "set-path":
