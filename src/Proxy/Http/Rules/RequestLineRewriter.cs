@@ -11,10 +11,9 @@ namespace Proxy.Http.Rules;
 /// </summary>
 internal static class RequestLineRewriter
 {
-    private static readonly object RewrittenKey = new();
-
     /// <summary>The raw target to send when a rule rewrote it, else null (the request goes as received).</summary>
-    public static string? Rewritten(HttpContext context) => context.Items.TryGetValue(RewrittenKey, out var target) ? (string?)target : null;
+    // A feature rather than HttpContext.Items: reading Items would allocate its dictionary on every request.
+    public static string? Rewritten(HttpContext context) => context.Features.Get<RewrittenTarget>()?.Target;
 
     /// <summary>Makes <paramref name="target"/> (origin form, "/path?query") the request's target.</summary>
     public static void SetTarget(HttpContext context, string target)
@@ -30,7 +29,7 @@ internal static class RequestLineRewriter
         request.PathBase = PathString.Empty;
         request.Path = path.StartsWith('/') ? PathString.FromUriComponent(path) : PathString.Empty;
         request.QueryString = query < 0 ? QueryString.Empty : new QueryString(target[query..]);
-        context.Items[RewrittenKey] = target;
+        context.Features.Set(new RewrittenTarget(target));
     }
 
     /// <summary>The current target split into scheme://authority (absolute form only), path and "?query" (with its '?').</summary>
@@ -50,4 +49,6 @@ internal static class RequestLineRewriter
 
         return (authority, beforeQuery, query);
     }
+
+    private sealed record RewrittenTarget(string Target);
 }
