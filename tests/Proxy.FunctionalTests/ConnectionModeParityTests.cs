@@ -25,21 +25,13 @@ public sealed class ConnectionModeParityTests
             context.Response.ContentLength = 2;
             return context.Response.WriteAsync("ok");
         });
-        var (haproxyPort, proxyPort) = (FreePort.Next(), FreePort.Next());
-        using var dir = new TempDirectory();
-        string Config(int port) =>
+        using var pair = await SideBySide.StartAsync(port =>
             "defaults\n mode http\n timeout connect 1s\n timeout client 10s\n timeout server 10s\n" +
             $"frontend fe\n bind 127.0.0.1:{port}\n{(side == "frontend" ? $" {option}\n" : "")} default_backend be\n" +
-            $"backend be\n{(side == "backend" ? $" {option}\n" : "")} server s 127.0.0.1:{server.Port}\n";
-        await dir.WriteAsync("h.cfg", Config(haproxyPort));
-        await dir.WriteAsync("p.cfg", Config(proxyPort));
-        using var haproxy = ExternalProcess.Start(Haproxy.Require(), ["-db", "-f", "h.cfg"], dir.Path);
-        using var proxy = ExternalProcess.StartProxy(["-f", "p.cfg"], dir.Path);
-        await PortWaiter.WaitAsync(haproxyPort, haproxy, TimeSpan.FromSeconds(30));
-        await PortWaiter.WaitAsync(proxyPort, proxy, TimeSpan.FromSeconds(30));
+            $"backend be\n{(side == "backend" ? $" {option}\n" : "")} server s 127.0.0.1:{server.Port}\n");
 
-        var expected = await ExchangeAsync(haproxyPort, server);
-        var actual = await ExchangeAsync(proxyPort, server);
+        var expected = await ExchangeAsync(pair.HaproxyPort, server);
+        var actual = await ExchangeAsync(pair.ProxyPort, server);
 
         Assert.Equal(expected, actual);
     }

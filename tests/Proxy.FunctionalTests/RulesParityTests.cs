@@ -110,15 +110,12 @@ public sealed class RulesParityTests(RulesParityTests.Pair pair) : IClassFixture
         private static readonly string[] Compared =
             ["location", "cache-control", "content-type", "content-length", "www-authenticate", "set-cookie", "x-srv", "x-drop", "x-res"];
 
-        private readonly List<IAsyncDisposable> _backends = [];
-        private TempDirectory? _dir;
-        private ExternalProcess? _haproxy;
-        private ExternalProcess? _proxy;
+        private SideBySide? _pair;
         private TestBackend? _server;
 
-        public int HaproxyPort { get; } = FreePort.Next();
+        public int HaproxyPort => _pair!.HaproxyPort;
 
-        public int ProxyPort { get; } = FreePort.Next();
+        public int ProxyPort => _pair!.ProxyPort;
 
         public async Task InitializeAsync()
         {
@@ -134,22 +131,14 @@ public sealed class RulesParityTests(RulesParityTests.Pair pair) : IClassFixture
                 context.Response.ContentLength = 2;
                 return context.Response.WriteAsync("ok");
             });
-            _backends.Add(_server);
-            _dir = new TempDirectory();
-            string Config(int port) =>
+            _pair = await SideBySide.StartAsync(port =>
                 "defaults\n mode http\n timeout connect 1s\n timeout client 10s\n timeout server 10s\n" +
                 "userlist ul\n group admins users bob\n user bob insecure-password secret\n" +
                 $" user al password {HashedPw} groups admins\n user carl insecure-password c\n" +
                 $"frontend fe\n bind 127.0.0.1:{port}\n{Frontend}" +
                 $"backend be\n option forwardfor if-none\n http-request set-header X-Backend be\n server s 127.0.0.1:{_server.Port}\n" +
                 $"backend ex\n option forwardfor except 127.0.0.0/8\n server s 127.0.0.1:{_server.Port}\n" +
-                $"backend xh\n option forwardfor header X-Client\n server s 127.0.0.1:{_server.Port}\n";
-            await _dir.WriteAsync("h.cfg", Config(HaproxyPort));
-            await _dir.WriteAsync("p.cfg", Config(ProxyPort));
-            _haproxy = ExternalProcess.Start(Haproxy.Require(), ["-db", "-f", "h.cfg"], _dir.Path);
-            _proxy = ExternalProcess.StartProxy(["-f", "p.cfg"], _dir.Path);
-            await PortWaiter.WaitAsync(HaproxyPort, _haproxy, TimeSpan.FromSeconds(30));
-            await PortWaiter.WaitAsync(ProxyPort, _proxy, TimeSpan.FromSeconds(30));
+                $"backend xh\n option forwardfor header X-Client\n server s 127.0.0.1:{_server.Port}\n");
         }
 
         /// <summary>Sends the request head (Connection: close added) and returns the answer and what reached the server, normalised.</summary>
@@ -190,14 +179,11 @@ public sealed class RulesParityTests(RulesParityTests.Pair pair) : IClassFixture
 
         public async Task DisposeAsync()
         {
-            _proxy?.Dispose();
-            _haproxy?.Dispose();
-            foreach (var backend in _backends)
+            _pair?.Dispose();
+            if (_server is not null)
             {
-                await backend.DisposeAsync();
+                await _server.DisposeAsync();
             }
-
-            _dir?.Dispose();
         }
     }
 
