@@ -6,8 +6,8 @@ namespace Proxy.Hosting;
 
 /// <summary>
 /// `-c` accepts what HAProxy accepts and lists what is not implemented as warnings. A start is stricter: a rule
-/// that would allow, deny, rewrite or route requests, or an option the servers rely on (X-Forwarded-For for
-/// client addresses), must not be silently skipped, so such warnings stop the start with an alert.
+/// that would allow, deny, rewrite or route requests, or an option the servers rely on (X-Original-To for the
+/// address the client reached), must not be silently skipped, so such warnings stop the start with an alert.
 /// </summary>
 internal static class StartupPolicy
 {
