@@ -43,6 +43,8 @@ public sealed class RulesParityTests(RulesParityTests.Pair pair) : IClassFixture
         " http-request replace-uri ^/zu/([^?]*)[?](.*)$ /u/\\2/\\1 if { path_beg /zu }\n" +
         " http-request set-pathq /pq?%[path] if { path_beg /zs }\n" +
         " http-request set-var(txn.who) hdr(x-user),upper if { path_beg /var }\n" +
+        " http-request set-header X-Conv \"%[path,regsub(^/conv/,/)]|%[path,regsub(a,X,g)]|%[path,regsub(A,Z,i)]|%[path,field(-1,/)]\" if { path_beg /conv }\n" +
+        " http-request add-header X-Conv \"%[path,field(2,/,2)]|%[path,field(-2,/,2)]|%[path,field(9,/)]|%[path,field(2,/,0)]\" if { path_beg /conv }\n" +
         " http-request set-header X-Who %[var(txn.who)] if { var(txn.who) -m found }\n" +
         " http-response set-header X-Res %[status] if { res.hdr(x-srv) a }\n" +
         " http-response del-header X-Drop\n" +
@@ -85,6 +87,7 @@ public sealed class RulesParityTests(RulesParityTests.Pair pair) : IClassFixture
         { "forwardfor if-none absent", "GET / HTTP/1.1\r\nHost: h\r\n" },
         { "forwardfor except", "GET /ex HTTP/1.1\r\nHost: h\r\n" },
         { "forwardfor header name", "GET /xh HTTP/1.1\r\nHost: h\r\nX-Forwarded-For: 192.0.2.7\r\n" },
+        { "regsub and field converters", "GET /conv/ab/cab/d.txt HTTP/1.1\r\nHost: h\r\n" },
         { "set-var and set-status", "GET /var HTTP/1.1\r\nHost: h\r\nX-User: joe\r\n" },
         { "http-response deny", "GET /rdeny HTTP/1.1\r\nHost: h\r\n" },
     };

@@ -9,10 +9,10 @@ namespace Proxy.Http.Rules;
 /// </summary>
 internal static class RegexReplacement
 {
-    /// <summary>The replacement when <paramref name="regex"/> matches <paramref name="text"/>, else null.</summary>
-    public static string? Apply(Regex regex, string text, string format)
+    /// <summary>The replacement when <paramref name="regex"/> matches <paramref name="text"/> (or the given match), else null.</summary>
+    public static string? Apply(Regex regex, string text, string format, Match? found = null)
     {
-        var match = regex.Match(text);
+        var match = found ?? regex.Match(text);
         if (!match.Success)
         {
             return null;

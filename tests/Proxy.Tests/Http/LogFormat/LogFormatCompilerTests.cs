@@ -15,6 +15,7 @@ public class LogFormatCompilerTests
     [InlineData("%[hdr(x-v)]|%[hdr(x-v,1)]|%[req.fhdr(x-v)]", "c|a|b, c")]
     [InlineData("%[str(k)]%[int(7)]%[src]:%[src_port] %[dst]:%[dst_port]", "k7127.0.0.1:40000 127.0.0.2:8080")]
     [InlineData("%[hdr(host),lower,upper]", "H.EX")]
+    [InlineData("%[path,regsub(^/x,/y)]|%[path,regsub(x,Z,g)]|%[path,regsub(X,Q,i)]", "/y|/Z|/Q")]
     public void Compile_SupportedItems_EvaluateAsHaproxy(string format, string expected)
     {
         var context = Request(target: "/x?q=1", headers: "Host: h.ex|X-V: a|X-V: b, c");
@@ -37,6 +38,26 @@ public class LogFormatCompilerTests
     {
         Assert.Null(LogFormatCompiler.Compile(format, out var unsupported));
         Assert.Contains(named, unsupported);
+    }
+
+    // Values from haproxy 2.6.12 for the path /api/ab/cab/d.txt.
+    [Theory]
+    [InlineData("field(-1,/)", "d.txt")]
+    [InlineData("field(2,/)", "api")]
+    [InlineData("field(9,/)", "")]
+    [InlineData("field(2,/,2)", "api/ab")]
+    [InlineData("field(-2,/,2)", "ab/cab")]
+    [InlineData("field(2,/,0)", "api/ab/cab/d.txt")]
+    [InlineData("regsub(^/api/,/)", "/ab/cab/d.txt")]
+    [InlineData("regsub(a,X,g)", "/Xpi/Xb/cXb/d.txt")]
+    [InlineData("regsub(a,X)", "/Xpi/ab/cab/d.txt")]
+    [InlineData("regsub(A,Z,ig)", "/Zpi/Zb/cZb/d.txt")]
+    public void Compile_FieldAndRegsub_AsHaproxy(string converter, string expected)
+    {
+        var compiled = LogFormatCompiler.Compile($"%[path,{converter}]", out var unsupported);
+
+        Assert.Null(unsupported);
+        Assert.Equal(expected, compiled!.Evaluate(Request(target: "/api/ab/cab/d.txt")));
     }
 
     [Fact]
