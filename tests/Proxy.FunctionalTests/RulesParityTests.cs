@@ -46,6 +46,10 @@ public sealed class RulesParityTests(RulesParityTests.Pair pair) : IClassFixture
         " http-request set-header X-Conv \"%[path,regsub(^/conv/,/)]|%[path,regsub(a,X,g)]|%[path,regsub(A,Z,i)]|%[path,field(-1,/)]\" if { path_beg /conv }\n" +
         " http-request add-header X-Conv \"%[path,field(2,/,2)]|%[path,field(-2,/,2)]|%[path,field(9,/)]|%[path,field(2,/,0)]\" if { path_beg /conv }\n" +
         " http-request set-header X-Who %[var(txn.who)] if { var(txn.who) -m found }\n" +
+        " http-request set-var-fmt(txn.fmt) \"%[method]-%[path]\" if { path_beg /fmtv }\n" +
+        " http-request set-var(txn.gone) str(x) if { path_beg /fmtv }\n" +
+        " http-request unset-var(txn.gone) if { path_beg /fmtv }\n" +
+        " http-request return status 200 content-type text/plain lf-string \"v=%[var(txn.fmt)] g=%[var(txn.gone)]\" if { path_beg /fmtv }\n" +
         " http-response set-header X-Res %[status] if { res.hdr(x-srv) a }\n" +
         " http-response del-header X-Drop\n" +
         " http-response set-status 203 reason Changed if { status 200 } { var(txn.who) -m found }\n" +
@@ -87,6 +91,7 @@ public sealed class RulesParityTests(RulesParityTests.Pair pair) : IClassFixture
         { "forwardfor if-none absent", "GET / HTTP/1.1\r\nHost: h\r\n" },
         { "forwardfor except", "GET /ex HTTP/1.1\r\nHost: h\r\n" },
         { "forwardfor header name", "GET /xh HTTP/1.1\r\nHost: h\r\nX-Forwarded-For: 192.0.2.7\r\n" },
+        { "set-var-fmt, unset-var, return lf-string", "GET /fmtv/x HTTP/1.1\r\nHost: h\r\n" },
         { "regsub and field converters", "GET /conv/ab/cab/d.txt HTTP/1.1\r\nHost: h\r\n" },
         { "set-var and set-status", "GET /var HTTP/1.1\r\nHost: h\r\nX-User: joe\r\n" },
         { "http-response deny", "GET /rdeny HTTP/1.1\r\nHost: h\r\n" },

@@ -118,13 +118,20 @@ internal static partial class HttpRequestRuleParser
                 unexpected = args.Count > 1 ? 1 : null;
                 rule = error is null ? new HttpRewriteRule(line.Location, action, args[0]) : null;
                 break;
-            case var setVar when setVar.StartsWith("set-var(", StringComparison.Ordinal) && setVar.EndsWith(')'):
-                var variable = setVar["set-var(".Length..^1];
-                error = !VariableScopes.Any(s => variable.StartsWith(s, StringComparison.Ordinal))
-                    ? $"invalid variable name '{variable}'. A variable name must be start by its scope. The scope can be 'proc', 'sess', 'txn', 'req', 'res' or 'check'."
-                    : args.Count < 1 ? "missing fetch method." : null;
+            case var setVar when (setVar.StartsWith("set-var(", StringComparison.Ordinal) || setVar.StartsWith("set-var-fmt(", StringComparison.Ordinal))
+                && setVar.EndsWith(')'):
+                var isFormat = setVar.StartsWith("set-var-fmt(", StringComparison.Ordinal);
+                var variable = setVar[(setVar.IndexOf('(') + 1)..^1];
+                // haproxy 2.6 accepts set-var-fmt without a format (an empty string).
+                error = InvalidVariable(variable) ?? (args.Count < 1 && !isFormat ? "missing fetch method." : null);
                 unexpected = args.Count > 1 ? 1 : null;
-                rule = error is null ? new HttpSetVarRule(line.Location, variable, args[0]) : null;
+                rule = error is null ? new HttpSetVarRule(line.Location, variable, args.Count > 0 ? args[0] : "") { IsFormat = isFormat } : null;
+                break;
+            case var unsetVar when unsetVar.StartsWith("unset-var(", StringComparison.Ordinal) && unsetVar.EndsWith(')'):
+                var unset = unsetVar["unset-var(".Length..^1];
+                error = InvalidVariable(unset);
+                unexpected = args.Count > 0 ? 0 : null;
+                rule = error is null ? new HttpUnsetVarRule(line.Location, unset) : null;
                 break;
             default:
                 return false;
@@ -153,6 +160,10 @@ internal static partial class HttpRequestRuleParser
 
         return true;
     }
+
+    private static string? InvalidVariable(string variable) => VariableScopes.Any(s => variable.StartsWith(s, StringComparison.Ordinal))
+        ? null
+        : $"invalid variable name '{variable}'. A variable name must be start by its scope. The scope can be 'proc', 'sess', 'txn', 'req', 'res' or 'check'.";
 
     private static int IndexOfCondition(ConfigLine line)
     {

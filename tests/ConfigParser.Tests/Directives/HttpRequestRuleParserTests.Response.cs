@@ -108,6 +108,9 @@ public sealed partial class HttpRequestRuleParserTests
     [Theory]
     [InlineData("http-request del-header x -m foo", "del-header", "-m with unsupported matching method 'foo'.")]
     [InlineData("http-request del-header x -m", "del-header", "-m flag expects exactly 1 argument.")]
+    [InlineData("http-request unset-var(x)", "unset-var(x)",
+        "invalid variable name 'x'. A variable name must be start by its scope. The scope can be 'proc', 'sess', 'txn', 'req', 'res' or 'check'.")]
+    [InlineData("http-request return content-type t lf-string", "return", "'lf-string' expects <fmt> as argument.")]
     [InlineData("http-request replace-path a", "replace-path", "expects exactly 2 arguments <match-regex> and <replace-format>.")]
     [InlineData("http-request deny deny_status 418", "deny", "status code '418' not handled by default with 'default-errorfiles' argument..")]
     public void Parse_BadDelHeaderOrDenyStatus_ReportsHaproxyMessage(string line, string action, string expected)

@@ -170,6 +170,10 @@ public sealed partial class HttpRequestRuleParserTests
         { "http-request replace-uri ^(.*)$ /x", new HttpReplaceTargetRule(At, "replace-uri", "^(.*)$", "/x") },
         { "http-request auth realm R", new HttpAuthRule(At, "R") },
         { "http-request set-var(txn.x) str(y)", new HttpSetVarRule(At, "txn.x", "str(y)") },
+        { "http-request set-var-fmt(txn.x) a%[path]", new HttpSetVarRule(At, "txn.x", "a%[path]") { IsFormat = true } },
+        { "http-request set-var-fmt(txn.x)", new HttpSetVarRule(At, "txn.x", "") { IsFormat = true } },
+        { "http-request unset-var(req.x)", new HttpUnsetVarRule(At, "req.x") },
+        { "http-request return content-type t lf-string %[path]", new HttpReturnRule(At, 200, "t", "%[path]") { BodyIsFormat = true } },
     };
 
     [Theory]

@@ -24,6 +24,9 @@ internal static class TransactionVariables
         }
     }
 
+    /// <summary>Forgets the variable.</summary>
+    public static void Unset(HttpContext context, string name) => Store(context, name, create: false)?.Remove(name);
+
     private static Dictionary<string, string>? Store(HttpContext context, string name, bool create)
     {
         if (name.StartsWith("sess.", StringComparison.Ordinal) && context.Features.Get<IConnectionItemsFeature>() is { } connection)

@@ -65,6 +65,11 @@ internal sealed class HttpRuleCompiler(
         switch (rule)
         {
             case HttpReturnRule r when !response:
+                if (r.BodyIsFormat)
+                {
+                    return Format(r.Body ?? "", out missing) is { } body ? new ReturnAction(r, body) : null;
+                }
+
                 return new ReturnAction(r);
             case HttpAllowRule:
                 return AllowAction.Instance;
@@ -107,7 +112,18 @@ internal sealed class HttpRuleCompiler(
                     return null;
                 }
 
-                return SampleExpressionCompiler.Compile(setVar.Expression, out missing) is { } sample ? new SetVariableAction(setVar.Variable, sample) : null;
+                var sample = setVar.IsFormat
+                    ? Format(setVar.Expression, out missing) is { } valueFormat ? new FormatSample(valueFormat) : null
+                    : SampleExpressionCompiler.Compile(setVar.Expression, out missing);
+                return sample is null ? null : new SetVariableAction(setVar.Variable, sample);
+            case HttpUnsetVarRule unsetVar:
+                if (!VariableName.IsSupported(unsetVar.Variable))
+                {
+                    missing = $"variable '{unsetVar.Variable}' (scope not kept by this proxy)";
+                    return null;
+                }
+
+                return new UnsetVariableAction(unsetVar.Variable);
             case HttpSetStatusRule status:
                 LogFormatExpression? reason = null;
                 if (status.Reason is not null && (reason = Format(status.Reason, out missing)) is null)
