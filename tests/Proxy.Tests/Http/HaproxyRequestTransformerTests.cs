@@ -71,5 +71,5 @@ public class HaproxyRequestTransformerTests
         Assert.Equal(("server-be-fe", "close"), (context.Response.Headers["X-Order"].ToString(), context.Response.Headers.Connection.ToString()));
     }
 
-    private static Proxy.Http.LogFormat.LogFormatExpression RuleTestFormat(string text) => Rules.RuleTestSupport.Format(text);
+    private static Proxy.Http.LogFormat.LogFormatExpression RuleTestFormat(string text) => Rules.RuleTestSupport.Format(text, response: true);
 }

@@ -20,7 +20,10 @@ internal static class LogFormatCompiler
     }.OrderByDescending(v => v.Length)];
 
     /// <summary>The compiled expression, or null with <paramref name="unsupported"/> naming the first item this proxy does not evaluate.</summary>
-    public static LogFormatExpression? Compile(string format, out string? unsupported)
+    /// <param name="format">The log-format string as written.</param>
+    /// <param name="unsupported">What cannot be evaluated, when null is returned.</param>
+    /// <param name="response">True in an `http-response` rule (see <see cref="SampleExpressionCompiler.Compile"/>).</param>
+    public static LogFormatExpression? Compile(string format, out string? unsupported, bool response = false)
     {
         unsupported = null;
         var items = new List<ILogFormatItem>();
@@ -53,7 +56,7 @@ internal static class LogFormatCompiler
                 }
 
                 var expression = format[(i + 2)..end];
-                if (SampleExpressionCompiler.Compile(expression, out unsupported) is not { } sample)
+                if (SampleExpressionCompiler.Compile(expression, out unsupported, response) is not { } sample)
                 {
                     unsupported = $"{unsupported} in log-format '%[{expression}]'";
                     return null;

@@ -8,7 +8,10 @@ namespace Proxy.Http.LogFormat;
 internal static class SampleExpressionCompiler
 {
     /// <summary>The compiled chain, or null with <paramref name="unsupported"/> naming what this proxy does not evaluate.</summary>
-    public static ISampleFetch? Compile(string text, out string? unsupported)
+    /// <param name="text">The expression as written.</param>
+    /// <param name="unsupported">What cannot be evaluated, when null is returned.</param>
+    /// <param name="response">True in an `http-response` rule: `hdr` is the response's, request fetches are refused.</param>
+    public static ISampleFetch? Compile(string text, out string? unsupported, bool response = false)
     {
         unsupported = null;
         var steps = SplitTopLevel(text.Trim(), ',');
@@ -18,7 +21,13 @@ internal static class SampleExpressionCompiler
             return null;
         }
 
-        if (SampleFetches.Create(name, args) is not { } fetch)
+        if (SampleFetches.Misplaced(name, response) is { } reason)
+        {
+            unsupported = $"fetch '{steps[0]}' ({reason})";
+            return null;
+        }
+
+        if (SampleFetches.Create(name, args, response) is not { } fetch)
         {
             unsupported = $"fetch '{steps[0]}'";
             return null;

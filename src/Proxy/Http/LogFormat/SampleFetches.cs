@@ -10,8 +10,21 @@ namespace Proxy.Http.LogFormat;
 /// </summary>
 internal static class SampleFetches
 {
-    /// <summary>The fetch, or null when this proxy does not evaluate that keyword (or those arguments).</summary>
-    public static ISampleFetch? Create(string name, IReadOnlyList<string> args) => name switch
+    // haproxy 2.6 refuses these in the other direction's rules ("may not be reliably used here because it needs …").
+    private static readonly HashSet<string> RequestOnly = new(StringComparer.Ordinal) { "path", "url", "query", "method", "base", "req.hdr", "req.fhdr" };
+    private static readonly HashSet<string> ResponseOnly = new(StringComparer.Ordinal) { "status", "res.hdr", "shdr", "res.fhdr" };
+
+    /// <summary>Why the fetch cannot be used on that side (HAProxy refuses it too), or null when it can.</summary>
+    public static string? Misplaced(string name, bool response)
+        => (response ? RequestOnly : ResponseOnly).Contains(name)
+            ? $"it needs the {(response ? "request" : "response")}, which this rule does not have"
+            : null;
+
+    /// <summary>The fetch as used in a request rule, or null when this proxy does not evaluate that keyword (or those arguments).</summary>
+    public static ISampleFetch? Create(string name, IReadOnlyList<string> args) => Create(name, args, response: false);
+
+    /// <summary>The fetch for a request or response rule (`hdr` reads the response's headers in a response rule).</summary>
+    public static ISampleFetch? Create(string name, IReadOnlyList<string> args, bool response) => name switch
     {
         "str" when args.Count == 1 => new ConstantSample(args[0]),
         "int" when args.Count == 1 && long.TryParse(args[0], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number)
@@ -22,7 +35,8 @@ internal static class SampleFetches
         "var" when args.Count == 1 && VariableName.IsSupported(args[0]) => new VariableSample(args[0]),
         "hdr" or "req.hdr" or "res.hdr" or "shdr" or "req.fhdr" or "res.fhdr"
             when args.Count is 1 or 2 && args[0].Length > 0 && TryOccurrence(args, out var occurrence)
-            => new HeaderSample(args[0], occurrence, Response: name is "res.hdr" or "shdr" or "res.fhdr", SplitCommas: !name.EndsWith("fhdr", StringComparison.Ordinal)),
+            => new HeaderSample(args[0], occurrence, Response: name is "res.hdr" or "shdr" or "res.fhdr" || (response && name == "hdr"),
+                SplitCommas: !name.EndsWith("fhdr", StringComparison.Ordinal)),
         _ => null,
     };
 

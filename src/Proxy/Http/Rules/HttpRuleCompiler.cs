@@ -67,7 +67,7 @@ internal sealed class HttpRuleCompiler(
             case HttpReturnRule r when !response:
                 if (r.BodyIsFormat)
                 {
-                    return Format(r.Body ?? "", out missing) is { } body ? new ReturnAction(r, body) : null;
+                    return Format(r.Body ?? "", response, out missing) is { } body ? new ReturnAction(r, body) : null;
                 }
 
                 return new ReturnAction(r);
@@ -80,7 +80,7 @@ internal sealed class HttpRuleCompiler(
             case HttpHeaderRule { Action: "del-header" } header:
                 return new DeleteHeaderAction(header.Name, header.MatchMethod, response);
             case HttpHeaderRule header:
-                return Format(header.Value!, out missing) is { } value
+                return Format(header.Value!, response, out missing) is { } value
                     ? new SetHeaderAction(header.Name, value, header.Action == "add-header", response)
                     : null;
             case HttpReplaceHeaderRule replace:
@@ -89,7 +89,7 @@ internal sealed class HttpRuleCompiler(
                     return null;
                 }
 
-                return Format(replace.Replacement, out missing) is { } replacement
+                return Format(replace.Replacement, response, out missing) is { } replacement
                     ? new ReplaceHeaderAction(replace.Name, regex, replacement, replace.Action == "replace-value", response)
                     : null;
             case HttpReplaceTargetRule replaceTarget when !response:
@@ -98,13 +98,13 @@ internal sealed class HttpRuleCompiler(
                     return null;
                 }
 
-                return Format(replaceTarget.Replacement, out missing) is { } targetFormat
+                return Format(replaceTarget.Replacement, response, out missing) is { } targetFormat
                     ? new ReplaceTargetAction(replaceTarget.Action, targetRegex, targetFormat)
                     : null;
             case HttpRewriteRule rewrite when !response:
-                return Format(rewrite.Format, out missing) is { } format ? new RewriteRequestAction(rewrite.Action, format) : null;
+                return Format(rewrite.Format, response, out missing) is { } format ? new RewriteRequestAction(rewrite.Action, format) : null;
             case HttpRedirectRule redirect when !response:
-                return Format(redirect.Target, out missing) is { } target ? new RedirectAction(redirect, target) : null;
+                return Format(redirect.Target, response, out missing) is { } target ? new RedirectAction(redirect, target) : null;
             case HttpSetVarRule setVar:
                 if (!VariableName.IsSupported(setVar.Variable))
                 {
@@ -113,8 +113,8 @@ internal sealed class HttpRuleCompiler(
                 }
 
                 var sample = setVar.IsFormat
-                    ? Format(setVar.Expression, out missing) is { } valueFormat ? new FormatSample(valueFormat) : null
-                    : SampleExpressionCompiler.Compile(setVar.Expression, out missing);
+                    ? Format(setVar.Expression, response, out missing) is { } valueFormat ? new FormatSample(valueFormat) : null
+                    : SampleExpressionCompiler.Compile(setVar.Expression, out missing, response);
                 return sample is null ? null : new SetVariableAction(setVar.Variable, sample);
             case HttpUnsetVarRule unsetVar:
                 if (!VariableName.IsSupported(unsetVar.Variable))
@@ -126,7 +126,7 @@ internal sealed class HttpRuleCompiler(
                 return new UnsetVariableAction(unsetVar.Variable);
             case HttpSetStatusRule status:
                 LogFormatExpression? reason = null;
-                if (status.Reason is not null && (reason = Format(status.Reason, out missing)) is null)
+                if (status.Reason is not null && (reason = Format(status.Reason, response, out missing)) is null)
                 {
                     return null;
                 }
@@ -138,7 +138,7 @@ internal sealed class HttpRuleCompiler(
         }
     }
 
-    private static LogFormatExpression? Format(string text, out string? missing) => LogFormatCompiler.Compile(text, out missing);
+    private static LogFormatExpression? Format(string text, bool response, out string? missing) => LogFormatCompiler.Compile(text, out missing, response);
 
     private static bool TryRegex(string pattern, out Regex regex, out string? missing)
     {

@@ -60,6 +60,25 @@ public class LogFormatCompilerTests
         Assert.Equal(expected, compiled!.Evaluate(Request(target: "/api/ab/cab/d.txt")));
     }
 
+    [Theory]
+    [InlineData("%[path]", true, "fetch 'path' (it needs the request")]
+    [InlineData("%[status]", false, "fetch 'status' (it needs the response")]
+    [InlineData("%[res.hdr(x)]", false, "it needs the response")]
+    public void Compile_FetchFromTheOtherSide_RefusedAsHaproxyDoes(string format, bool response, string named)
+    {
+        Assert.Null(LogFormatCompiler.Compile(format, out var unsupported, response));
+        Assert.Contains(named, unsupported);
+    }
+
+    [Fact]
+    public void Compile_HdrInAResponseRule_ReadsTheResponse()
+    {
+        var context = Request(headers: "X-S: req");
+        context.Response.Headers["X-S"] = "res";
+
+        Assert.Equal("res|req", LogFormatCompiler.Compile("%[hdr(x-s)]|%[var(txn.none)]req", out _, response: true)!.Evaluate(context));
+    }
+
     [Fact]
     public void Compile_OnlyLiterals_IsConstant()
     {

@@ -5,9 +5,9 @@ namespace Proxy.Tests.Http.Rules;
 /// <summary>Compiles log-format text for action tests, failing the test when it does not compile.</summary>
 internal static class RuleTestSupport
 {
-    public static LogFormatExpression Format(string text)
+    public static LogFormatExpression Format(string text, bool response = false)
     {
-        var format = LogFormatCompiler.Compile(text, out var unsupported);
+        var format = LogFormatCompiler.Compile(text, out var unsupported, response);
         Assert.True(format is not null, unsupported);
         return format;
     }
