@@ -50,6 +50,9 @@ public sealed class RulesParityTests(RulesParityTests.Pair pair) : IClassFixture
         " http-request set-var(txn.gone) str(x) if { path_beg /fmtv }\n" +
         " http-request unset-var(txn.gone) if { path_beg /fmtv }\n" +
         " http-request return status 200 content-type text/plain lf-string \"v=%[var(txn.fmt)] g=%[var(txn.gone)]\" if { path_beg /fmtv }\n" +
+        " http-request set-var(txn.resp) str(1) if { path_beg /resp }\n" +
+        " http-response add-header X-Added \"%[hdr(x-srv)]-x\" if { var(txn.resp) -m found }\n" +
+        " http-response replace-value X-Srv ^a$ b if { var(txn.resp) -m found }\n" +
         " http-response set-header X-Res %[status] if { res.hdr(x-srv) a }\n" +
         " http-response del-header X-Drop\n" +
         " http-response set-status 203 reason Changed if { status 200 } { var(txn.who) -m found }\n" +
@@ -95,6 +98,7 @@ public sealed class RulesParityTests(RulesParityTests.Pair pair) : IClassFixture
         { "regsub and field converters", "GET /conv/ab/cab/d.txt HTTP/1.1\r\nHost: h\r\n" },
         { "set-var and set-status", "GET /var HTTP/1.1\r\nHost: h\r\nX-User: joe\r\n" },
         { "http-response deny", "GET /rdeny HTTP/1.1\r\nHost: h\r\n" },
+        { "http-response add-header and replace-value", "GET /resp HTTP/1.1\r\nHost: h\r\n" },
     };
 
     [RequiresHaproxyTheory]
@@ -116,7 +120,7 @@ public sealed class RulesParityTests(RulesParityTests.Pair pair) : IClassFixture
     {
         // Response headers compared at the client (Date and the framing ones differ by design).
         private static readonly string[] Compared =
-            ["location", "cache-control", "content-type", "content-length", "www-authenticate", "set-cookie", "x-srv", "x-drop", "x-res"];
+            ["location", "cache-control", "content-type", "content-length", "www-authenticate", "set-cookie", "x-srv", "x-drop", "x-res", "x-added"];
 
         private SideBySide? _pair;
         private TestBackend? _server;
