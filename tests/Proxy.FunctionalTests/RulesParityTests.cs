@@ -92,7 +92,7 @@ public sealed class RulesParityTests(RulesParityTests.Pair pair) : IClassFixture
         { "redirect keyword", "GET /old/x?q=1 HTTP/1.1\r\nHost: h\r\n" },
         { "forwardfor if-none present", "GET / HTTP/1.1\r\nHost: h\r\nX-Forwarded-For: 192.0.2.7\r\n" },
         { "forwardfor if-none absent", "GET / HTTP/1.1\r\nHost: h\r\n" },
-        { "forwardfor except", "GET /ex HTTP/1.1\r\nHost: h\r\n" },
+        { "forwardfor except, originalto", "GET /ex HTTP/1.1\r\nHost: h\r\nX-Dst: old\r\n" },
         { "forwardfor header name", "GET /xh HTTP/1.1\r\nHost: h\r\nX-Forwarded-For: 192.0.2.7\r\n" },
         { "set-var-fmt, unset-var, return lf-string", "GET /fmtv/x HTTP/1.1\r\nHost: h\r\n" },
         { "regsub and field converters", "GET /conv/ab/cab/d.txt HTTP/1.1\r\nHost: h\r\n" },
@@ -149,7 +149,7 @@ public sealed class RulesParityTests(RulesParityTests.Pair pair) : IClassFixture
                 $" user al password {HashedPw} groups admins\n user carl insecure-password c\n" +
                 $"frontend fe\n bind 127.0.0.1:{port}\n{Frontend}" +
                 $"backend be\n option forwardfor if-none\n http-request set-header X-Backend be\n server s 127.0.0.1:{_server.Port}\n" +
-                $"backend ex\n option forwardfor except 127.0.0.0/8\n server s 127.0.0.1:{_server.Port}\n" +
+                $"backend ex\n option forwardfor except 127.0.0.0/8\n option originalto header X-Dst\n server s 127.0.0.1:{_server.Port}\n" +
                 $"backend xh\n option forwardfor header X-Client\n server s 127.0.0.1:{_server.Port}\n");
         }
 

@@ -15,7 +15,7 @@ internal static partial class ProxyKeywords
     private static readonly HashSet<int> ErrorFileStatuses = [200, 400, 401, 403, 404, 405, 407, 408, 410, 413, 425, 429, 500, 501, 502, 503, 504];
 
     // Options the runtime applies (src/Proxy/Http/Rules/ForwardFor.cs, HttpConnectionMode.cs); the others are accepted with a warning.
-    private static readonly HashSet<string> RunOptions = new(StringComparer.Ordinal) { "forwardfor", "http-server-close", "httpclose", "http-keep-alive" };
+    private static readonly HashSet<string> RunOptions = new(StringComparer.Ordinal) { "forwardfor", "originalto", "http-server-close", "httpclose", "http-keep-alive" };
 
     private static readonly HashSet<string> StatsParameters = new(StringComparer.Ordinal)
     {

@@ -7,12 +7,13 @@ namespace Proxy.Http;
 /// <summary>
 /// Forwards the request as HAProxy does: the client's Host header and every other header are kept (YARP's
 /// HttpTransformer.Default would replace Host and add X-Forwarded-*; the base class copies as-is), a target rewritten
-/// by `set-path`/`set-query`/`set-uri` goes out raw, `option forwardfor` appends its header, and the server's answer
+/// by `set-path`/`set-query`/`set-uri` goes out raw, `option forwardfor` / `originalto` append their headers, and the server's answer
 /// passes through the backend's then the frontend's `http-response` rules (haproxy 2.6 src/http_ana.c
 /// http_process_res_common) before it reaches the client. One instance per frontend and backend pair.
 /// </summary>
 internal sealed class HaproxyRequestTransformer(
-    ForwardFor? forwardFor, HttpRuleList backendResponse, HttpRuleList frontendResponse, bool closeServer = false, bool closeClient = false) : HttpTransformer
+    ForwardFor? forwardFor, HttpRuleList backendResponse, HttpRuleList frontendResponse, bool closeServer = false, bool closeClient = false,
+    ForwardFor? originalTo = null) : HttpTransformer
 {
     /// <summary>No forwardfor, no response rules, keep-alive.</summary>
     public static HaproxyRequestTransformer Instance { get; } = new(null, HttpRuleList.Empty, HttpRuleList.Empty);
@@ -33,9 +34,15 @@ internal sealed class HaproxyRequestTransformer(
             }
         }
 
+        // haproxy 2.6 adds X-Forwarded-For, then X-Original-To.
         if (forwardFor?.ValueFor(httpContext) is { } address)
         {
             proxyRequest.Headers.TryAddWithoutValidation(forwardFor.Header, address);
+        }
+
+        if (originalTo?.ValueFor(httpContext) is { } destination)
+        {
+            proxyRequest.Headers.TryAddWithoutValidation(originalTo.Header, destination);
         }
 
         if (closeServer)

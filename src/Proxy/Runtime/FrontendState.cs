@@ -43,11 +43,12 @@ internal sealed class FrontendState(
     private static HaproxyRequestTransformer NewTransformer(HttpRuleSet frontend, BackendState backend)
     {
         var forwardFor = ForwardFor.Combine(frontend.ForwardFor, backend.Rules.ForwardFor);
+        var originalTo = ForwardFor.Combine(frontend.OriginalTo, backend.Rules.OriginalTo);
         var closeServer = frontend.Mode != HttpConnectionMode.KeepAlive || backend.Rules.Mode != HttpConnectionMode.KeepAlive;
         var closeClient = frontend.Mode == HttpConnectionMode.Close;
-        return forwardFor is null && backend.Rules.Response.Count == 0 && frontend.Response.Count == 0 && !closeServer
+        return forwardFor is null && originalTo is null && backend.Rules.Response.Count == 0 && frontend.Response.Count == 0 && !closeServer
             ? HaproxyRequestTransformer.Instance
-            : new HaproxyRequestTransformer(forwardFor, backend.Rules.Response, frontend.Response, closeServer, closeClient);
+            : new HaproxyRequestTransformer(forwardFor, backend.Rules.Response, frontend.Response, closeServer, closeClient, originalTo);
     }
 
     /// <summary>

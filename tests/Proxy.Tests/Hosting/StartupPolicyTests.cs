@@ -20,7 +20,7 @@ public class StartupPolicyTests
     [InlineData(" http-response redirect location /x\n", "'http-response redirect'")]
     [InlineData(" tcp-request content accept\n", "'tcp-request content'")]
     [InlineData(" force-persist if TRUE\n", "'force-persist'")]
-    [InlineData(" option originalto\n", "'option originalto'")]
+    [InlineData(" http-after-response set-header X-A b\n", "'http-after-response set-header'")]
     public void Blocking_RuleOrClientAddressOption_RefusesAtItsLine(string line, string directive)
     {
         var alert = Assert.Single(Blocking(line));
@@ -41,6 +41,7 @@ public class StartupPolicyTests
     [InlineData(" option forwardfor\n")]
     [InlineData(" redirect scheme https\n")]
     [InlineData(" option http-server-close\n")]
+    [InlineData(" option originalto\n")]
     public void Blocking_LoggingTuningOrRunRules_DoesNotRefuse(string line)
     {
         Assert.Empty(Blocking(line));

@@ -10,42 +10,48 @@ namespace Proxy.Http.Rules;
 /// 2.6 does (src/http_ana.c http_process_request): either side enables it; `if-none` only holds when neither side
 /// asks for the header always; the backend's header name wins when the backend has the option; a source inside
 /// either side's `except` network gets no header. The client's address is appended as a new header, after every
-/// `http-request` rule ran.
+/// `http-request` rule ran. `option originalto` works the same way with the address the client connected to
+/// (X-Original-To; no `if-none`, the except network applies to that address).
 /// </summary>
 internal sealed class ForwardFor
 {
-    private const string DefaultHeader = "X-Forwarded-For";
-
     private readonly IPNetwork[] _except;
     private readonly bool _always;
+    private readonly bool _destination;
 
-    private ForwardFor(string header, bool always, IPNetwork[] except)
+    private ForwardFor(string header, bool always, IPNetwork[] except, bool destination)
     {
         Header = header;
         _always = always;
         _except = except;
+        _destination = destination;
     }
 
     /// <summary>The header's name.</summary>
     public string Header { get; }
 
-    /// <summary>The combined setting, or null when neither side enables the option.</summary>
+    /// <summary>The combined setting, or null when neither side enables the option (both sides' options share a name).</summary>
     public static ForwardFor? Combine(ForwardForOption? frontend, ForwardForOption? backend)
     {
-        if (frontend is null && backend is null)
+        if ((backend ?? frontend) is not { } any)
         {
             return null;
         }
 
-        var header = backend is not null ? backend.Header ?? DefaultHeader : frontend!.Header ?? DefaultHeader;
-        var always = frontend is { IfNone: false } || backend is { IfNone: false };
+        var destination = any.Name == "originalto";
+        var defaultHeader = destination ? "X-Original-To" : "X-Forwarded-For";
+        var header = backend is not null ? backend.Header ?? defaultHeader : frontend!.Header ?? defaultHeader;
+        var always = destination || frontend is { IfNone: false } || backend is { IfNone: false };
         IPNetwork[] except = [.. new[] { frontend?.Except, backend?.Except }.OfType<string>().Select(ParseNetwork).OfType<IPNetwork>()];
-        return new ForwardFor(header, always, except);
+        return new ForwardFor(header, always, except, destination);
     }
 
-    /// <summary>The option of that name among a proxy's options (the last one wins; `no option forwardfor` disables).</summary>
-    public static ForwardForOption? Find(IReadOnlyList<ProxyOption> options)
-        => options.LastOrDefault(o => o.Name == "forwardfor") as ForwardForOption is { Enabled: true } option ? option : null;
+    /// <summary>
+    /// The `forwardfor` (or <paramref name="name"/>) option among a proxy's options: the last one wins, and
+    /// `no option forwardfor` disables it.
+    /// </summary>
+    public static ForwardForOption? Find(IReadOnlyList<ProxyOption> options, string name = "forwardfor")
+        => options.LastOrDefault(o => o.Name == name) as ForwardForOption is { Enabled: true } option ? option : null;
 
     /// <summary>`except NET[/MASK]`: a CIDR length or a dotted mask; a bare address is one host.</summary>
     public static IPNetwork? ParseNetwork(string text)
@@ -90,7 +96,7 @@ internal sealed class ForwardFor
             return null;
         }
 
-        var source = context.Connection.RemoteIpAddress;
+        var source = _destination ? context.Connection.LocalIpAddress : context.Connection.RemoteIpAddress;
         if (source is null)
         {
             return null;

@@ -26,7 +26,7 @@ internal sealed class HttpRuleCompiler(
             CompileList(request, "http-request", CompileList(redirects ?? [], "redirect")),
             CompileList(response, "http-response"),
             ForwardFor.Find(options),
-            HttpConnectionModes.Of(options));
+            HttpConnectionModes.Of(options)) { OriginalTo = ForwardFor.Find(options, "originalto") };
 
     private HttpRuleList CompileList(IReadOnlyList<HttpRequestRule> rules, string keyword, HttpRuleList? then = null)
     {

@@ -57,6 +57,14 @@ public class ForwardForTests
         => Assert.Equal(expected, ForwardFor.ParseNetwork(text).ToString());
 
     [Fact]
+    public void Combine_OriginalTo_DestinationAddressAlwaysAppended()
+    {
+        var originalTo = ForwardFor.Combine(new ForwardForOption(TestModel.At, "originalto", [], "10.0.0.0/8", null, false), null)!;
+
+        Assert.Equal(("X-Original-To", "127.0.0.2"), (originalTo.Header, originalTo.ValueFor(Request(headers: "X-Original-To: x"))));
+    }
+
+    [Fact]
     public void Find_NoOptionLine_DisablesDefaultsOption()
     {
         ProxyOption[] options = [Option(), new ProxyOption(TestModel.At, "forwardfor", false, [])];
