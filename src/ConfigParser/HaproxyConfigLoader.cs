@@ -79,7 +79,10 @@ public static class HaproxyConfigLoader
         var config = parser.Build();
         if (!diagnostics.HasAlerts)
         {
+            // haproxy 2.6 resolves sample arguments (userlists) before its other checks.
+            UserlistReferences.Check(config, diagnostics);
             ConfigValidator.Validate(parser.Proxies, diagnostics);
+
             if (parser.HasProgramSection && !parser.MasterWorker)
             {
                 diagnostics.Alert(null, "Can't use a 'program' section without master worker mode.");
