@@ -102,7 +102,6 @@ public class RuntimeBuilderTests
     [InlineData("http-request set-header X-Sni %[ssl_fc_sni]", "fetch 'ssl_fc_sni'")]
     [InlineData("http-request set-header X-L %{+Q}ci", "log-format options")]
     [InlineData("http-request deny if { req.cook(x) y }", "fetch 'req.cook'")]
-    [InlineData("http-request auth if !{ http_auth(nosuch) }", "no such userlist")]
     [InlineData("http-request set-var(proc.x) str(y)", "variable 'proc.x'")]
     [InlineData("http-response set-status 200 reason %[ssl_fc_sni]", "fetch 'ssl_fc_sni'")]
     [InlineData("redirect location %[ssl_fc_sni]", "fetch 'ssl_fc_sni'")]
