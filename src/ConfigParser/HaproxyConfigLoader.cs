@@ -79,6 +79,8 @@ public static class HaproxyConfigLoader
         var config = parser.Build();
         if (!diagnostics.HasAlerts)
         {
+            // haproxy 2.6 resolves sample arguments (userlists) before its other checks.
+            UserlistReferences.Check(config, diagnostics);
             ConfigValidator.Validate(parser.Proxies, diagnostics);
             ConfigValidator.CheckErrorFiles(parser.Proxies, parser.HttpErrorsSections, diagnostics);
             if (parser.HasProgramSection && !parser.MasterWorker)

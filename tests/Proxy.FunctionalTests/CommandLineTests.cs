@@ -116,12 +116,12 @@ public class CommandLineTests
     }
 
     [Fact]
-    public async Task Run_DenyRuleNotRunYet_RefusesToStartButCheckAccepts()
+    public async Task Run_TarpitRuleNotRunYet_RefusesToStartButCheckAccepts()
     {
         using var dir = new TempDirectory();
         var config = await dir.WriteAsync("deny.cfg",
             $"defaults\n mode http\n timeout connect 1s\n timeout client 1s\n timeout server 1s\n" +
-            $"frontend fe\n bind 127.0.0.1:{FreePort.Next()}\n http-request deny\n");
+            $"frontend fe\n bind 127.0.0.1:{FreePort.Next()}\n http-request tarpit\n");
 
         var check = await ExternalProcess.RunProxyAsync("-c", "-f", config);
         var run = await ExternalProcess.RunProxyAsync("-f", config);
@@ -130,7 +130,23 @@ public class CommandLineTests
         Assert.Equal(0, check.ExitCode);
         Assert.Equal(1, run.ExitCode);
         Assert.Contains($"[ALERT]    (", run.Stderr);
-        Assert.Contains($"parsing [{config}:8] : 'http-request deny' is not run by this proxy yet", run.Stderr);
+        Assert.Contains($"parsing [{config}:8] : 'http-request tarpit' is not run by this proxy yet", run.Stderr);
+    }
+
+    [Fact]
+    public async Task Run_LogFormatItemNotEvaluated_RefusesToStartNamingTheLine()
+    {
+        using var dir = new TempDirectory();
+        var config = await dir.WriteAsync("lf.cfg",
+            $"defaults\n mode http\n timeout connect 1s\n timeout client 1s\n timeout server 1s\n" +
+            $"frontend fe\n bind 127.0.0.1:{FreePort.Next()}\n http-request set-header X-Sni %[ssl_fc_sni]\n");
+
+        var run = await ExternalProcess.RunProxyAsync("-f", config);
+
+        // A value this proxy cannot compute must not be sent as a wrong (empty) one.
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"[{config}:8]", run.Stderr);
+        Assert.Contains("fetch 'ssl_fc_sni'", run.Stderr);
     }
 
     [Fact]

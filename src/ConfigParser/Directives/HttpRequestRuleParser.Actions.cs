@@ -13,6 +13,11 @@ internal static partial class HttpRequestRuleParser
 {
     private static readonly HashSet<int> RedirectCodes = [301, 302, 303, 307, 308];
 
+    // haproxy 2.6 src/http_htx.c http_err_codes: the statuses with a built-in error page, the only ones `deny` may use.
+    private static readonly HashSet<int> ErrorPageStatuses = [200, 400, 401, 403, 404, 405, 407, 408, 410, 413, 421, 422, 425, 429, 500, 501, 502, 503, 504];
+
+    private static readonly string[] HeaderMatchMethods = ["str", "beg", "end", "sub", "reg"];
+
     private static readonly string[] VariableScopes = ["proc.", "sess.", "txn.", "req.", "res.", "check."];
 
     // True when the action has a typed record; rule is then the record, or null after an aborting alert.
@@ -20,6 +25,7 @@ internal static partial class HttpRequestRuleParser
         out HttpRequestRule? rule)
     {
         rule = null;
+        var keyword = line.Keyword;
         var action = line[1];
         var conditionAt = IndexOfCondition(line);
         var args = line.Words.Take(conditionAt).Skip(2).ToList();
@@ -28,7 +34,8 @@ internal static partial class HttpRequestRuleParser
         switch (action)
         {
             case "deny":
-                var status = 403;
+                // haproxy 2.6: a denied response becomes a 502 (the server's answer is not passed on).
+                var status = keyword == "http-response" ? 502 : 403;
                 for (var i = 0; i < args.Count && error is null && unexpected is null; i++)
                 {
                     if (args[i] is "deny_status" or "status")
@@ -40,7 +47,9 @@ internal static partial class HttpRequestRuleParser
                         }
 
                         status = CStyleInteger.Atoi(args[++i]);
-                        error = status is < 200 or > 599 ? $"Unexpected status code '{args[i]}'." : null;
+                        error = status is < 200 or > 599 ? $"Unexpected status code '{args[i]}'."
+                            : !ErrorPageStatuses.Contains(status) ? $"status code '{status}' not handled by default with 'default-errorfiles' argument.."
+                            : null;
                     }
                     else
                     {
@@ -78,27 +87,51 @@ internal static partial class HttpRequestRuleParser
                 rule = error is null ? new HttpHeaderRule(line.Location, action, args[0], args[1]) : null;
                 break;
             case "del-header":
-                error = args.Count < 1 ? "expects at least 1 argument." : null;
+                error = args.Count < 1 ? "expects at least 1 argument."
+                    : args.Count == 2 && args[1] == "-m" ? "-m flag expects exactly 1 argument."
+                    : args.Count > 2 && args[1] == "-m" && !HeaderMatchMethods.Contains(args[2]) ? $"-m with unsupported matching method '{args[2]}'."
+                    : null;
                 unexpected = args.Count > 1 && args[1] != "-m" ? 1 : args.Count > 3 ? 3 : null;
-                rule = error is null ? new HttpHeaderRule(line.Location, action, args[0], null) : null;
+                rule = error is null ? new HttpHeaderRule(line.Location, action, args[0], null) { MatchMethod = args.Count > 2 ? args[2] : "str" } : null;
+                break;
+            case "set-status" when keyword == "http-response":
+                var code = args.Count > 0 ? CStyleInteger.Atoi(args[0]) : 0;
+                error = args.Count < 1 ? "expects 1 argument: <status>; or 3 arguments: <status> reason <fmt>."
+                    : code is < 100 or > 999 ? "expects an integer status code between 100 and 999."
+                    : null;
+                var hasReason = args.Count > 2 && args[1] == "reason";
+                unexpected = args.Count > 1 && !hasReason ? 1 : args.Count > 3 ? 3 : null;
+                rule = error is null ? new HttpSetStatusRule(line.Location, code, hasReason ? args[2] : null) : null;
                 break;
             case "replace-header" or "replace-value":
                 error = args.Count < 3 ? "expects exactly 3 arguments." : null;
                 unexpected = args.Count > 3 ? 3 : null;
                 rule = error is null ? new HttpReplaceHeaderRule(line.Location, action, args[0], args[1], args[2]) : null;
                 break;
-            case "set-path" or "set-query" or "set-uri" or "set-method":
+            case "replace-path" or "replace-pathq" or "replace-uri":
+                error = args.Count < 2 ? "expects exactly 2 arguments <match-regex> and <replace-format>." : null;
+                unexpected = args.Count > 2 ? 2 : null;
+                rule = error is null ? new HttpReplaceTargetRule(line.Location, action, args[0], args[1]) : null;
+                break;
+            case "set-path" or "set-pathq" or "set-query" or "set-uri" or "set-method":
                 error = args.Count < 1 ? "expects exactly 1 argument <format>." : null;
                 unexpected = args.Count > 1 ? 1 : null;
                 rule = error is null ? new HttpRewriteRule(line.Location, action, args[0]) : null;
                 break;
-            case var setVar when setVar.StartsWith("set-var(", StringComparison.Ordinal) && setVar.EndsWith(')'):
-                var variable = setVar["set-var(".Length..^1];
-                error = !VariableScopes.Any(s => variable.StartsWith(s, StringComparison.Ordinal))
-                    ? $"invalid variable name '{variable}'. A variable name must be start by its scope. The scope can be 'proc', 'sess', 'txn', 'req', 'res' or 'check'."
-                    : args.Count < 1 ? "missing fetch method." : null;
+            case var setVar when (setVar.StartsWith("set-var(", StringComparison.Ordinal) || setVar.StartsWith("set-var-fmt(", StringComparison.Ordinal))
+                && setVar.EndsWith(')'):
+                var isFormat = setVar.StartsWith("set-var-fmt(", StringComparison.Ordinal);
+                var variable = setVar[(setVar.IndexOf('(') + 1)..^1];
+                // haproxy 2.6 accepts set-var-fmt without a format (an empty string).
+                error = InvalidVariable(variable) ?? (args.Count < 1 && !isFormat ? "missing fetch method." : null);
                 unexpected = args.Count > 1 ? 1 : null;
-                rule = error is null ? new HttpSetVarRule(line.Location, variable, args[0]) : null;
+                rule = error is null ? new HttpSetVarRule(line.Location, variable, args.Count > 0 ? args[0] : "") { IsFormat = isFormat } : null;
+                break;
+            case var unsetVar when unsetVar.StartsWith("unset-var(", StringComparison.Ordinal) && unsetVar.EndsWith(')'):
+                var unset = unsetVar["unset-var(".Length..^1];
+                error = InvalidVariable(unset);
+                unexpected = args.Count > 0 ? 0 : null;
+                rule = error is null ? new HttpUnsetVarRule(line.Location, unset) : null;
                 break;
             default:
                 return false;
@@ -108,14 +141,14 @@ internal static partial class HttpRequestRuleParser
         {
             rule = null;
             diagnostics.Add(new ConfigDiagnostic(DiagnosticSeverity.Alert, line.Location,
-                $"error detected in {proxyDescription} while parsing 'http-request {action}' rule : {error}", "http-request", Aborts: true));
+                $"error detected in {proxyDescription} while parsing '{keyword} {action}' rule : {error}", keyword, Aborts: true));
             return true;
         }
 
         if (unexpected is { } at)
         {
             rule = null;
-            Abort(line, $"'http-request {action}' expects either 'if' or 'unless' followed by a condition but found '{args[at]}'.", diagnostics);
+            Abort(line, $"'{keyword} {action}' expects either 'if' or 'unless' followed by a condition but found '{args[at]}'.", diagnostics);
             return true;
         }
 
@@ -127,6 +160,10 @@ internal static partial class HttpRequestRuleParser
 
         return true;
     }
+
+    private static string? InvalidVariable(string variable) => VariableScopes.Any(s => variable.StartsWith(s, StringComparison.Ordinal))
+        ? null
+        : $"invalid variable name '{variable}'. A variable name must be start by its scope. The scope can be 'proc', 'sess', 'txn', 'req', 'res' or 'check'.";
 
     private static int IndexOfCondition(ConfigLine line)
     {
@@ -141,7 +178,7 @@ internal static partial class HttpRequestRuleParser
         return line.Count;
     }
 
-    private static (HttpRequestRule? Rule, string? Error) ParseRedirect(ConfigLine line, List<string> args)
+    internal static (HttpRequestRule? Rule, string? Error) ParseRedirect(ConfigLine line, List<string> args)
     {
         string? kind = null;
         string? target = null;

@@ -54,6 +54,24 @@ internal static partial class HttpRequestRuleParser
         return null;
     }
 
+    /// <summary>
+    /// Parses an `http-response` line whose action is known (see <see cref="ResponseRuleValidator"/>): the actions with
+    /// a typed record come back as records, the others are reported as not implemented and give null.
+    /// </summary>
+    public static HttpRequestRule? ParseResponse(ConfigLine line, string proxyDescription, DiagnosticBag diagnostics, Func<string, bool>? isKnownAcl = null)
+    {
+        if (line[1] is "set-header" or "add-header" or "del-header" or "replace-header" or "replace-value" or "deny" or "allow" or "set-status"
+            || line[1].StartsWith("set-var(", StringComparison.Ordinal) || line[1].StartsWith("set-var-fmt(", StringComparison.Ordinal)
+            || line[1].StartsWith("unset-var(", StringComparison.Ordinal))
+        {
+            TryParseTyped(line, proxyDescription, diagnostics, isKnownAcl ?? (_ => false), out var rule);
+            return rule;
+        }
+
+        Sections.UnimplementedKeyword.Warn(line, diagnostics);
+        return null;
+    }
+
     private static bool IsHaproxyAction(string action) => action.Length > 0 && HaproxyActions.Any(known =>
         known.EndsWith("(*)", StringComparison.Ordinal) ? action.StartsWith(known[..^3], StringComparison.Ordinal) : action == known);
 
@@ -100,7 +118,7 @@ internal static partial class HttpRequestRuleParser
                         return Fail($"unexpected '{word}' argument, '{payloadKeyword}' already defined.");
                     }
 
-                    if (word != "string")
+                    if (word is not ("string" or "lf-string"))
                     {
                         return Fail($"'{word}' is not supported by this proxy yet.");
                     }
@@ -108,7 +126,7 @@ internal static partial class HttpRequestRuleParser
                     payloadKeyword = word;
                     if (line[++i].Length == 0)
                     {
-                        return Fail("'string' expects <str> as argument.");
+                        return Fail(word == "string" ? "'string' expects <str> as argument." : "'lf-string' expects <fmt> as argument.");
                     }
 
                     body = line[i++];
@@ -144,7 +162,7 @@ internal static partial class HttpRequestRuleParser
             return null;
         }
 
-        var rule = new HttpReturnRule(line.Location, status, contentType, body);
+        var rule = new HttpReturnRule(line.Location, status, contentType, body) { BodyIsFormat = payloadKeyword == "lf-string" };
         if (i < line.Count)
         {
             var condition = ConditionParser.Parse(line, i, isKnownAcl, diagnostics);
@@ -163,6 +181,6 @@ internal static partial class HttpRequestRuleParser
     }
 
     private static void Abort(ConfigLine line, string message, DiagnosticBag diagnostics)
-        => diagnostics.Add(new ConfigDiagnostic(DiagnosticSeverity.Alert, line.Location, message, "http-request",
+        => diagnostics.Add(new ConfigDiagnostic(DiagnosticSeverity.Alert, line.Location, message, line.Keyword,
             LocationPrefix.ParsingTight, Aborts: true));
 }

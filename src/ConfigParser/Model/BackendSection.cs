@@ -44,6 +44,9 @@ public sealed record BackendSection
     /// <summary>`option` lines (the defaults section's first).</summary>
     public IReadOnlyList<ProxyOption> Options { get; init; } = [];
 
+    /// <summary>`acl` lines (for the backend's own rules' conditions).</summary>
+    public IReadOnlyList<Conditions.AclDefinition> Acls { get; init; } = [];
+
     /// <summary>`hash-type`; null when unset.</summary>
     public HashTypeDefinition? HashType { get; init; }
 
@@ -63,10 +66,13 @@ public sealed record BackendSection
     public IReadOnlyDictionary<int, HttpErrorMessage> ErrorMessages { get; init; } = new Dictionary<int, HttpErrorMessage>();
 
     /// <summary>
-    /// Every typed `http-request` rule in order (deny, allow, redirect, header rewrites … with their conditions);
-    /// <see cref="HttpRequestRules"/> holds the subset the runtime applies.
+    /// `http-response` rules in declaration order (the same records as `http-request` where the shapes match, plus
+    /// <see cref="HttpSetStatusRule"/>); a listen keeps them in its frontend half.
     /// </summary>
-    public IReadOnlyList<HttpRequestRule> AllHttpRequestRules { get; init; } = [];
+    public IReadOnlyList<HttpRequestRule> HttpResponseRules { get; init; } = [];
+
+    /// <summary>`redirect` rules in declaration order, run after the `http-request` rules (even after an `allow`).</summary>
+    public IReadOnlyList<HttpRedirectRule> RedirectRules { get; init; } = [];
 
     /// <summary>`stats …` settings (the statistics page is served by the backend side).</summary>
     public StatsSettings Stats { get; init; } = StatsSettings.None;

@@ -23,7 +23,7 @@ public sealed record FrontendSection
     /// <summary>`default_backend`, or for a listen section its own backend half; null when absent.</summary>
     public BackendReference? DefaultBackend { get; init; }
 
-    /// <summary>`http-request` rules in declaration order.</summary>
+    /// <summary>Typed `http-request` rules in declaration order.</summary>
     public IReadOnlyList<HttpRequestRule> HttpRequestRules { get; init; } = [];
 
     /// <summary>Timeouts (only `client` matters for a frontend).</summary>
@@ -60,8 +60,11 @@ public sealed record FrontendSection
     public TimeSpan? TcpInspectDelay { get; init; }
 
     /// <summary>
-    /// Every typed `http-request` rule in order (deny, allow, redirect, header rewrites … with their conditions);
-    /// <see cref="HttpRequestRules"/> holds the subset the runtime applies.
+    /// `http-response` rules in declaration order (the same records as `http-request` where the shapes match, plus
+    /// <see cref="HttpSetStatusRule"/>); a listen keeps them in its frontend half.
     /// </summary>
-    public IReadOnlyList<HttpRequestRule> AllHttpRequestRules { get; init; } = [];
+    public IReadOnlyList<HttpRequestRule> HttpResponseRules { get; init; } = [];
+
+    /// <summary>`redirect` rules in declaration order, run after the `http-request` rules (even after an `allow`).</summary>
+    public IReadOnlyList<HttpRedirectRule> RedirectRules { get; init; } = [];
 }

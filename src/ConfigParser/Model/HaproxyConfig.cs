@@ -15,6 +15,9 @@ public sealed record HaproxyConfig
     /// <summary>`http-errors` sections by name.</summary>
     public IReadOnlyDictionary<string, HttpErrorsSection> HttpErrors { get; init; } = new Dictionary<string, HttpErrorsSection>();
 
+    /// <summary>`userlist` sections, the first of duplicated names kept.</summary>
+    public IReadOnlyList<UserlistSection> Userlists { get; init; } = [];
+
     /// <summary>Finds a backend by its exact name.</summary>
     public BackendSection? FindBackend(string name) => Backends.FirstOrDefault(b => b.Name == name);
 }

@@ -11,4 +11,7 @@ public sealed record HttpHeaderRule(SourceLocation Location, string Action, stri
 {
     /// <inheritdoc />
     public override bool IsFinal => false;
+
+    /// <summary>How del-header compares names (`-m str|beg|end|sub|reg`, case-insensitive); "str" by default.</summary>
+    public string MatchMethod { get; init; } = "str";
 }

@@ -12,4 +12,7 @@ public sealed record HttpReturnRule(SourceLocation Location, int Status, string?
 {
     /// <inheritdoc />
     public override bool IsFinal => true;
+
+    /// <summary>True for `lf-string`: <see cref="Body"/> is a log-format string evaluated per request.</summary>
+    public bool BodyIsFormat { get; init; }
 }

@@ -104,7 +104,7 @@ internal static class ConfigValidator
             ReportDuplicateServers(proxy, diagnostics);
             ReportCheckedServersWithoutPort(proxy, diagnostics);
 
-            if (proxy.Mode != ProxyMode.Http && proxy.AllHttpRequestRules.Count > 0)
+            if (proxy.Mode != ProxyMode.Http && proxy.HttpRequestRules.Count > 0)
             {
                 diagnostics.Warning(null, $"'http-request' rules ignored for {proxy.Description} as they require HTTP mode.", "http-request");
             }

@@ -17,6 +17,8 @@ internal sealed partial class HaproxyConfigParser(Func<string, string?> environm
     private ProxyBuilder? _lastDefaults;
     private ProxyBuilder? _proxy;
     private AuxiliarySection? _auxiliary;
+    private readonly List<UserlistBuilder> _userlists = [];
+    private UserlistBuilder? _userlist;
     private SectionKind _section;
 
     /// <summary>Keywords a `no` or `default` prefix may precede (haproxy 2.6 src/cfgparse.c readcfgfile).</summary>
@@ -32,6 +34,7 @@ internal sealed partial class HaproxyConfigParser(Func<string, string?> environm
         Global,
         Proxy,
         Auxiliary,
+        Userlist,
     }
 
     /// <summary>True once a `program` section was read.</summary>
@@ -86,6 +89,7 @@ internal sealed partial class HaproxyConfigParser(Func<string, string?> environm
             Backends = [.. _proxies.Where(p => p.Kind is ProxyKind.Backend or ProxyKind.Listen)
                 .Select(p => p.ToBackend() with { ErrorMessages = ErrorPageResolver.Resolve(p.ErrorPages, httpErrors) })],
             HttpErrors = httpErrors,
+            Userlists = [.. _userlists.Select(u => u.Build(diagnostics)).OfType<UserlistSection>()],
         };
     }
 
@@ -99,6 +103,12 @@ internal sealed partial class HaproxyConfigParser(Func<string, string?> environm
             "listen" => ProxyKind.Listen,
             _ => (ProxyKind?)null,
         };
+        if (kind is null && line.Keyword == "userlist" && line[1].Length > 0)
+        {
+            OpenUserlist(line);
+            return true;
+        }
+
         if (kind is null && AuxiliarySections.ByKeyword.TryGetValue(line.Keyword, out var auxiliary))
         {
             _proxy = null;
@@ -147,6 +157,22 @@ internal sealed partial class HaproxyConfigParser(Func<string, string?> environm
         return true;
     }
 
+    private void OpenUserlist(ConfigLine line)
+    {
+        _proxy = null;
+        _auxiliary = null;
+        _section = SectionKind.Userlist;
+        _userlist = new UserlistBuilder(line[1], line.Location);
+        if (_userlists.Any(u => u.Name == line[1]))
+        {
+            // The lines are still read (and checked), into a list nobody uses.
+            diagnostics.Warning(line.Location, $"ignoring duplicated userlist '{line[1]}'.", "userlist", LocationPrefix.ParsingTight);
+            return;
+        }
+
+        _userlists.Add(_userlist);
+    }
+
     private void Dispatch(ConfigLine line)
     {
         var modifier = KeywordModifier.None;
@@ -176,6 +202,9 @@ internal sealed partial class HaproxyConfigParser(Func<string, string?> environm
                 break;
             case SectionKind.Auxiliary when _httpErrorsSection is not null && line.Keyword == "errorfile":
                 AddHttpErrorsFile(line);
+                break;
+            case SectionKind.Userlist when _userlist is not null:
+                _userlist.Add(line, diagnostics);
                 break;
             case SectionKind.Auxiliary when _auxiliary is not null:
                 if (_auxiliary.Table.TryGet(line.Keyword, out var handler))

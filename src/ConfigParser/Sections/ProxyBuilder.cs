@@ -26,7 +26,7 @@ internal sealed class ProxyBuilder
             MaxConn = defaults.MaxConn;
             DefaultBackend = HasFrontendCapability ? defaults.DefaultBackend : null;
             InheritedHttpRequestRules = kind == ProxyKind.Defaults ? [] : [.. defaults.HttpRequestRules];
-            InheritedAllHttpRequestRules = kind == ProxyKind.Defaults ? [] : [.. defaults.AllHttpRequestRules];
+            InheritedHttpResponseRules = kind == ProxyKind.Defaults ? [] : [.. defaults.HttpResponseRules];
             Options.AddRange(defaults.Options);
             Logs.AddRange(defaults.Logs);
             ErrorPages.AddRange(defaults.ErrorPages);
@@ -113,14 +113,17 @@ internal sealed class ProxyBuilder
     /// <summary>The settings of the last `default-server` line; null when none.</summary>
     public ServerDefinition? DefaultServer { get; set; }
 
-    /// <summary>Every typed `http-request` rule of this section, in order (the runtime ones included).</summary>
-    public List<HttpRequestRule> AllHttpRequestRules { get; } = [];
-
-    /// <summary>Every typed rule of a named defaults section.</summary>
-    public IReadOnlyList<HttpRequestRule> InheritedAllHttpRequestRules { get; } = [];
-
-    /// <summary>This section's own `http-request` rules that the runtime applies (`return`).</summary>
+    /// <summary>This section's own typed `http-request` rules, in order.</summary>
     public List<HttpRequestRule> HttpRequestRules { get; } = [];
+
+    /// <summary>`redirect` rules, in order.</summary>
+    public List<HttpRedirectRule> RedirectRules { get; } = [];
+
+    /// <summary>This section's own typed `http-response` rules, in order.</summary>
+    public List<HttpRequestRule> HttpResponseRules { get; } = [];
+
+    /// <summary>`http-response` rules of a named defaults section, evaluated before the proxy's own.</summary>
+    public IReadOnlyList<HttpRequestRule> InheritedHttpResponseRules { get; } = [];
 
     /// <summary>Rules of a named defaults section, evaluated before the proxy's own (haproxy 2.6 §4.2 `http-request`).</summary>
     public IReadOnlyList<HttpRequestRule> InheritedHttpRequestRules { get; } = [];
@@ -156,7 +159,8 @@ internal sealed class ProxyBuilder
         // haproxy 2.6: a listen section uses its own servers when nothing else matched.
         DefaultBackend = Kind == ProxyKind.Listen ? DefaultBackend ?? new BackendReference(Location, Name) : DefaultBackend,
         HttpRequestRules = [.. InheritedHttpRequestRules, .. HttpRequestRules],
-        AllHttpRequestRules = [.. InheritedAllHttpRequestRules, .. AllHttpRequestRules],
+        HttpResponseRules = [.. InheritedHttpResponseRules, .. HttpResponseRules],
+        RedirectRules = [.. RedirectRules],
         Timeouts = Timeouts,
         MaxConn = MaxConn,
         Options = [.. Options],
@@ -178,13 +182,15 @@ internal sealed class ProxyBuilder
         Balance = Balance,
         Servers = [.. Servers],
         HttpRequestRules = Kind == ProxyKind.Backend ? [.. InheritedHttpRequestRules, .. HttpRequestRules] : [],
-        AllHttpRequestRules = Kind == ProxyKind.Backend ? [.. InheritedAllHttpRequestRules, .. AllHttpRequestRules] : [],
+        HttpResponseRules = Kind == ProxyKind.Backend ? [.. InheritedHttpResponseRules, .. HttpResponseRules] : [],
+        RedirectRules = Kind == ProxyKind.Backend ? [.. RedirectRules] : [],
         Timeouts = Timeouts,
         Retries = Retries,
         RetryOn = RetryOn,
         Options = [.. Options],
         HashType = HashType,
         HashBalanceFactor = HashBalanceFactor,
+        Acls = [.. Acls],
         Stats = Stats,
         StickTable = StickTable,
         Logs = [.. Logs],

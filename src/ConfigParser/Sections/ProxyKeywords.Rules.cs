@@ -13,6 +13,9 @@ internal static partial class ProxyKeywords
 {
     // haproxy 2.6 src/http_htx.c: the status codes an errorfile may replace.
 
+    // Options the runtime applies (src/Proxy/Http/Rules/ForwardFor.cs, HttpConnectionMode.cs); the others are accepted with a warning.
+    private static readonly HashSet<string> RunOptions = new(StringComparer.Ordinal) { "forwardfor", "originalto", "http-server-close", "httpclose", "http-keep-alive" };
+
     private static readonly HashSet<string> StatsParameters = new(StringComparer.Ordinal)
     {
         "admin", "http-request", "auth", "enable", "hide-version", "show-legends", "realm", "refresh", "scope", "show-desc",
@@ -31,7 +34,10 @@ internal static partial class ProxyKeywords
 
         c.Section.Options.RemoveAll(o => o.Name == option.Name);
         c.Section.Options.Add(option);
-        UnimplementedKeyword.Handle(c);
+        if (!RunOptions.Contains(option.Name))
+        {
+            UnimplementedKeyword.Handle(c);
+        }
     }
 
     private static void Acl(KeywordContext<ProxyBuilder> c)

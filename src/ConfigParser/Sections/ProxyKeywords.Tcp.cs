@@ -91,9 +91,21 @@ internal static partial class ProxyKeywords
 
     private static void ResponseRule(KeywordContext<ProxyBuilder> c)
     {
-        if (ResponseRuleValidator.IsKnownAction(c.Line, c.Diagnostics))
+        if (!ResponseRuleValidator.IsKnownAction(c.Line, c.Diagnostics))
+        {
+            return;
+        }
+
+        if (c.Line.Keyword != "http-response")
         {
             UnimplementedKeyword.Handle(c);
+            return;
+        }
+
+        var acls = c.Section.Acls;
+        if (HttpRequestRuleParser.ParseResponse(c.Line, c.Section.Description, c.Diagnostics, acl => acls.Any(a => a.Name == acl)) is { } rule)
+        {
+            c.Section.HttpResponseRules.Add(rule);
         }
     }
 }

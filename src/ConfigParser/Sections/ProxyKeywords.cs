@@ -33,6 +33,7 @@ internal static partial class ProxyKeywords
         .Add("retry-on", RetryOn)
         .Add("maxconn", MaxConn)
         .Add("http-request", HttpRequest)
+        .Add("redirect", Redirect)
         .Add("option", Option)
         .Add("acl", Acl)
         .Add("use_backend", UseBackend)
@@ -166,28 +167,18 @@ internal static partial class ProxyKeywords
             return;
         }
 
-        var all = c.Section.AllHttpRequestRules;
-        if (all is [.., { IsFinal: true, Condition: null }])
+        var rules = c.Section.HttpRequestRules;
+        if (rules is [.., { IsFinal: true, Condition: null }])
         {
             c.Diagnostics.Warning(c.At, "previous 'http-request' action is final and has no condition attached, further entries are NOOP.",
                 "http-request", LocationPrefix.ParsingTight);
         }
 
         var acls = c.Section.Acls;
-        if (HttpRequestRuleParser.Parse(c.Line, c.Section.Description, c.Diagnostics, acl => acls.Any(a => a.Name == acl)) is not { } rule)
+        if (HttpRequestRuleParser.Parse(c.Line, c.Section.Description, c.Diagnostics, acl => acls.Any(a => a.Name == acl)) is { } rule)
         {
-            return;
-        }
-
-        all.Add(rule);
-        if (rule is HttpReturnRule { Condition: null })
-        {
-            // The runtime applies an unconditional `return`; the other typed rules are kept in the model only, for now.
-            c.Section.HttpRequestRules.Add(rule);
-        }
-        else
-        {
-            UnimplementedKeyword.Handle(c);
+            // Actions without a typed record were already reported as not implemented by the parser.
+            rules.Add(rule);
         }
     }
 

@@ -3,7 +3,9 @@ using System.Net.Sockets;
 using ConfigParser.Diagnostics;
 using ConfigParser.Model;
 using Proxy.Http;
+using Proxy.Http.Auth;
 using Proxy.Http.Conditions;
+using Proxy.Http.Rules;
 using Proxy.LoadBalancing;
 using Proxy.Runtime;
 
@@ -17,13 +19,15 @@ internal sealed class RuntimeBuilder
 {
     private readonly DiagnosticBag _diagnostics;
     private readonly DiagnosticSeverity _unsupported;
+    private readonly Dictionary<string, Userlist> _userlists;
 
     private readonly RuntimeServices _services;
 
-    private RuntimeBuilder(DiagnosticBag diagnostics, DiagnosticSeverity unsupported, RuntimeServices services)
+    private RuntimeBuilder(DiagnosticBag diagnostics, DiagnosticSeverity unsupported, Dictionary<string, Userlist> userlists, RuntimeServices services)
     {
         _diagnostics = diagnostics;
         _unsupported = unsupported;
+        _userlists = userlists;
         _services = services;
     }
 
@@ -35,7 +39,8 @@ internal sealed class RuntimeBuilder
         RuntimeServices? services = null)
     {
         var fatalBefore = diagnostics.FatalCount;
-        var builder = new RuntimeBuilder(diagnostics, unsupported, services ?? RuntimeServices.Default);
+        var builder = new RuntimeBuilder(diagnostics, unsupported,
+            config.Userlists.ToDictionary(u => u.Name, u => new Userlist(u), StringComparer.Ordinal), services ?? RuntimeServices.Default);
         var backends = new Dictionary<string, BackendState>(StringComparer.Ordinal);
         foreach (var definition in config.Backends)
         {
@@ -61,7 +66,7 @@ internal sealed class RuntimeBuilder
             }
 
             var backend = definition.DefaultBackend is { } target ? backends.GetValueOrDefault(target.Name) : null;
-            var frontend = new FrontendState(definition, builder.Prepare(definition.HttpRequestRules), builder.Switches(definition, backends), backend);
+            var frontend = new FrontendState(definition, builder.Prepare(definition.Name, definition.Acls, definition.HttpRequestRules, definition.HttpResponseRules, definition.Options, definition.RedirectRules), builder.Switches(definition, backends), backend);
             frontends.Add(frontend);
             foreach (var bind in definition.Binds)
             {
@@ -121,35 +126,20 @@ internal sealed class RuntimeBuilder
     private BackendState NewBackend(BackendSection definition, ServerPool pool, IBalancer balancer) => new(
         definition,
         pool,
-        Prepare(definition.HttpRequestRules),
+        Prepare(definition.Name, definition.Acls, definition.HttpRequestRules, definition.HttpResponseRules, definition.Options, definition.RedirectRules),
         balancer,
         UpstreamClientFactory.CreateInvoker(definition.Timeouts, _services.Time, _services.Connect),
         UpstreamClientFactory.CreateRequestConfig(definition.Timeouts),
         _services.Time);
 
-    private IReadOnlyList<IHttpRequestAction> Prepare(IReadOnlyList<HttpRequestRule> rules)
-    {
-        var actions = new List<IHttpRequestAction>(rules.Count);
-        foreach (var rule in rules)
-        {
-            switch (rule)
-            {
-                case HttpReturnRule r:
-                    actions.Add(new ReturnAction(r));
-                    break;
-                default:
-                    Unsupported(rule.Location, $"this 'http-request' action ({rule.GetType().Name}) is not run by this proxy yet.", "http-request");
-                    break;
-            }
-        }
-
-        return actions;
-    }
+    private HttpRuleSet Prepare(string proxy, IReadOnlyList<ConfigParser.Model.Conditions.AclDefinition> acls, IReadOnlyList<HttpRequestRule> request,
+        IReadOnlyList<HttpRequestRule> response, IReadOnlyList<ProxyOption> options, IReadOnlyList<HttpRedirectRule> redirects)
+        => new HttpRuleCompiler(acls, _userlists, proxy, Unsupported).Compile(request, response, options, redirects);
 
     private List<UseBackendSwitch> Switches(FrontendSection definition, Dictionary<string, BackendState> backends)
     {
         var switches = new List<UseBackendSwitch>(definition.UseBackendRules.Count);
-        var compiler = new ConditionCompiler(definition.Acls);
+        var compiler = new ConditionCompiler(definition.Acls, _userlists);
         foreach (var rule in definition.UseBackendRules)
         {
             if (!rule.IsStatic)

@@ -6,8 +6,8 @@ namespace Proxy.Hosting;
 
 /// <summary>
 /// `-c` accepts what HAProxy accepts and lists what is not implemented as warnings. A start is stricter: a rule
-/// that would allow, deny, rewrite or route requests, or an option the servers rely on (X-Forwarded-For for
-/// client addresses), must not be silently skipped, so such warnings stop the start with an alert.
+/// that would allow, deny, rewrite or route requests must not be silently skipped, so such warnings stop the start
+/// with an alert.
 /// </summary>
 internal static class StartupPolicy
 {
@@ -28,12 +28,6 @@ internal static class StartupPolicy
             {
                 alerts.Add(Refuse(d.Location, $"'{directive}'", keyword));
             }
-        }
-
-        var options = config.Frontends.SelectMany(f => f.Options).Concat(config.Backends.SelectMany(b => b.Options));
-        foreach (var option in options.OfType<ForwardForOption>().DistinctBy(o => o.Location))
-        {
-            alerts.Add(Refuse(option.Location, $"'option {option.Name}'", "option"));
         }
 
         return alerts;

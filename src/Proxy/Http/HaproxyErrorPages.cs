@@ -28,6 +28,8 @@ internal static class HaproxyErrorPages
         [408] = Page(408, "Request Time-out", "Your browser didn't send a complete request in time."),
         [410] = Page(410, "Gone", "The resource is no longer available and will not be available again."),
         [413] = Page(413, "Payload Too Large", "The request entity exceeds the maximum allowed."),
+        [421] = Page(421, "Misdirected Request", "Request sent to a non-authoritative server."),
+        [422] = Page(422, "Unprocessable Content", "The server cannot process the contained instructions."),
         [425] = Page(425, "Too Early", "Your browser sent early data."),
         [429] = Page(429, "Too Many Requests", "You have sent too many requests in a given amount of time."),
         [500] = Page(500, "Internal Server Error", "An internal server error occurred."),

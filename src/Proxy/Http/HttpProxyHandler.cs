@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Proxy.Runtime;
@@ -14,8 +15,13 @@ internal sealed partial class HttpProxyHandler(IHttpForwarder forwarder, Current
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
-    // Notes when response headers arrive (Tr) without a per-request allocation.
-    private readonly TimedTransformer _timed = new(HaproxyRequestTransformer.Instance, time ?? TimeProvider.System);
+    // Notes when response headers arrive (Tr): one timed wrapper per frontend/backend transformer, made once, so a
+    // request allocates none. A weak table, so the transformers of a replaced runtime can go.
+    private readonly ConditionalWeakTable<HttpTransformer, TimedTransformer> _timed = new();
+    private readonly ConditionalWeakTable<HttpTransformer, TimedTransformer>.CreateValueCallback _wrap =
+        inner => new TimedTransformer(inner, time ?? TimeProvider.System);
+
+    private TimedTransformer Timed(HttpTransformer inner) => _timed.GetValue(inner, _wrap);
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -52,7 +58,7 @@ internal sealed partial class HttpProxyHandler(IHttpForwarder forwarder, Current
         ErrorPagesFeature.SetFrontend(context, frontend.Definition);
         // haproxy 2.6 logs the frontend's name as the backend until one is chosen.
         outcome.Frontend = outcome.Backend = frontend.Name;
-        if (await ApplyAsync(frontend.RequestActions, context))
+        if (await frontend.Rules.Request.RunAsync(context))
         {
             AnsweredLocally(context, outcome);
             return;
@@ -68,13 +74,13 @@ internal sealed partial class HttpProxyHandler(IHttpForwarder forwarder, Current
 
         ErrorPagesFeature.SetBackend(context, backend.Definition);
         outcome.Backend = backend.Name;
-        if (await ApplyAsync(backend.RequestActions, context))
+        if (await backend.Rules.Request.RunAsync(context))
         {
             AnsweredLocally(context, outcome);
             return;
         }
 
-        await ForwardAsync(context, backend, outcome);
+        await ForwardAsync(context, frontend, backend, outcome);
     }
 
     /// <summary>
@@ -82,7 +88,7 @@ internal sealed partial class HttpProxyHandler(IHttpForwarder forwarder, Current
     /// src/stream.c back_handle_st_cer): a request is replayed only when nothing of it reached a server or it
     /// has no body, and never once the response started.
     /// </summary>
-    private async Task ForwardAsync(HttpContext context, BackendState backend, RequestOutcome outcome)
+    private async Task ForwardAsync(HttpContext context, FrontendState frontend, BackendState backend, RequestOutcome outcome)
     {
         var server = await AssignAsync(context, backend, outcome, failed: null);
         if (server is null)
@@ -100,7 +106,7 @@ internal sealed partial class HttpProxyHandler(IHttpForwarder forwarder, Current
             {
                 outcome.Server = server.Name;
                 // The forwarding transformer (HaproxyRequestTransformer), timed for Tr.
-                HttpTransformer transformer = _timed;
+                HttpTransformer transformer = Timed(frontend.TransformerFor(backend));
                 // retry-on <status>: only then is the transformer wrapped (one object per attempt) to hold such a response back.
                 var statusRetry = backend.Retry.RetriesOnStatus ? new StatusRetryTransformer(transformer, backend.Retry, outcome.Retries, hasBody) : null;
                 var sent = _time.GetTimestamp();
@@ -215,18 +221,5 @@ internal sealed partial class HttpProxyHandler(IHttpForwarder forwarder, Current
 
         outcome.End(status, terminationState);
         return HaproxyErrorPages.WriteAsync(context.Response, status);
-    }
-
-    private static async ValueTask<bool> ApplyAsync(IReadOnlyList<IHttpRequestAction> actions, HttpContext context)
-    {
-        for (var i = 0; i < actions.Count; i++)
-        {
-            if (await actions[i].ApplyAsync(context))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

@@ -2,9 +2,9 @@ using Microsoft.AspNetCore.Http;
 
 namespace Proxy.Http;
 
-/// <summary>One prepared `http-request` rule, ready for the data path (built once from the parsed model).</summary>
+/// <summary>One prepared `http-request` or `http-response` action, ready for the data path (built once from the parsed model).</summary>
 internal interface IHttpRequestAction
 {
-    /// <summary>Applies the rule; returns true when it produced the response and processing stops.</summary>
-    ValueTask<bool> ApplyAsync(HttpContext context);
+    /// <summary>Applies the action and says whether rule evaluation goes on.</summary>
+    ValueTask<RuleOutcome> ApplyAsync(HttpContext context);
 }

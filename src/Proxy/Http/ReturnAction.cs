@@ -5,13 +5,17 @@ using Microsoft.Net.Http.Headers;
 
 namespace Proxy.Http;
 
-/// <summary>`http-request return`: answers from the proxy itself with a status, a content type and a body.</summary>
-internal sealed class ReturnAction(HttpReturnRule rule) : IHttpRequestAction
+/// <summary>
+/// `http-request return`: answers from the proxy itself with a status, a content type and a body (`string`, or
+/// `lf-string` evaluated for each request).
+/// </summary>
+internal sealed class ReturnAction(HttpReturnRule rule, LogFormat.LogFormatExpression? bodyFormat = null) : IHttpRequestAction
 {
-    private readonly byte[] _body = rule.Body is null ? [] : Encoding.UTF8.GetBytes(rule.Body);
+    private readonly byte[] _body = rule.Body is null || bodyFormat is not null ? [] : Encoding.UTF8.GetBytes(rule.Body);
 
-    public async ValueTask<bool> ApplyAsync(HttpContext context)
+    public async ValueTask<RuleOutcome> ApplyAsync(HttpContext context)
     {
+        var body = bodyFormat is null ? _body : Encoding.UTF8.GetBytes(bodyFormat.Evaluate(context));
         var response = context.Response;
         response.StatusCode = rule.Status;
         if (rule.ContentType is not null)
@@ -19,12 +23,12 @@ internal sealed class ReturnAction(HttpReturnRule rule) : IHttpRequestAction
             response.Headers[HeaderNames.ContentType] = rule.ContentType;
         }
 
-        response.ContentLength = _body.Length;
-        if (_body.Length > 0 && !HttpMethods.IsHead(context.Request.Method))
+        response.ContentLength = body.Length;
+        if (body.Length > 0 && !HttpMethods.IsHead(context.Request.Method))
         {
-            await response.Body.WriteAsync(_body);
+            await response.Body.WriteAsync(body);
         }
 
-        return true;
+        return RuleOutcome.Responded;
     }
 }

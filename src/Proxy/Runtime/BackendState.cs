@@ -1,5 +1,6 @@
 using ConfigParser.Model;
 using Proxy.Http;
+using Proxy.Http.Rules;
 using Proxy.LoadBalancing;
 using Yarp.ReverseProxy.Forwarder;
 
@@ -9,7 +10,7 @@ namespace Proxy.Runtime;
 internal sealed class BackendState(
     BackendSection definition,
     ServerPool pool,
-    IReadOnlyList<IHttpRequestAction> requestActions,
+    HttpRuleSet rules,
     IBalancer balancer,
     HttpMessageInvoker invoker,
     ForwarderRequestConfig requestConfig,
@@ -27,8 +28,8 @@ internal sealed class BackendState(
     /// <summary>Servers the balancer may pick now (see <see cref="ServerPool"/>); a new list after each state change.</summary>
     public IReadOnlyList<ServerState> Eligible => Pool.Current.Servers;
 
-    /// <summary>The backend's own `http-request` rules, applied after the frontend's.</summary>
-    public IReadOnlyList<IHttpRequestAction> RequestActions { get; } = requestActions;
+    /// <summary>The backend's own `http-request` rules (applied after the frontend's), `http-response` rules and forwardfor.</summary>
+    public HttpRuleSet Rules { get; } = rules;
 
     public IBalancer Balancer { get; } = balancer;
 

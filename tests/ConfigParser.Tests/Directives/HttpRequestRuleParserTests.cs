@@ -10,7 +10,7 @@ namespace ConfigParser.Tests.Directives;
 /// `http-request return` in frontend 'fe' (line 8); every message was produced by `haproxy -c` with the same
 /// line. HAProxy stops reading files after such an error, so each one must carry Aborts.
 /// </summary>
-public sealed class HttpRequestRuleParserTests
+public sealed partial class HttpRequestRuleParserTests
 {
     private const string ReturnError = "[ALERT] parsing [t.cfg:8] : error detected in frontend 'fe' while parsing 'http-request return' rule : ";
 
@@ -165,8 +165,15 @@ public sealed class HttpRequestRuleParserTests
         { "http-request del-header X-A", new HttpHeaderRule(At, "del-header", "X-A", null) },
         { "http-request replace-value X a b", new HttpReplaceHeaderRule(At, "replace-value", "X", "a", "b") },
         { "http-request set-path /p", new HttpRewriteRule(At, "set-path", "/p") },
+        { "http-request set-pathq /p?q", new HttpRewriteRule(At, "set-pathq", "/p?q") },
+        { "http-request replace-path /a(.*) /b\\1", new HttpReplaceTargetRule(At, "replace-path", "/a(.*)", "/b\\1") },
+        { "http-request replace-uri ^(.*)$ /x", new HttpReplaceTargetRule(At, "replace-uri", "^(.*)$", "/x") },
         { "http-request auth realm R", new HttpAuthRule(At, "R") },
         { "http-request set-var(txn.x) str(y)", new HttpSetVarRule(At, "txn.x", "str(y)") },
+        { "http-request set-var-fmt(txn.x) a%[path]", new HttpSetVarRule(At, "txn.x", "a%[path]") { IsFormat = true } },
+        { "http-request set-var-fmt(txn.x)", new HttpSetVarRule(At, "txn.x", "") { IsFormat = true } },
+        { "http-request unset-var(req.x)", new HttpUnsetVarRule(At, "req.x") },
+        { "http-request return content-type t lf-string %[path]", new HttpReturnRule(At, 200, "t", "%[path]") { BodyIsFormat = true } },
     };
 
     [Theory]

@@ -98,6 +98,39 @@ public class RuntimeBuilderTests
         Assert.Contains(expected, alert.Message);
     }
 
+    [Theory]
+    [InlineData("http-request set-header X-Sni %[ssl_fc_sni]", "fetch 'ssl_fc_sni'")]
+    [InlineData("http-request set-header X-L %{+Q}ci", "log-format options")]
+    [InlineData("http-request deny if { req.cook(x) y }", "fetch 'req.cook'")]
+    [InlineData("http-request set-var(proc.x) str(y)", "variable 'proc.x'")]
+    [InlineData("http-response set-status 200 reason %[ssl_fc_sni]", "fetch 'ssl_fc_sni'")]
+    [InlineData("redirect location %[ssl_fc_sni]", "fetch 'ssl_fc_sni'")]
+    public void Build_RuleNotRunnable_IsRefusedAtTheRuleLine(string rule, string expected)
+    {
+        var (runtime, diagnostics) = Build(Defaults + $"frontend fe\n bind 127.0.0.1:8080\n {rule}\nbackend be\n server s 127.0.0.1:1\n");
+
+        Assert.Null(runtime);
+        var alert = Assert.Single(diagnostics.Items);
+        Assert.Equal(new SourceLocation("t.cfg", 8), alert.Location);
+        Assert.Contains(expected, alert.Message);
+    }
+
+    [Fact]
+    public void Build_RulesAndOptions_CompiledPerProxy()
+    {
+        var (runtime, diagnostics) = Build(Defaults +
+            "userlist ul\n user u insecure-password p\n" +
+            "frontend fe\n bind 127.0.0.1:8080\n option httpclose\n http-request auth unless { http_auth(ul) }\n" +
+            " http-request set-header X-A %[src]\n redirect scheme https if { path /x }\n http-response del-header Server\n default_backend be\n" +
+            "backend be\n option forwardfor if-none\n http-request deny if { path /no }\n server s 127.0.0.1:1\n");
+
+        Assert.Empty(diagnostics.Items);
+        var frontend = Assert.Single(runtime!.Frontends);
+        Assert.Equal((3, 1, Proxy.Http.Rules.HttpConnectionMode.Close), (frontend.Rules.Request.Count, frontend.Rules.Response.Count, frontend.Rules.Mode));
+        Assert.Equal((1, true), (frontend.DefaultBackend!.Rules.Request.Count, frontend.DefaultBackend.Rules.ForwardFor!.IfNone));
+        Assert.NotSame(Proxy.Http.HaproxyRequestTransformer.Instance, frontend.TransformerFor(frontend.DefaultBackend));
+    }
+
     [Fact]
     public void Build_UnevaluatedBalanceHash_IsReportedAtTheBalanceLine()
     {

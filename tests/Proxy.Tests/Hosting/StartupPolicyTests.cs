@@ -16,12 +16,11 @@ public class StartupPolicyTests
     }
 
     [Theory]
-    [InlineData(" http-request deny\n", "'http-request deny'")]
-    [InlineData(" http-request set-header X-A b\n", "'http-request set-header'")]
-    [InlineData(" http-response del-header Server\n", "'http-response del-header'")]
+    [InlineData(" http-request tarpit\n", "'http-request tarpit'")]
+    [InlineData(" http-response redirect location /x\n", "'http-response redirect'")]
     [InlineData(" tcp-request content accept\n", "'tcp-request content'")]
-    [InlineData(" redirect scheme https\n", "'redirect'")]
-    [InlineData(" option forwardfor\n", "'option forwardfor'")]
+    [InlineData(" force-persist if TRUE\n", "'force-persist'")]
+    [InlineData(" http-after-response set-header X-A b\n", "'http-after-response set-header'")]
     public void Blocking_RuleOrClientAddressOption_RefusesAtItsLine(string line, string directive)
     {
         var alert = Assert.Single(Blocking(line));
@@ -36,7 +35,14 @@ public class StartupPolicyTests
     [InlineData(" log 127.0.0.1 local0\n")]
     [InlineData(" timeout http-request 5s\n")]
     [InlineData(" capture request header Host len 32\n")]
-    public void Blocking_LoggingOrTuning_DoesNotRefuse(string line)
+    [InlineData(" http-request deny\n")]
+    [InlineData(" http-request set-header X-A b\n")]
+    [InlineData(" http-response del-header Server\n")]
+    [InlineData(" option forwardfor\n")]
+    [InlineData(" redirect scheme https\n")]
+    [InlineData(" option http-server-close\n")]
+    [InlineData(" option originalto\n")]
+    public void Blocking_LoggingTuningOrRunRules_DoesNotRefuse(string line)
     {
         Assert.Empty(Blocking(line));
     }

@@ -14,7 +14,7 @@ public class ReturnActionTests
         var body = new MemoryStream();
         var context = new DefaultHttpContext { Response = { Body = body } };
 
-        Assert.True(await action.ApplyAsync(context));
+        Assert.Equal(RuleOutcome.Responded, await action.ApplyAsync(context));
 
         Assert.Equal(201, context.Response.StatusCode);
         Assert.Equal("text/plain", context.Response.ContentType);

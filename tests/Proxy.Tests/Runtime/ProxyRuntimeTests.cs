@@ -7,7 +7,7 @@ namespace Proxy.Tests.Runtime;
 public class ProxyRuntimeTests
 {
     private static FrontendState Frontend(string name)
-        => new(new FrontendSection { Name = name, Location = TestModel.At }, [], [], null);
+        => new(new FrontendSection { Name = name, Location = TestModel.At }, Proxy.Http.Rules.HttpRuleSet.Empty, [], null);
 
     [Fact]
     public void ResolveFrontend_ExactAddressAndWildcardOnSamePort_PrefersExact()

@@ -1,4 +1,5 @@
 using ConfigParser.Model.Conditions;
+using Proxy.Http.Auth;
 
 namespace Proxy.Http.Conditions;
 
@@ -10,9 +11,28 @@ internal sealed class ConditionCompiler
 {
     private readonly ILookup<string, AclDefinition> _acls;
     private readonly Dictionary<string, IRequestPredicate> _named = new(StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<string, Userlist> _userlists;
+    private readonly bool _response;
+
+    // Fetches that only exist on one side (haproxy 2.6 SMP_USE_HRQ* / SMP_USE_HRS*): elsewhere an ACL on them never
+    // matches (`haproxy -c` warns "will never match").
+    private static readonly HashSet<string> RequestOnly = new(StringComparer.Ordinal)
+    {
+        "url", "path", "query", "method", "base", "url_param", "urlp", "req.ver", "req_ver", "req.hdr", "req.fhdr", "req.hdr_cnt",
+        "req.fhdr_cnt", "req.hdr_val", "http_auth", "http_auth_group",
+    };
+
+    private static readonly HashSet<string> ResponseOnly = new(StringComparer.Ordinal) { "status", "res.hdr", "shdr", "res.fhdr", "res.hdr_cnt" };
 
     /// <param name="acls">The proxy's `acl` lines, in order.</param>
-    public ConditionCompiler(IReadOnlyList<AclDefinition> acls) => _acls = acls.ToLookup(a => a.Name, StringComparer.Ordinal);
+    /// <param name="userlists">The configuration's userlists, by name, for `http_auth` and `http_auth_group`.</param>
+    /// <param name="response">True for `http-response` conditions: `hdr` reads the response, request-only fetches never match.</param>
+    public ConditionCompiler(IReadOnlyList<AclDefinition> acls, IReadOnlyDictionary<string, Userlist>? userlists = null, bool response = false)
+    {
+        _acls = acls.ToLookup(a => a.Name, StringComparer.Ordinal);
+        _userlists = userlists ?? new Dictionary<string, Userlist>();
+        _response = response;
+    }
 
     /// <summary>
     /// The predicate that says whether the rule applies (`unless` already folded in), or null with
@@ -61,7 +81,7 @@ internal sealed class ConditionCompiler
         switch (operand)
         {
             case AnonymousAcl anonymous:
-                return CriterionCompiler.Compile(anonymous.Criterion, out unsupported);
+                return Criterion(anonymous.Criterion, out unsupported);
             case PredefinedAcl { Name: "REQ_CONTENT" }:
                 // `req.len gt 0`: in HTTP mode haproxy 2.6 counts the parsed request (start line and headers) as
                 // buffered data (src/payload.c smp_fetch_len on HTX), so it always holds here; haproxy 2.6.12
@@ -91,7 +111,7 @@ internal sealed class ConditionCompiler
         var parts = new IRequestPredicate[lines.Length];
         for (var i = 0; i < lines.Length; i++)
         {
-            if (lines[i].Criterion is not { } criterion || CriterionCompiler.Compile(criterion, out unsupported) is not { } part)
+            if (lines[i].Criterion is not { } criterion || Criterion(criterion, out unsupported) is not { } part)
             {
                 unsupported = $"{unsupported ?? "an unparsed criterion"} (acl '{name}' at {lines[i].Location})";
                 return null;
@@ -103,5 +123,49 @@ internal sealed class ConditionCompiler
         var result = parts.Length == 1 ? parts[0] : new AnyPredicate(parts);
         _named[name] = result;
         return result;
+    }
+
+    // The authentication fetches need the userlists; every other criterion compiles on its own.
+    private IRequestPredicate? Criterion(AclCriterion criterion, out string? unsupported)
+    {
+        unsupported = null;
+        var sample = criterion.Sample;
+        if (_response && (sample.Fetch == "hdr" || sample.AclKeyword?.StartsWith("hdr", StringComparison.Ordinal) == true))
+        {
+            // haproxy 2.6 §7.3.6: `hdr` is `req.hdr` on requests and `res.hdr` on responses.
+            sample = sample with { Fetch = sample.Fetch == "hdr" ? "res.hdr" : sample.Fetch.Replace("req.", "res.", StringComparison.Ordinal) };
+            criterion = criterion with { Sample = sample };
+        }
+
+        if ((_response ? RequestOnly : ResponseOnly).Contains(sample.Fetch))
+        {
+            return ConstantPredicate.False;
+        }
+
+        if (sample.Fetch is not ("http_auth" or "http_auth_group"))
+        {
+            return CriterionCompiler.Compile(criterion, out unsupported);
+        }
+
+        var name = sample.Arguments.Count > 0 ? sample.Arguments[0].Trim() : "";
+        if (sample.Converters.Count > 0 || !_userlists.TryGetValue(name, out var list))
+        {
+            unsupported = sample.Converters.Count > 0 ? $"converter '{sample.Converters[0].Name}' on fetch '{sample.Fetch}'" : $"fetch '{sample.Fetch}({name})' (no such userlist)";
+            return null;
+        }
+
+        if (sample.Fetch == "http_auth")
+        {
+            return new HttpAuthPredicate(list, null);
+        }
+
+        var groups = criterion.Patterns.OfType<StringPattern>().Select(p => p.Text).ToArray();
+        if (groups.Length != criterion.Patterns.Count || criterion.Match != MatchMethod.Str)
+        {
+            unsupported = $"match method '-m {criterion.Match.ToString().ToLowerInvariant()}' on fetch '{sample.Fetch}'";
+            return null;
+        }
+
+        return new HttpAuthPredicate(list, groups);
     }
 }

@@ -15,6 +15,7 @@ internal static class IntegerFetches
         // ssl_fc: this proxy does not terminate TLS yet, so no connection is a TLS one.
         "always_false" or "ssl_fc" => Zero,
         "src_port" => new PortFetch(source: true),
+        "status" => StatusFetch.Instance,
         "dst_port" => new PortFetch(source: false),
         "hdr_cnt" or "req.hdr_cnt" when StringFetches.Argument(sample, 0) is { Length: > 0 } name => new HeaderCountFetch(name, splitCommas: true),
         "req.fhdr_cnt" when StringFetches.Argument(sample, 0) is { Length: > 0 } name => new HeaderCountFetch(name, splitCommas: false),

@@ -21,6 +21,9 @@ internal static class StringFetches
         "url_param" or "urlp" when sample.Arguments.Count < 2 => new UrlParameterFetch(Argument(sample, 0) ?? ""),
         "hdr" or "req.hdr" when Argument(sample, 0) is { Length: > 0 } name && TryOccurrence(sample, out var occurrence)
             => new HeaderFetch(name, occurrence, splitCommas: true),
+        "res.hdr" or "shdr" when Argument(sample, 0) is { Length: > 0 } name && TryOccurrence(sample, out var occurrence)
+            => new HeaderFetch(name, occurrence, splitCommas: true, response: true),
+        "var" when Argument(sample, 0) is { } variable && LogFormat.VariableName.IsSupported(variable) => new VariableFetch(variable),
         "req.fhdr" when Argument(sample, 0) is { Length: > 0 } name && TryOccurrence(sample, out var occurrence)
             => new HeaderFetch(name, occurrence, splitCommas: false),
         _ => null,

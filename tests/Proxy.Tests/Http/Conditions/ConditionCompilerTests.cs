@@ -82,4 +82,30 @@ public class ConditionCompilerTests
 
         Assert.True(predicate.Matches(Request(target: "/b")));
     }
+
+    [Theory]
+    [InlineData("{ hdr(x-s) a }", true)]
+    [InlineData("{ hdr_beg(x-s) a }", true)]
+    [InlineData("{ res.hdr(x-s) a }", true)]
+    [InlineData("{ status 201 }", true)]
+    [InlineData("{ path_beg / }", false)]
+    [InlineData("{ method GET }", false)]
+    public void Compile_ResponseSide_HdrReadsTheResponseAndRequestFetchesNeverMatch(string condition, bool expected)
+    {
+        var context = Request(headers: "X-S: req");
+        context.Response.StatusCode = 201;
+        context.Response.Headers["X-S"] = "a";
+        var parsed = ConfigParser.HaproxyConfigLoader.Parse([new ConfigParser.ConfigSource("t.cfg",
+            "defaults\n mode http\nfrontend fe\n bind 127.0.0.1:8080\n http-response set-header X-R 1 if " + condition + "\n")]);
+        var rule = parsed.Config!.Frontends[0].HttpResponseRules[0];
+
+        var predicate = new Proxy.Http.Conditions.ConditionCompiler([], response: true).Compile(rule.Condition!, out var unsupported);
+
+        Assert.Null(unsupported);
+        Assert.Equal(expected, predicate!.Matches(context));
+    }
+
+    [Fact]
+    public void Compile_RequestSide_ResponseFetchesNeverMatch()
+        => Assert.False(Compile("", "if { status 200 }").Matches(Request()));
 }
