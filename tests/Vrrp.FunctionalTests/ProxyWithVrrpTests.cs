@@ -37,7 +37,7 @@ public class ProxyWithVrrpTests
             Assert.False(topology.HasVip("a"), "the VIP should not be held yet (Master_Down_Interval 3.6 s)");
 
             Assert.True(Shell.WaitFor(() => topology.HasVip("a"), TimeSpan.FromSeconds(10)) is not null, node.Output);
-            var status = Shell.Run("ip", "netns", "exec", topology.Namespace("a"), "curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "-m", "3", $"http://{NetnsTopology.Vip}:8080/").Output;
+            var status = Shell.Run("ip", "netns", "exec", topology.Namespace("a"), "curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "-m", "10", $"http://{NetnsTopology.Vip}:8080/").Output;
             Assert.Equal("503", status);
 
             node.Terminate();

@@ -21,8 +21,8 @@ public class HaproxyRequestTransformerTests
 
         await HaproxyRequestTransformer.Instance.TransformRequestAsync(context, request, "http://127.0.0.1:1", CancellationToken.None);
 
-        // No rewrite: the forwarder builds the URI from the request as received.
-        Assert.Null(request.RequestUri);
+        // No rewrite: the target goes out as received (RawRequestTarget).
+        Assert.Equal("http://127.0.0.1:1/a?b", request.RequestUri?.OriginalString);
         Assert.Equal("h.example", request.Headers.Host);
         Assert.Equal(["192.0.2.1"], request.Headers.GetValues("X-Forwarded-For"));
         Assert.Null(request.Headers.ConnectionClose);
