@@ -76,6 +76,7 @@ internal sealed partial class HaproxyConfigParser(Func<string, string?> environm
             MasterWorker = _global.MasterWorker,
             Logs = [.. _global.Logs],
             StatsSockets = [.. _global.StatsSockets],
+            SpreadChecks = _global.SpreadChecks,
         },
         Frontends = [.. _proxies.Where(p => p.Kind is ProxyKind.Frontend or ProxyKind.Listen).Select(p => p.ToFrontend())],
         Backends = [.. _proxies.Where(p => p.Kind is ProxyKind.Backend or ProxyKind.Listen).Select(p => p.ToBackend())],

@@ -25,6 +25,7 @@ internal sealed class ProxyBuilder
             InheritedHttpRequestRules = kind == ProxyKind.Defaults ? [] : [.. defaults.HttpRequestRules];
             InheritedAllHttpRequestRules = kind == ProxyKind.Defaults ? [] : [.. defaults.AllHttpRequestRules];
             Options.AddRange(defaults.Options);
+            HttpChecks.AddRange(defaults.HttpChecks);
             Logs.AddRange(defaults.Logs);
             ErrorFiles.AddRange(defaults.ErrorFiles);
             HashType = defaults.HashType;
@@ -101,6 +102,9 @@ internal sealed class ProxyBuilder
     /// <summary>The settings of the last `default-server` line; null when none.</summary>
     public ServerDefinition? DefaultServer { get; set; }
 
+    /// <summary>`http-check` lines, the defaults section's first.</summary>
+    public List<HttpCheckDirective> HttpChecks { get; } = [];
+
     /// <summary>Every typed `http-request` rule of this section, in order (the runtime ones included).</summary>
     public List<HttpRequestRule> AllHttpRequestRules { get; } = [];
 
@@ -174,5 +178,6 @@ internal sealed class ProxyBuilder
         StickTable = StickTable,
         Logs = [.. Logs],
         ErrorFiles = [.. ErrorFiles],
+        HttpChecks = [.. HttpChecks],
     };
 }

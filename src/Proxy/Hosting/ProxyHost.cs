@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Proxy.Diagnostics;
+using Proxy.Health;
 using Proxy.Http;
 using Proxy.Runtime;
 
@@ -26,6 +27,7 @@ internal static class ProxyHost
         builder.Services.AddHttpForwarder();
         builder.Services.AddSingleton(new CurrentRuntime(runtime));
         builder.Services.AddSingleton<HttpProxyHandler>();
+        builder.Services.AddHostedService(_ => new HealthCheckService(runtime, messages));
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(1));
 
         builder.WebHost

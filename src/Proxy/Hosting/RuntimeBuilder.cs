@@ -70,7 +70,10 @@ internal sealed class RuntimeBuilder
             }
         }
 
-        return diagnostics.FatalCount > fatalBefore ? null : new ProxyRuntime(frontends, [.. backends.Values], listeners);
+        return diagnostics.FatalCount > fatalBefore ? null : new ProxyRuntime(frontends, [.. backends.Values], listeners)
+        {
+            SpreadChecks = config.Global.SpreadChecks,
+        };
     }
 
     private BackendState? BuildBackend(BackendSection definition)
