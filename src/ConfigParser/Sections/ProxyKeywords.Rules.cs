@@ -32,7 +32,11 @@ internal static partial class ProxyKeywords
 
         c.Section.Options.RemoveAll(o => o.Name == option.Name);
         c.Section.Options.Add(option);
-        UnimplementedKeyword.Handle(c);
+        // The health-check runtime (src/Proxy/Health) runs `option httpchk`.
+        if (option.Name != "httpchk")
+        {
+            UnimplementedKeyword.Handle(c);
+        }
     }
 
     private static void Acl(KeywordContext<ProxyBuilder> c)

@@ -79,7 +79,7 @@ internal static partial class ProxyKeywords
             "connect" => c.Section.Timeouts with { Connect = stored },
             _ => Other(c.Section.Timeouts, name, stored),
         };
-        if (name is not ("client" or "server" or "connect") && warning is null)
+        if (name is not ("client" or "server" or "connect" or "check") && warning is null)
         {
             _ = NotImplemented(c, $"timeout {name}", 0);
         }

@@ -1,0 +1,146 @@
+using Proxy.Health;
+
+namespace Proxy.Tests.Health;
+
+public class ServerCheckerTests
+{
+    private static readonly CheckResult Pass = new(CheckStatus.L4Ok, null, null, TimeSpan.Zero);
+    private static readonly CheckResult Fail = new(CheckStatus.L4Con, null, "Connection refused", TimeSpan.Zero);
+
+    /// <summary>Returns scripted results and records the fake time of each call.</summary>
+    private sealed class ScriptedProbe(FakeTimeProvider time, params CheckResult[] results) : IHealthProbe
+    {
+        private int _next;
+
+        public List<TimeSpan> Calls { get; } = [];
+
+        public SemaphoreSlim Called { get; } = new(0);
+
+        public Task<CheckResult> RunAsync(CancellationToken cancellationToken)
+        {
+            lock (Calls)
+            {
+                Calls.Add(time.Now);
+            }
+
+            var result = results[Math.Min(_next++, results.Length - 1)];
+            Called.Release();
+            return Task.FromResult(result);
+        }
+    }
+
+    private static void WaitForTimer(FakeTimeProvider time)
+    {
+        // Bounded: the loop registers its next delay right after the probe returns.
+        Assert.True(SpinWait.SpinUntil(() => time.PendingTimers > 0, TimeSpan.FromSeconds(5)), "the checker never scheduled its next check");
+    }
+
+    private static async Task<List<TimeSpan>> RunAsync(string server, int spread, Func<double> random, params CheckResult[] results)
+    {
+        var backend = HealthRuntime.Backend("backend be\n server " + server + "\n");
+        var time = new FakeTimeProvider();
+        var probe = new ScriptedProbe(time, results);
+        var d = backend.Servers[0].Definition;
+        var timing = new CheckTiming(d.Inter ?? CheckTiming.DefaultInter, d.FastInter, d.DownInter, spread);
+        var checker = new ServerChecker(backend, backend.Servers[0], probe, timing, time, random, _ => { });
+        using var stop = new CancellationTokenSource();
+        var loop = Task.Run(() => checker.RunAsync(TimeSpan.Zero, stop.Token));
+        for (var i = 0; i < results.Length; i++)
+        {
+            Assert.True(await probe.Called.WaitAsync(TimeSpan.FromSeconds(5)), $"check {i + 1} never ran");
+            if (i < results.Length - 1)
+            {
+                WaitForTimer(time);
+                time.AdvanceToNextTimer();
+            }
+        }
+
+        await stop.CancelAsync();
+        await loop.WaitAsync(TimeSpan.FromSeconds(5));
+        return probe.Calls;
+    }
+
+    [Fact]
+    public async Task RunAsync_DownThenRising_UsesDownInterThenFastInterThenInter()
+    {
+        var calls = await RunAsync("s1 127.0.0.1:1 check inter 2s fastinter 500 downinter 10s", 0, () => 0.5, Fail, Pass, Pass, Pass);
+
+        var gaps = calls.Zip(calls.Skip(1), (a, b) => (b - a).TotalMilliseconds);
+        Assert.Equal([10000, 500, 2000], gaps);
+    }
+
+    [Fact]
+    public async Task RunAsync_FirstSuccessAfterStart_UsesFastInterOnceThenInter()
+    {
+        // Start: health = rise (transitioning) until the first result; then full health.
+        var calls = await RunAsync("s1 127.0.0.1:1 check inter 3s fastinter 1s", 0, () => 0.5, Pass, Pass, Pass);
+
+        var gaps = calls.Zip(calls.Skip(1), (a, b) => (b - a).TotalMilliseconds);
+        Assert.Equal([3000, 3000], gaps);
+    }
+
+    [Fact]
+    public async Task RunAsync_Spread_AppliesTheInjectedDraw()
+    {
+        var calls = await RunAsync("s1 127.0.0.1:1 check inter 2s", 50, () => 0.0, Pass, Pass);
+
+        Assert.Equal(3000, (calls[1] - calls[0]).TotalMilliseconds);
+    }
+
+    [Fact]
+    public void Apply_FallFailures_SetsUnusableAndPublishesOnce()
+    {
+        var backend = HealthRuntime.Backend("backend be\n server s1 127.0.0.1:1 check\n server s2 127.0.0.1:2 check\n");
+        var changes = new List<HealthStateChange>();
+        var checker = new ServerChecker(backend, backend.Servers[0], new ScriptedProbe(new FakeTimeProvider()),
+            new CheckTiming(CheckTiming.DefaultInter, null, null, 0), TimeProvider.System, () => 0.5, changes.Add);
+
+        checker.Apply(Pass);
+        checker.Apply(Fail);
+        checker.Apply(Fail);
+        Assert.True(backend.Servers[0].IsUsable);
+        checker.Apply(Fail);
+
+        Assert.False(backend.Servers[0].IsUsable);
+        var change = Assert.Single(changes);
+        Assert.Equal(ServerHealthPhase.Down, change.Phase);
+        Assert.False(change.BackendEmpty);
+        Assert.Equal(["s2"], backend.Eligible.Select(s => s.Name));
+    }
+
+    [Fact]
+    public void Apply_RiseSuccessesFromDown_SetsUsableAgain()
+    {
+        var backend = HealthRuntime.Backend("backend be\n server s1 127.0.0.1:1 check rise 3\n");
+        var changes = new List<HealthStateChange>();
+        var checker = new ServerChecker(backend, backend.Servers[0], new ScriptedProbe(new FakeTimeProvider()),
+            new CheckTiming(CheckTiming.DefaultInter, null, null, 0), TimeProvider.System, () => 0.5, changes.Add);
+
+        checker.Apply(Fail);
+        checker.Apply(Pass);
+        checker.Apply(Pass);
+        Assert.False(backend.Servers[0].IsUsable);
+        checker.Apply(Pass);
+
+        Assert.True(backend.Servers[0].IsUsable);
+        Assert.Equal([ServerHealthPhase.Down, ServerHealthPhase.Up], changes.Select(c => c.Phase));
+        Assert.True(changes[0].BackendEmpty);
+        Assert.StartsWith("Server be/s1 is UP, reason: Layer4 check passed", changes[1].Message);
+    }
+
+    [Fact]
+    public void Apply_ConditionalPass_GoesNoLbAndBack()
+    {
+        var backend = HealthRuntime.Backend("backend be\n server s1 127.0.0.1:1 check\n");
+        var changes = new List<HealthStateChange>();
+        var checker = new ServerChecker(backend, backend.Servers[0], new ScriptedProbe(new FakeTimeProvider()),
+            new CheckTiming(CheckTiming.DefaultInter, null, null, 0), TimeProvider.System, () => 0.5, changes.Add);
+
+        checker.Apply(new CheckResult(CheckStatus.L7OkC, 404, null, TimeSpan.Zero));
+        Assert.False(backend.Servers[0].IsUsable);
+        checker.Apply(new CheckResult(CheckStatus.L7Ok, 200, null, TimeSpan.Zero));
+
+        Assert.True(backend.Servers[0].IsUsable);
+        Assert.Equal([ServerHealthPhase.NoLb, ServerHealthPhase.Up], changes.Select(c => c.Phase));
+    }
+}
