@@ -65,6 +65,12 @@ internal sealed class ServerChecker(
         lock (_lock)
         {
             LastResult = result;
+            if (result.Status == CheckStatus.L7OkC && !Counter.IsUp)
+            {
+                // haproxy 2.6: a 404 under disable-on-404 only moves a running server to NOLB; a DOWN server stays DOWN.
+                return;
+            }
+
             var (next, transition) = HealthJudge.Judge(Counter, result.Passed);
             Counter = next;
             var phase = !next.IsUp ? ServerHealthPhase.Down

@@ -143,4 +143,20 @@ public class ServerCheckerTests
         Assert.True(backend.Servers[0].IsUsable);
         Assert.Equal([ServerHealthPhase.NoLb, ServerHealthPhase.Up], changes.Select(c => c.Phase));
     }
+
+    [Fact]
+    public void Apply_ConditionalPassWhileDown_StaysDown()
+    {
+        var backend = HealthRuntime.Backend("backend be\n server s1 127.0.0.1:1 check\n");
+        var changes = new List<HealthStateChange>();
+        var checker = new ServerChecker(backend, backend.Servers[0], new ScriptedProbe(new FakeTimeProvider()),
+            new CheckTiming(CheckTiming.DefaultInter, null, null, 0), TimeProvider.System, () => 0.5, changes.Add);
+
+        checker.Apply(Fail);
+        checker.Apply(new CheckResult(CheckStatus.L7OkC, 404, null, TimeSpan.Zero));
+        checker.Apply(new CheckResult(CheckStatus.L7OkC, 404, null, TimeSpan.Zero));
+
+        Assert.False(backend.Servers[0].IsUsable);
+        Assert.Equal([ServerHealthPhase.Down], changes.Select(c => c.Phase));
+    }
 }
