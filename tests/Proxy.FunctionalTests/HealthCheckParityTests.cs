@@ -58,9 +58,9 @@ public partial class HealthCheckParityTests
             $" server a 127.0.0.1:{a.Port} check inter 100 rise 2 fall 3\n" +
             $" server b 127.0.0.1:{b.Port} check inter 100 rise 2 fall 3\n" +
             $" server c 127.0.0.1:{c.Port} check inter 100 backup\n" +
-            $"backend sts\n option httpchk GET /health\n server s1 127.0.0.1:{unavailable.Port} check inter 300\n" +
-            $"backend bdy\n option httpchk\n http-check send meth GET uri /\n http-check expect string nothere\n server s1 127.0.0.1:{a.Port} check inter 300\n" +
-            $"backend nf\n option httpchk GET /\n http-check disable-on-404\n server s1 127.0.0.1:{notFound.Port} check inter 300\n";
+            $"backend sts\n option httpchk GET /health\n server s1 127.0.0.1:{unavailable.Port} check inter 1000\n" +
+            $"backend bdy\n option httpchk\n http-check send meth GET uri /\n http-check expect string nothere\n server s1 127.0.0.1:{a.Port} check inter 1000\n" +
+            $"backend nf\n option httpchk GET /\n http-check disable-on-404\n server s1 127.0.0.1:{notFound.Port} check inter 1000\n";
         var (haproxyPort, proxyPort) = (FreePort.Next(), FreePort.Next());
         using var dir = new TempDirectory();
         await dir.WriteAsync("haproxy.cfg", Config(haproxyPort) + backends);
@@ -85,7 +85,8 @@ public partial class HealthCheckParityTests
 
         foreach (var backend in new[] { "be", "sts", "bdy", "nf" })
         {
-            Assert.Equal(Lines(haproxy, backend), Lines(proxy, backend));
+            Assert.True(Lines(haproxy, backend).SequenceEqual(Lines(proxy, backend)),
+                $"'{backend}' differs\nhaproxy:\n{string.Join('\n', Lines(haproxy, backend))}\nproxy:\n{string.Join('\n', Lines(proxy, backend))}");
         }
 
         Assert.Equal(
