@@ -25,7 +25,7 @@ public partial class HealthCheckParityTests
     [
         .. process.Stderr.Split('\n')
             .Select(l => l.TrimEnd('\r'))
-            .Where(l => l.Contains($"Server {backend}/", StringComparison.Ordinal) || l.Contains($"'{backend}' has no server available!", StringComparison.Ordinal))
+            .Where(l => l.Contains($"Server {backend}/", StringComparison.Ordinal) || l.Contains($"server {backend}/", StringComparison.Ordinal) || l.Contains($"'{backend}' has no server available!", StringComparison.Ordinal))
             .Select(l => Duration().Replace(Pid().Replace(l, "(PID) : "), "check duration: Nms")),
     ];
 
@@ -58,9 +58,10 @@ public partial class HealthCheckParityTests
             $" server a 127.0.0.1:{a.Port} check inter 100 rise 2 fall 3\n" +
             $" server b 127.0.0.1:{b.Port} check inter 100 rise 2 fall 3\n" +
             $" server c 127.0.0.1:{c.Port} check inter 100 backup\n" +
-            $"backend sts\n option httpchk GET /health\n server s1 127.0.0.1:{unavailable.Port} check inter 1000\n" +
-            $"backend bdy\n option httpchk\n http-check send meth GET uri /\n http-check expect string nothere\n server s1 127.0.0.1:{a.Port} check inter 1000\n" +
-            $"backend nf\n option httpchk GET /\n http-check disable-on-404\n server s1 127.0.0.1:{notFound.Port} check inter 1000\n";
+            $"backend sts\n option httpchk GET /health\n server s1 127.0.0.1:{unavailable.Port} check inter 2000\n" +
+            $"backend bdy\n option httpchk\n http-check send meth GET uri /\n http-check expect string nothere\n server s1 127.0.0.1:{a.Port} check inter 2000\n" +
+            $"backend lhc\n option log-health-checks\n server s1 127.0.0.1:{b.Port} check inter 100\n" +
+            $"backend nf\n option httpchk GET /\n http-check disable-on-404\n server s1 127.0.0.1:{notFound.Port} check inter 2000\n";
         var (haproxyPort, proxyPort) = (FreePort.Next(), FreePort.Next());
         using var dir = new TempDirectory();
         await dir.WriteAsync("haproxy.cfg", Config(haproxyPort) + backends);
@@ -78,12 +79,13 @@ public partial class HealthCheckParityTests
         await BothSeeAsync(haproxy, proxy, "be", 1);
         await b.StopAsync();
         await BothSeeAsync(haproxy, proxy, "be", 2);
+        await BothSeeAsync(haproxy, proxy, "lhc", 6);
         await c.StopAsync();
         await BothSeeAsync(haproxy, proxy, "be", 4);
         a.Start();
         await BothSeeAsync(haproxy, proxy, "be", 5);
 
-        foreach (var backend in new[] { "be", "sts", "bdy", "nf" })
+        foreach (var backend in new[] { "be", "sts", "bdy", "nf", "lhc" })
         {
             Assert.True(Lines(haproxy, backend).SequenceEqual(Lines(proxy, backend)),
                 $"'{backend}' differs\nhaproxy:\n{string.Join('\n', Lines(haproxy, backend))}\nproxy:\n{string.Join('\n', Lines(proxy, backend))}");

@@ -11,13 +11,19 @@ namespace Proxy.Health;
 internal static class HealthMessages
 {
     /// <summary>"[Backup ]Server be/s is DOWN|UP|stopping, reason: …, check duration: Nms. A active and B backup servers left|online. …".</summary>
+    /// <remarks>With `option log-health-checks` each check already logged its details, so haproxy 2.6 leaves out the reason.</remarks>
     public static string StateChange(BackendState backend, ServerState server, ServerHealthPhase phase, CheckResult result)
     {
+        var withReason = !backend.Definition.LogHealthChecks;
         var text = new StringBuilder();
         text.Append(server.Definition.Backup ? "Backup Server " : "Server ")
             .Append(backend.Name).Append('/').Append(server.Name)
             .Append(phase switch { ServerHealthPhase.Down => " is DOWN", ServerHealthPhase.Up => " is UP", _ => " is stopping" });
-        AppendReason(text, result);
+        if (withReason)
+        {
+            AppendReason(text, result);
+        }
+
         var (active, backup) = Usable(backend);
         text.Append(". ").Append(active).Append(" active and ").Append(backup).Append(" backup servers ")
             .Append(phase == ServerHealthPhase.Down ? "left." : "online.");
@@ -30,6 +36,22 @@ internal static class HealthMessages
         text.Append(phase == ServerHealthPhase.Down
             ? $" {server.InFlight.ToString(CultureInfo.InvariantCulture)} sessions active, 0 requeued, 0 remaining in queue."
             : " 0 sessions requeued, 0 total in queue.");
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// `option log-health-checks`: "Health check for [backup ]server be/s1 succeeded|failed, reason: …, status: 2/3 UP."
+    /// (haproxy 2.6 src/check.c): x/y is the failures still tolerated / fall while UP, the successes so far / rise while DOWN.
+    /// </summary>
+    public static string CheckLine(BackendState backend, ServerState server, CheckResult result, HealthCounter counter)
+    {
+        var text = new StringBuilder("Health check for ");
+        text.Append(server.Definition.Backup ? "backup server " : "server ").Append(backend.Name).Append('/').Append(server.Name)
+            .Append(result.Status == CheckStatus.L7OkC ? " conditionally succeeded" : result.Passed ? " succeeded" : " failed");
+        AppendReason(text, result);
+        text.Append(", status: ").Append(counter.IsUp
+            ? $"{counter.Health - counter.Rise + 1}/{counter.Fall} UP."
+            : $"{counter.Health}/{counter.Rise} DOWN.");
         return text.ToString();
     }
 

@@ -44,11 +44,14 @@ internal sealed class HealthMonitor : IAsyncDisposable
                     ? new TcpConnectProbe(connector)
                     : new HttpCheckProbe(connector, plan, () => checker!.SendStateValue());
                 var timing = new CheckTiming(inter, definition.FastInter, definition.DownInter, spreadChecks);
-                checker = new ServerChecker(backend, server, probe, timing, time, random.NextDouble, Publish);
+                checker = new ServerChecker(backend, server, probe, timing, time, random.NextDouble, Publish, LogCheck);
                 _checkers.Add(checker);
             }
         }
     }
+
+    /// <summary>Raised for each `option log-health-checks` line, before the state change it may lead to.</summary>
+    public event Action<HealthCheckLogged>? CheckLogged;
 
     /// <summary>Raised after a server changed state (on the checking thread; keep handlers short).</summary>
     public event Action<HealthStateChange>? StateChanged;
@@ -104,6 +107,16 @@ internal sealed class HealthMonitor : IAsyncDisposable
         }
 
         StateChanged?.Invoke(change);
+    }
+
+    private void LogCheck(HealthCheckLogged logged)
+    {
+        lock (_publishLock)
+        {
+            _messages?.Write(DiagnosticSeverity.Warning, logged.Message, context: null);
+        }
+
+        CheckLogged?.Invoke(logged);
     }
 
     // `addr` and `port` override the server's address and port for checks (haproxy 2.6 §5.2).

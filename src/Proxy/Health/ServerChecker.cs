@@ -13,7 +13,8 @@ internal sealed class ServerChecker(
     CheckTiming timing,
     TimeProvider time,
     Func<double> random,
-    Action<HealthStateChange> publish)
+    Action<HealthStateChange> publish,
+    Action<HealthCheckLogged>? logCheck = null)
 {
     private readonly Lock _lock = new();
 
@@ -62,8 +63,10 @@ internal sealed class ServerChecker(
     public void Apply(CheckResult result)
     {
         HealthStateChange? change = null;
+        HealthCheckLogged? logged = null;
         lock (_lock)
         {
+            var previous = LastResult;
             LastResult = result;
             if (result.Status == CheckStatus.L7OkC && !Counter.IsUp)
             {
@@ -72,6 +75,13 @@ internal sealed class ServerChecker(
             }
 
             var (next, transition) = HealthJudge.Judge(Counter, result.Passed);
+            if (logCheck is not null && backend.Definition.LogHealthChecks
+                && (next != Counter || previous is null || previous.Status != result.Status || previous.Code != result.Code))
+            {
+                // haproxy 2.6 logs a check only when its status or the health counter moved, not every repeat.
+                logged = new HealthCheckLogged(backend, Server, result, next, HealthMessages.CheckLine(backend, Server, result, next));
+            }
+
             Counter = next;
             var phase = !next.IsUp ? ServerHealthPhase.Down
                 : result.Status == CheckStatus.L7OkC ? ServerHealthPhase.NoLb
@@ -85,6 +95,11 @@ internal sealed class ServerChecker(
                 change = new HealthStateChange(backend, Server, phase, result, HealthMessages.StateChange(backend, Server, phase, result),
                     phase != ServerHealthPhase.Up && active == 0 && backup == 0);
             }
+        }
+
+        if (logged is not null)
+        {
+            logCheck!(logged);
         }
 
         if (change is not null)

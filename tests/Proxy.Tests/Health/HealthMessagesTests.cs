@@ -67,4 +67,27 @@ public class HealthMessagesTests
         Assert.Equal("backend 'be' has no server available!", HealthMessages.NoServerAvailable(HealthRuntime.Backend("backend be\n server s1 127.0.0.1:1\n")));
         Assert.Equal("proxy 'li' has no server available!", HealthMessages.NoServerAvailable(HealthRuntime.Backend("listen li\n server s1 127.0.0.1:1\n")));
     }
+
+    [Fact]
+    public void StateChange_LogHealthChecks_LeavesOutTheReason()
+    {
+        var backend = HealthRuntime.Backend("backend be\n option log-health-checks\n server s1 127.0.0.1:1 check\n");
+        backend.Servers[0].IsUsable = false;
+
+        Assert.Equal("Server be/s1 is DOWN. 0 active and 0 backup servers left. 0 sessions active, 0 requeued, 0 remaining in queue.",
+            HealthMessages.StateChange(backend, backend.Servers[0], ServerHealthPhase.Down, Refused));
+    }
+
+    [Theory]
+    [InlineData(4, true, "succeeded, reason: Layer4 check passed, check duration: 0ms, status: 3/3 UP.")]
+    [InlineData(3, false, "failed, reason: Layer4 connection problem, info: \"Connection refused\", check duration: 0ms, status: 2/3 UP.")]
+    [InlineData(0, false, "failed, reason: Layer4 connection problem, info: \"Connection refused\", check duration: 0ms, status: 0/2 DOWN.")]
+    [InlineData(1, true, "succeeded, reason: Layer4 check passed, check duration: 0ms, status: 1/2 DOWN.")]
+    public void CheckLine_Counter_IsHaproxysLogHealthChecksLine(int health, bool passed, string expected)
+    {
+        var backend = HealthRuntime.Backend("backend be\n server s1 127.0.0.1:1 check\n");
+        var result = passed ? new CheckResult(CheckStatus.L4Ok, null, null, TimeSpan.Zero) : Refused;
+
+        Assert.Equal("Health check for server be/s1 " + expected, HealthMessages.CheckLine(backend, backend.Servers[0], result, new HealthCounter(health, 2, 3)));
+    }
 }

@@ -159,4 +159,20 @@ public class ServerCheckerTests
         Assert.False(backend.Servers[0].IsUsable);
         Assert.Equal([ServerHealthPhase.Down], changes.Select(c => c.Phase));
     }
+
+    [Fact]
+    public void Apply_LogHealthChecks_LogsOnlyWhenStatusOrHealthMoves()
+    {
+        var backend = HealthRuntime.Backend("backend be\n option log-health-checks\n server s1 127.0.0.1:1 check\n");
+        var logged = new List<string>();
+        var checker = new ServerChecker(backend, backend.Servers[0], new ScriptedProbe(new FakeTimeProvider()),
+            new CheckTiming(CheckTiming.DefaultInter, null, null, 0), TimeProvider.System, () => 0.5, _ => { }, l => logged.Add(l.Message[(l.Message.LastIndexOf("status: ", StringComparison.Ordinal) + 8)..]));
+
+        foreach (var result in new[] { Pass, Pass, Fail, Fail, Fail, Fail, Pass, Pass, Pass })
+        {
+            checker.Apply(result);
+        }
+
+        Assert.Equal(["3/3 UP.", "2/3 UP.", "1/3 UP.", "0/2 DOWN.", "1/2 DOWN.", "3/3 UP."], logged);
+    }
 }
