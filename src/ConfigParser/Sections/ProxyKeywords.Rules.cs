@@ -32,8 +32,8 @@ internal static partial class ProxyKeywords
 
         c.Section.Options.RemoveAll(o => o.Name == option.Name);
         c.Section.Options.Add(option);
-        // The health-check runtime (src/Proxy/Health) runs `option httpchk` and prints `option log-health-checks` lines.
-        if (option.Name is not ("httpchk" or "log-health-checks"))
+        // The health-check runtime (src/Proxy/Health) runs `option httpchk` and `option ssl-hello-chk`, and prints `option log-health-checks` lines.
+        if (option.Name is not ("httpchk" or "ssl-hello-chk" or "log-health-checks"))
         {
             UnimplementedKeyword.Handle(c);
         }

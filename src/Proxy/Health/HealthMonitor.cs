@@ -29,6 +29,8 @@ internal sealed class HealthMonitor : IAsyncDisposable
         foreach (var backend in runtime.Backends)
         {
             var plan = HttpCheckPlan.For(backend.Definition, out _);
+            // The last check-type option wins (haproxy 2.6 replaces the check rule set on each one).
+            var sslHello = backend.Definition.Options.LastOrDefault(o => o.Name is "httpchk" or "ssl-hello-chk") is { Name: "ssl-hello-chk", Enabled: true };
             foreach (var server in backend.Servers)
             {
                 var definition = server.Definition;
@@ -40,8 +42,8 @@ internal sealed class HealthMonitor : IAsyncDisposable
                 var inter = definition.Inter ?? CheckTiming.DefaultInter;
                 var connector = new CheckConnector(endpoint, CheckTimeouts.For(inter, backend.Definition.Timeouts.Connect, backend.Definition.Timeouts.Check), time);
                 ServerChecker? checker = null;
-                IHealthProbe probe = plan is null
-                    ? new TcpConnectProbe(connector)
+                IHealthProbe probe = sslHello ? new SslHelloProbe(connector)
+                    : plan is null ? new TcpConnectProbe(connector)
                     : new HttpCheckProbe(connector, plan, () => checker!.SendStateValue());
                 var timing = new CheckTiming(inter, definition.FastInter, definition.DownInter, spreadChecks);
                 checker = new ServerChecker(backend, server, probe, timing, time, random.NextDouble, Publish, LogCheck);

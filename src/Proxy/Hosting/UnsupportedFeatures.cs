@@ -39,12 +39,12 @@ internal static class UnsupportedFeatures
 
     /// <summary>
     /// Health-check settings the runtime does not run yet: reported, but never a reason to refuse a start. Plain
-    /// `check` and `option httpchk` with `http-check send/expect` run (src/Proxy/Health).
+    /// `check`, `option httpchk` with `http-check send/expect` and `option ssl-hello-chk` run (src/Proxy/Health).
     /// </summary>
     public static IEnumerable<(SourceLocation At, string Message, string Keyword)> SoftOf(BackendSection backend)
     {
         var checks = backend.Servers.Any(s => s.Check);
-        foreach (var option in backend.Options.Where(o => o.Enabled && checks && o.Name is "ssl-hello-chk" or "smtpchk" or "pgsql-check"
+        foreach (var option in backend.Options.Where(o => o.Enabled && checks && o.Name is "smtpchk" or "pgsql-check"
                      or "redis-check" or "mysql-check" or "ldap-check" or "spop-check" or "tcp-check" or "external-check"))
         {
             yield return (option.Location, $"'option {option.Name}' is not run by this proxy yet; its servers are checked with a TCP connect.", "option");

@@ -49,7 +49,7 @@ public class UnsupportedFeaturesTests
 
     [Theory]
     [InlineData(" server a 127.0.0.1:1 check agent-check agent-port 9\n", "'agent-check' is not run")]
-    [InlineData(" option ssl-hello-chk\n server a 127.0.0.1:1 check\n", "'option ssl-hello-chk' is not run")]
+    [InlineData(" option smtpchk\n server a 127.0.0.1:1 check\n", "'option smtpchk' is not run")]
     [InlineData(" option httpchk\n http-check expect fhdr name x value y\n server a 127.0.0.1:1 check\n", "'http-check expect fhdr")]
     [InlineData(" server a 127.0.0.1:1 check observe layer4\n", "'observe layer4' is not run")]
     public void SoftOf_CheckSettingNotRun_IsReportedButNotAsTrafficChanging(string lines, string expected)
