@@ -48,14 +48,27 @@ internal sealed class ServerChecker(
             await Task.Delay(firstDelay, time, cancellationToken).ConfigureAwait(false);
             while (!cancellationToken.IsCancellationRequested)
             {
-                var result = await probe.RunAsync(cancellationToken).ConfigureAwait(false);
-                Apply(result);
+                Apply(await ProbeAsync(cancellationToken).ConfigureAwait(false));
                 await Task.Delay(timing.NextDelay(Counter, random()), time, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Stopping.
+        }
+    }
+
+    // A probe that throws (no file descriptor left, …) counts as a socket error: the loop never dies.
+    private async Task<CheckResult> ProbeAsync(CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        try
+        {
+            return await probe.RunAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return new CheckResult(CheckStatus.SockErr, null, e.Message, time.GetElapsedTime(started));
         }
     }
 

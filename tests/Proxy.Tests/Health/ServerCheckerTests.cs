@@ -175,4 +175,35 @@ public class ServerCheckerTests
 
         Assert.Equal(["3/3 UP.", "2/3 UP.", "1/3 UP.", "0/2 DOWN.", "1/2 DOWN.", "3/3 UP."], logged);
     }
+
+    private sealed class ThrowingProbe : IHealthProbe
+    {
+        public TaskCompletionSource Called { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task<CheckResult> RunAsync(CancellationToken cancellationToken)
+        {
+            Called.TrySetResult();
+            throw new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.TooManyOpenSockets);
+        }
+    }
+
+    [Fact]
+    public async Task RunAsync_ProbeThrows_CountsASocketErrorAndKeepsRunning()
+    {
+        var backend = HealthRuntime.Backend("backend be\n server s1 127.0.0.1:1 check\n");
+        var changes = new List<HealthStateChange>();
+        var probe = new ThrowingProbe();
+        var time = new FakeTimeProvider();
+        var checker = new ServerChecker(backend, backend.Servers[0], probe, new CheckTiming(CheckTiming.DefaultInter, null, null, 0), time, () => 0.5, changes.Add);
+        using var stop = new CancellationTokenSource();
+
+        var loop = Task.Run(() => checker.RunAsync(TimeSpan.Zero, stop.Token));
+        await probe.Called.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.True(SpinWait.SpinUntil(() => time.PendingTimers > 0, TimeSpan.FromSeconds(5)));
+        await stop.CancelAsync();
+        await loop.WaitAsync(TimeSpan.FromSeconds(5));
+
+        Assert.Equal(CheckStatus.SockErr, Assert.Single(changes).Result.Status);
+        Assert.StartsWith("Server be/s1 is DOWN, reason: Socket error, info: ", changes[0].Message);
+    }
 }
