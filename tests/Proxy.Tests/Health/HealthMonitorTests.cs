@@ -42,4 +42,24 @@ public class HealthMonitorTests
         Assert.StartsWith("[WARNING]  (42) : Server be/a is DOWN, reason: Layer4 connection problem, info: \"Connection refused\", check duration: ", lines[0]);
         Assert.Equal("[ALERT]    (42) : backend 'be' has no server available!", lines[1]);
     }
+
+    [Fact]
+    public async Task Start_CheckPortRefusedWhileServicePortListens_ChecksThePortAndGoesDown()
+    {
+        using var service = new TcpListener(IPAddress.Loopback, 0);
+        service.Start();
+        var closed = new TcpListener(IPAddress.Loopback, 0);
+        closed.Start();
+        var checkPort = ((IPEndPoint)closed.LocalEndpoint).Port;
+        closed.Stop();
+        var runtime = HealthRuntime.Build($"backend be\n server a 127.0.0.1:{((IPEndPoint)service.LocalEndpoint).Port} check port {checkPort} addr 127.0.0.1 inter 100\n");
+        var changed = new TaskCompletionSource<HealthStateChange>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var monitor = new HealthMonitor(runtime, 0, null, TimeProvider.System, new Random(1));
+        monitor.StateChanged += c => changed.TrySetResult(c);
+
+        monitor.Start();
+        var change = await changed.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal((ServerHealthPhase.Down, "Connection refused"), (change.Phase, change.Result.Info));
+    }
 }

@@ -21,7 +21,7 @@ public class HttpCheckProbeTests
             var read = await client.ReceiveAsync(buffer, SocketFlags.None).WaitAsync(TimeSpan.FromSeconds(10));
             if (response is null)
             {
-                await Task.Delay(1000);
+                await Task.Delay(3000);
             }
             else
             {
@@ -72,7 +72,7 @@ public class HttpCheckProbeTests
 
         Assert.Equal(CheckStatus.L7Tout, result.Status);
         Assert.Null(result.Info);
-        Assert.InRange(result.Duration.TotalMilliseconds, 150, 900);
+        Assert.InRange(result.Duration.TotalMilliseconds, 150, 2500);
     }
 
     [Fact]

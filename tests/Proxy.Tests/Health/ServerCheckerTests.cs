@@ -29,10 +29,15 @@ public class ServerCheckerTests
         }
     }
 
-    private static void WaitForTimer(FakeTimeProvider time)
+    // Bounded poll (not a timing sleep): the loop registers its next delay right after the probe returns.
+    private static async Task WaitForTimerAsync(FakeTimeProvider time)
     {
-        // Bounded: the loop registers its next delay right after the probe returns.
-        Assert.True(SpinWait.SpinUntil(() => time.PendingTimers > 0, TimeSpan.FromSeconds(5)), "the checker never scheduled its next check");
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (time.PendingTimers == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the checker never scheduled its next check");
+            await Task.Delay(1);
+        }
     }
 
     private static async Task<List<TimeSpan>> RunAsync(string server, int spread, Func<double> random, params CheckResult[] results)
@@ -50,7 +55,7 @@ public class ServerCheckerTests
             Assert.True(await probe.Called.WaitAsync(TimeSpan.FromSeconds(5)), $"check {i + 1} never ran");
             if (i < results.Length - 1)
             {
-                WaitForTimer(time);
+                await WaitForTimerAsync(time);
                 time.AdvanceToNextTimer();
             }
         }
@@ -199,7 +204,7 @@ public class ServerCheckerTests
 
         var loop = Task.Run(() => checker.RunAsync(TimeSpan.Zero, stop.Token));
         await probe.Called.Task.WaitAsync(TimeSpan.FromSeconds(5));
-        Assert.True(SpinWait.SpinUntil(() => time.PendingTimers > 0, TimeSpan.FromSeconds(5)));
+        await WaitForTimerAsync(time);
         await stop.CancelAsync();
         await loop.WaitAsync(TimeSpan.FromSeconds(5));
 
