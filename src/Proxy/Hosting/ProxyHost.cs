@@ -27,7 +27,9 @@ internal static class ProxyHost
         builder.Services.AddHttpForwarder();
         builder.Services.AddSingleton(new CurrentRuntime(runtime));
         builder.Services.AddSingleton<HttpProxyHandler>();
-        builder.Services.AddHostedService(_ => new HealthCheckService(runtime, messages));
+        // One instance: the hosted service runs the checks, and syslog logging can resolve it to subscribe to its events.
+        builder.Services.AddSingleton(_ => new HealthCheckService(runtime, messages));
+        builder.Services.AddHostedService(services => services.GetRequiredService<HealthCheckService>());
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(1));
 
         builder.WebHost
