@@ -10,11 +10,13 @@ namespace Proxy.Health;
 internal sealed class HttpCheckPlan
 {
     private readonly string _head;
+    private readonly string _tail;
     private readonly byte[] _body;
 
-    private HttpCheckPlan(string head, byte[] body, HttpCheckExpect expect, bool disableOn404, bool sendState)
+    private HttpCheckPlan(string head, string tail, byte[] body, HttpCheckExpect expect, bool disableOn404, bool sendState)
     {
         _head = head;
+        _tail = tail;
         _body = body;
         Expect = expect;
         DisableOn404 = disableOn404;
@@ -88,30 +90,35 @@ internal sealed class HttpCheckPlan
             }
         }
 
+        // haproxy 2.6 sends header names in lower case (HTX), then content-length, then connection last: the
+        // configured value, else "close" except for HTTP/1.0, where closing is already the default.
         var head = new StringBuilder($"{method} {uri} {version}\r\n");
-        foreach (var (name, value) in headers)
+        foreach (var (name, value) in headers.Where(h => !IsConnection(h.Name)))
         {
-            head.Append(name).Append(": ").Append(value).Append("\r\n");
+            head.Append(name.ToLowerInvariant()).Append(": ").Append(value).Append("\r\n");
         }
 
-        // haproxy 2.6 checks never keep the connection alive; a body gets its length.
-        if (!headers.Any(h => h.Name.Equals("Connection", StringComparison.OrdinalIgnoreCase)))
-        {
-            head.Append("Connection: close\r\n");
-        }
-
+        var tail = new StringBuilder();
         if (body.Length > 0)
         {
-            head.Append("Content-Length: ").Append(Encoding.UTF8.GetByteCount(body)).Append("\r\n");
+            tail.Append("content-length: ").Append(Encoding.UTF8.GetByteCount(body)).Append("\r\n");
         }
 
-        return new HttpCheckPlan(head.ToString(), Encoding.UTF8.GetBytes(body), expect, disableOn404, sendState);
+        var connection = headers.LastOrDefault(h => IsConnection(h.Name)).Value ?? (version == "HTTP/1.0" ? null : "close");
+        if (connection is not null)
+        {
+            tail.Append("connection: ").Append(connection).Append("\r\n");
+        }
+
+        return new HttpCheckPlan(head.ToString(), tail.ToString(), Encoding.UTF8.GetBytes(body), expect, disableOn404, sendState);
     }
 
     /// <summary>The request bytes; <paramref name="serverState"/> is the X-Haproxy-Server-State value when send-state is on.</summary>
     public byte[] Request(string? serverState)
     {
-        var head = SendState && serverState is not null ? $"{_head}X-Haproxy-Server-State: {serverState}\r\n" : _head;
-        return [.. Encoding.Latin1.GetBytes(head + "\r\n"), .. _body];
+        var state = SendState && serverState is not null ? $"x-haproxy-server-state: {serverState}\r\n" : "";
+        return [.. Encoding.Latin1.GetBytes(_head + state + _tail + "\r\n"), .. _body];
     }
+
+    private static bool IsConnection(string name) => name.Equals("Connection", StringComparison.OrdinalIgnoreCase);
 }

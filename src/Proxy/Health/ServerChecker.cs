@@ -28,7 +28,10 @@ internal sealed class ServerChecker(
     /// <summary>The latest result, for stats and send-state; null before the first check.</summary>
     public CheckResult? LastResult { get; private set; }
 
-    /// <summary>The X-Haproxy-Server-State value (`http-check send-state`), e.g. "UP 2/3; name=be/s1; node=lb1; weight=1/2; scur=0/0; qcur=0".</summary>
+    /// <summary>
+    /// The x-haproxy-server-state value (`http-check send-state`), as haproxy 2.6 sends it:
+    /// "UP 1/3; address=127.0.0.1; port=8080; name=be/s1; node=lb1; weight=1/2; scur=0/0; qcur=0".
+    /// </summary>
     public string SendStateValue()
     {
         var c = Counter;
@@ -37,7 +40,8 @@ internal sealed class ServerChecker(
             : c.Health == 0 ? "DOWN" : $"DOWN {c.Health}/{c.Rise}";
         var totalWeight = backend.Servers.Where(s => s.IsUsable).Sum(s => s.Weight);
         var totalSessions = backend.Servers.Sum(s => s.InFlight);
-        return $"{state}; name={backend.Name}/{Server.Name}; node={Environment.MachineName}; weight={Server.Weight}/{totalWeight}; scur={Server.InFlight}/{totalSessions}; qcur=0";
+        var port = Server.Definition.Port is { } p ? $" port={p};" : "";
+        return $"{state}; address={Server.Definition.Host};{port} name={backend.Name}/{Server.Name}; node={Environment.MachineName}; weight={Server.Weight}/{totalWeight}; scur={Server.InFlight}/{totalSessions}; qcur=0";
     }
 
     /// <summary>Runs until cancelled: the first check after <paramref name="firstDelay"/>, then one per interval.</summary>

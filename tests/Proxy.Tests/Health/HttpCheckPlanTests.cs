@@ -20,7 +20,16 @@ public class HttpCheckPlanTests
 
     [Fact]
     public void For_BareHttpchk_SendsOptionsSlashHttp10()
-        => Assert.Equal("OPTIONS / HTTP/1.0\r\nConnection: close\r\n\r\n", Request(Plan(" option httpchk\n").Plan!));
+        => Assert.Equal("OPTIONS / HTTP/1.0\r\n\r\n", Request(Plan(" option httpchk\n").Plan!));
+
+    [Fact]
+    public void For_Http11_ClosesTheConnection()
+        => Assert.Equal("GET /h HTTP/1.1\r\nconnection: close\r\n\r\n", Request(Plan(" option httpchk GET /h HTTP/1.1\n").Plan!));
+
+    [Fact]
+    public void For_ConfiguredConnectionAndBody_ConnectionComesLast()
+        => Assert.Equal("GET /x HTTP/1.0\r\ncontent-length: 2\r\nconnection: keep-alive\r\n\r\nab",
+            Request(Plan(" option httpchk GET /x HTTP/1.0\n http-check send hdr Connection keep-alive body ab\n").Plan!));
 
     [Fact]
     public void For_HttpchkUriOnly_UsesOptions()
@@ -36,12 +45,13 @@ public class HttpCheckPlanTests
         var (plan, unsupported) = Plan(" option httpchk\n http-check send meth POST uri /x ver HTTP/1.1 hdr Host example.org body abc\n");
 
         Assert.Null(unsupported);
-        Assert.Equal("POST /x HTTP/1.1\r\nHost: example.org\r\nConnection: close\r\nContent-Length: 3\r\n\r\nabc", Request(plan!));
+        Assert.Equal("POST /x HTTP/1.1\r\nhost: example.org\r\ncontent-length: 3\r\nconnection: close\r\n\r\nabc", Request(plan!));
     }
 
     [Fact]
-    public void For_SendState_AddsTheStateHeader()
-        => Assert.Contains("X-Haproxy-Server-State: UP; name=be/a\r\n", Request(Plan(" option httpchk\n http-check send-state\n").Plan!, "UP; name=be/a"));
+    public void For_SendState_AddsTheStateHeaderAfterConfiguredHeaders()
+        => Assert.Equal("POST /x HTTP/1.1\r\nhost: a\r\nx-haproxy-server-state: UP; name=be/a\r\ncontent-length: 3\r\nconnection: close\r\n\r\nabc",
+            Request(Plan(" option httpchk\n http-check send-state\n http-check send meth POST uri /x ver HTTP/1.1 hdr Host a body abc\n").Plan!, "UP; name=be/a"));
 
     [Fact]
     public void For_DisableOn404_IsRead()

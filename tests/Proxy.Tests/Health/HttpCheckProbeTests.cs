@@ -50,7 +50,7 @@ public class HttpCheckProbeTests
         var result = await Probe(port, " option httpchk GET /health\n http-check send-state\n", TimeSpan.FromSeconds(5)).RunAsync(CancellationToken.None);
 
         Assert.Equal((CheckStatus.L7Ok, 200), (result.Status, result.Code));
-        Assert.Equal("GET /health HTTP/1.0\r\nConnection: close\r\nX-Haproxy-Server-State: UP; name=be/a\r\n\r\n", await received);
+        Assert.Equal("GET /health HTTP/1.0\r\nx-haproxy-server-state: UP; name=be/a\r\n\r\n", await received);
     }
 
     [Fact]

@@ -211,4 +211,16 @@ public class ServerCheckerTests
         Assert.Equal(CheckStatus.SockErr, Assert.Single(changes).Result.Status);
         Assert.StartsWith("Server be/s1 is DOWN, reason: Socket error, info: ", changes[0].Message);
     }
+
+    [Fact]
+    public void SendStateValue_Starting_IsHaproxysHeaderValue()
+    {
+        var backend = HealthRuntime.Backend("backend be\n server s1 127.0.0.1:8080 check weight 3\n server s2 127.0.0.1:8081 weight 2\n");
+        var checker = new ServerChecker(backend, backend.Servers[0], new ScriptedProbe(new FakeTimeProvider()),
+            new CheckTiming(CheckTiming.DefaultInter, null, null, 0), TimeProvider.System, () => 0.5, _ => { });
+
+        Assert.Equal($"UP 1/3; address=127.0.0.1; port=8080; name=be/s1; node={Environment.MachineName}; weight=3/5; scur=0/0; qcur=0", checker.SendStateValue());
+        checker.Apply(Pass);
+        Assert.StartsWith("UP; address=", checker.SendStateValue());
+    }
 }
