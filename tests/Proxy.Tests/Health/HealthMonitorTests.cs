@@ -27,7 +27,7 @@ public class HealthMonitorTests
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
-        var runtime = HealthRuntime.Build($"backend be\n server a 127.0.0.1:{port} check inter 100\n");
+        var runtime = HealthRuntime.Build($"backend be\n server a 127.0.0.1:{port} check inter 2000\n");
         var output = new StringWriter();
         var changed = new TaskCompletionSource<HealthStateChange>(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var monitor = new HealthMonitor(runtime, 0, new HaproxyMessageWriter(output, 42), TimeProvider.System, new Random(1));
@@ -52,7 +52,7 @@ public class HealthMonitorTests
         closed.Start();
         var checkPort = ((IPEndPoint)closed.LocalEndpoint).Port;
         closed.Stop();
-        var runtime = HealthRuntime.Build($"backend be\n server a 127.0.0.1:{((IPEndPoint)service.LocalEndpoint).Port} check port {checkPort} addr 127.0.0.1 inter 100\n");
+        var runtime = HealthRuntime.Build($"backend be\n server a 127.0.0.1:{((IPEndPoint)service.LocalEndpoint).Port} check port {checkPort} addr 127.0.0.1 inter 2000\n");
         var changed = new TaskCompletionSource<HealthStateChange>(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var monitor = new HealthMonitor(runtime, 0, null, TimeProvider.System, new Random(1));
         monitor.StateChanged += c => changed.TrySetResult(c);

@@ -21,7 +21,7 @@ public class HttpCheckProbeTests
             var read = await client.ReceiveAsync(buffer, SocketFlags.None).WaitAsync(TimeSpan.FromSeconds(10));
             if (response is null)
             {
-                await Task.Delay(3000);
+                await Task.Delay(4000);
             }
             else
             {
@@ -68,11 +68,11 @@ public class HttpCheckProbeTests
     {
         var (port, _) = Serve(null);
 
-        var result = await Probe(port, " option httpchk\n", TimeSpan.FromMilliseconds(200)).RunAsync(CancellationToken.None);
+        var result = await Probe(port, " option httpchk\n", TimeSpan.FromMilliseconds(1000)).RunAsync(CancellationToken.None);
 
         Assert.Equal(CheckStatus.L7Tout, result.Status);
         Assert.Null(result.Info);
-        Assert.InRange(result.Duration.TotalMilliseconds, 150, 2500);
+        Assert.InRange(result.Duration.TotalMilliseconds, 950, 2900);
     }
 
     [Fact]
