@@ -56,6 +56,12 @@ public sealed record BackendSection
     /// <summary>`option allbackups`: balance over every usable backup server, not only the first.</summary>
     public bool AllBackups => Options.LastOrDefault(o => o.Name == "allbackups")?.Enabled ?? false;
 
+    /// <summary>`http-check` lines in order (the defaults section's first).</summary>
+    public IReadOnlyList<HttpCheckDirective> HttpChecks { get; init; } = [];
+
+    /// <summary>`option log-health-checks`: also log every check status change (read by the logging work).</summary>
+    public bool LogHealthChecks => Options.LastOrDefault(o => o.Name == "log-health-checks")?.Enabled ?? false;
+
     /// <summary>`log` lines.</summary>
     public IReadOnlyList<LogTarget> Logs { get; init; } = [];
 

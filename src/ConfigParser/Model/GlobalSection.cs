@@ -24,6 +24,9 @@ public sealed record GlobalSection
     /// <summary>`stats socket` listeners.</summary>
     public IReadOnlyList<StatsSocketDefinition> StatsSockets { get; init; } = [];
 
+    /// <summary>`spread-checks`: ± this percent of random jitter on health-check intervals (0..50); 0 by default.</summary>
+    public int SpreadChecks { get; init; }
+
     /// <summary>Nothing set.</summary>
     public static GlobalSection Empty { get; } = new();
 }

@@ -22,6 +22,9 @@ internal sealed class GlobalBuilder
     /// <summary>`crt-base`: where relative certificate paths are looked up; null when unset.</summary>
     public string? CrtBase { get; set; }
 
+    /// <summary>`spread-checks` percent.</summary>
+    public int SpreadChecks { get; set; }
+
     /// <summary>`stats socket` lines.</summary>
     public List<Model.StatsSocketDefinition> StatsSockets { get; } = [];
 }

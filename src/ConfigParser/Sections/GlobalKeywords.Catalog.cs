@@ -92,6 +92,7 @@ internal static partial class GlobalKeywords
                 UnimplementedKeyword.Handle(c);
             })
             .Add("lua-load-per-thread", LuaLoad)
+            .Add("spread-checks", SpreadChecks)
             .Add("tune.chksize", c => c.Diagnostics.Alert(c.At,
                 "option 'tune.chksize' is not supported any more (tune.bufsize is used instead).", "tune.chksize", LocationPrefix.ParsingTight))
             .Add("nbproc", c => c.Diagnostics.Alert(c.At,
@@ -152,6 +153,21 @@ internal static partial class GlobalKeywords
         }
 
         UnimplementedKeyword.Handle(c);
+    }
+
+    // haproxy 2.6 src/cfgparse-global.c: a percentage from 0 to 50 (atol, so trailing junk reads as its leading digits).
+    private static void SpreadChecks(KeywordContext<GlobalBuilder> c)
+    {
+        var text = c.Line[1];
+        var digits = text.TakeWhile(char.IsAsciiDigit).Count();
+        var value = digits == 0 ? 0 : int.TryParse(text.AsSpan(0, Math.Min(digits, 9)), out var v) ? v : int.MaxValue;
+        if (value > 50 || (digits == 0 && text.StartsWith('-') && text.Length > 1))
+        {
+            c.Diagnostics.Alert(c.At, "'spread-checks' needs a positive value in range 0..50.", "spread-checks", LocationPrefix.ParsingTight);
+            return;
+        }
+
+        c.Section.SpreadChecks = value;
     }
 
     private static void MasterWorker(KeywordContext<GlobalBuilder> c)

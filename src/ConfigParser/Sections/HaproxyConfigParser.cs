@@ -83,6 +83,7 @@ internal sealed partial class HaproxyConfigParser(Func<string, string?> environm
                 MasterWorker = _global.MasterWorker,
                 Logs = [.. _global.Logs],
                 StatsSockets = [.. _global.StatsSockets],
+                SpreadChecks = _global.SpreadChecks,
             },
             Frontends = [.. _proxies.Where(p => p.Kind is ProxyKind.Frontend or ProxyKind.Listen)
                 .Select(p => p.ToFrontend() with { ErrorMessages = ErrorPageResolver.Resolve(p.ErrorPages, httpErrors) })],

@@ -28,6 +28,7 @@ internal sealed class ProxyBuilder
             InheritedHttpRequestRules = kind == ProxyKind.Defaults ? [] : [.. defaults.HttpRequestRules];
             InheritedHttpResponseRules = kind == ProxyKind.Defaults ? [] : [.. defaults.HttpResponseRules];
             Options.AddRange(defaults.Options);
+            HttpChecks.AddRange(defaults.HttpChecks);
             Logs.AddRange(defaults.Logs);
             ErrorPages.AddRange(defaults.ErrorPages);
             HashType = defaults.HashType;
@@ -114,6 +115,9 @@ internal sealed class ProxyBuilder
     public ServerDefinition? DefaultServer { get; set; }
 
     /// <summary>This section's own typed `http-request` rules, in order.</summary>
+    /// <summary>`http-check` lines, the defaults section's first.</summary>
+    public List<HttpCheckDirective> HttpChecks { get; } = [];
+
     public List<HttpRequestRule> HttpRequestRules { get; } = [];
 
     /// <summary>`redirect` rules, in order.</summary>
@@ -195,5 +199,6 @@ internal sealed class ProxyBuilder
         StickTable = StickTable,
         Logs = [.. Logs],
         ErrorPages = [.. ErrorPages],
+        HttpChecks = [.. HttpChecks],
     };
 }

@@ -14,7 +14,13 @@ internal static partial class ProxyKeywords
     // haproxy 2.6 src/http_htx.c: the status codes an errorfile may replace.
 
     // Options the runtime applies (src/Proxy/Http/Rules/ForwardFor.cs, HttpConnectionMode.cs); the others are accepted with a warning.
-    private static readonly HashSet<string> RunOptions = new(StringComparer.Ordinal) { "forwardfor", "originalto", "http-server-close", "httpclose", "http-keep-alive" };
+    // Options the runtime honours: the HTTP rules' connection modes and headers, the balancers' backups, the data
+    // path's retries, and the health checks (src/Proxy/Health). Any other option warns that it is ignored.
+    private static readonly HashSet<string> RunOptions = new(StringComparer.Ordinal)
+    {
+        "forwardfor", "originalto", "http-server-close", "httpclose", "http-keep-alive", "allbackups", "redispatch",
+        "abortonclose", "httpchk", "ssl-hello-chk", "log-health-checks",
+    };
 
     private static readonly HashSet<string> StatsParameters = new(StringComparer.Ordinal)
     {

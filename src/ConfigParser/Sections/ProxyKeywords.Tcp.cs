@@ -89,6 +89,17 @@ internal static partial class ProxyKeywords
         UnimplementedKeyword.Handle(c);
     }
 
+    // The verbs the health-check runtime runs are typed without a warning; the others are kept and warned about.
+    private static void HttpCheck(KeywordContext<ProxyBuilder> c)
+    {
+        var verb = c.Line[1];
+        c.Section.HttpChecks.Add(new HttpCheckDirective(c.At, verb, [.. c.Line.Words.Skip(2)]));
+        if (verb is not ("send" or "expect" or "disable-on-404" or "send-state" or "comment"))
+        {
+            UnimplementedKeyword.Handle(c);
+        }
+    }
+
     private static void ResponseRule(KeywordContext<ProxyBuilder> c)
     {
         if (!ResponseRuleValidator.IsKnownAction(c.Line, c.Diagnostics))

@@ -79,8 +79,8 @@ internal static partial class ProxyKeywords
             "connect" => c.Section.Timeouts with { Connect = stored },
             _ => Other(c.Section.Timeouts, name, stored),
         };
-        // Applied by the runtime: client, server, connect, queue, http-request, http-keep-alive.
-        if (name is not ("client" or "server" or "connect" or "queue" or "http-request" or "http-keep-alive") && warning is null)
+        // Applied by the runtime: client, server, connect, queue, http-request, http-keep-alive, check.
+        if (name is not ("client" or "server" or "connect" or "queue" or "http-request" or "http-keep-alive" or "check") && warning is null)
         {
             _ = NotImplemented(c, $"timeout {name}", 0);
         }

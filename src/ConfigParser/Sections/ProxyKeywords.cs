@@ -48,6 +48,7 @@ internal static partial class ProxyKeywords
         .Add("tcp-request", TcpRequest)
         .Add("stick-table", StickTable)
         .Add("tcp-check", TcpCheck)
+        .Add("http-check", HttpCheck)
         .Add("http-response", ResponseRule)
         .Add("http-after-response", ResponseRule));
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Proxy.Diagnostics;
+using Proxy.Health;
 using Proxy.Http;
 using Proxy.Runtime;
 
@@ -27,6 +28,9 @@ internal static class ProxyHost
         builder.Services.AddHttpForwarder();
         builder.Services.AddSingleton(new CurrentRuntime(runtime));
         builder.Services.AddSingleton<HttpProxyHandler>();
+        // One instance: the hosted service runs the checks, and syslog logging can resolve it to subscribe to its events.
+        builder.Services.AddSingleton(_ => new HealthCheckService(runtime, messages));
+        builder.Services.AddHostedService(services => services.GetRequiredService<HealthCheckService>());
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(1));
         // Tests add an IRequestOutcomeObserver or another TimeProvider here; VRRP registers its service.
         addServices?.Invoke(builder.Services);

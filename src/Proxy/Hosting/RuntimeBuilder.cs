@@ -83,6 +83,7 @@ internal sealed class RuntimeBuilder
         return diagnostics.FatalCount > fatalBefore ? null : new ProxyRuntime(frontends, [.. backends.Values], listeners)
         {
             Connections = config.Global.MaxConn is { } max ? new ConnectionLimit(max) : null,
+            SpreadChecks = config.Global.SpreadChecks,
         };
     }
 

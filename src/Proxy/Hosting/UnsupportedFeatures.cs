@@ -37,8 +37,41 @@ internal static class UnsupportedFeatures
         }
     }
 
-    /// <summary>Health checks the runtime does not run yet: reported, but never a reason to refuse a start.</summary>
+    /// <summary>
+    /// Health-check settings the runtime does not run yet: reported, but never a reason to refuse a start. Plain
+    /// `check`, `option httpchk` with `http-check send/expect` and `option ssl-hello-chk` run (src/Proxy/Health).
+    /// </summary>
     public static IEnumerable<(SourceLocation At, string Message, string Keyword)> SoftOf(BackendSection backend)
-        => backend.Servers.Where(s => s.Check || s.AgentCheck).Select(s =>
-            (s.Location, $"'server {backend.Name}/{s.Name}': health checks are not run by this proxy yet; the server always counts as up.", "server"));
+    {
+        var checks = backend.Servers.Any(s => s.Check);
+        foreach (var option in backend.Options.Where(o => o.Enabled && checks && o.Name is "smtpchk" or "pgsql-check"
+                     or "redis-check" or "mysql-check" or "ldap-check" or "spop-check" or "tcp-check" or "external-check"))
+        {
+            yield return (option.Location, $"'option {option.Name}' is not run by this proxy yet; its servers are checked with a TCP connect.", "option");
+        }
+
+        if (checks && Health.HttpCheckPlan.For(backend, out var unsupported) is not null && unsupported is not null)
+        {
+            yield return (backend.Location, $"{unsupported} is not run by this proxy yet; it is ignored by the health checks of {backend.Name}.", "http-check");
+        }
+
+        foreach (var s in backend.Servers)
+        {
+            var name = $"server {backend.Name}/{s.Name}";
+            if (s.AgentCheck)
+            {
+                yield return (s.Location, $"'{name}': 'agent-check' is not run by this proxy yet; the agent is never asked.", "server");
+            }
+
+            if (s.Check && (s.CheckSsl || s.OtherSettings.ContainsKey("check-send-proxy")))
+            {
+                yield return (s.Location, $"'{name}': 'check-ssl'/'check-send-proxy' are not run by this proxy yet; the check connects in clear.", "server");
+            }
+
+            if (s.Observe is not null and not "none")
+            {
+                yield return (s.Location, $"'{name}': 'observe {s.Observe}' is not run by this proxy yet; only active checks judge the server.", "server");
+            }
+        }
+    }
 }

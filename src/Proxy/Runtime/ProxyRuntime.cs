@@ -19,6 +19,9 @@ internal sealed class ProxyRuntime(IReadOnlyList<FrontendState> frontends, IRead
 
     public IReadOnlyList<BackendState> Backends { get; } = backends;
 
+    /// <summary>global `spread-checks`: ± percent of jitter on health-check intervals.</summary>
+    public int SpreadChecks { get; init; }
+
     /// <summary>Every endpoint Kestrel listens on, with the frontend it belongs to.</summary>
     public IReadOnlyList<ListenerBinding> Listeners { get; } = listeners;
 

@@ -129,4 +129,24 @@ public sealed class GlobalKeywordsTests
         Assert.Empty(result.Messages());
         Assert.True(result.Config!.Global.Daemon);
     }
+
+    [Theory]
+    [InlineData("spread-checks 5", 5)]
+    [InlineData("spread-checks 50", 50)]
+    [InlineData("spread-checks 0", 0)]
+    [InlineData("spread-checks 10x", 10)]
+    [InlineData("spread-checks abc", 0)]
+    public void SpreadChecks_InRange_IsTypedSilently(string line, int expected)
+    {
+        var result = InGlobal(line);
+
+        Assert.Empty(result.Messages());
+        Assert.Equal(expected, result.Config!.Global.SpreadChecks);
+    }
+
+    [Theory]
+    [InlineData("spread-checks 51")]
+    [InlineData("spread-checks -5")]
+    public void SpreadChecks_OutOfRange_IsHaproxysAlert(string line)
+        => Assert.Equal(["[ALERT] parsing [t.cfg:2]: 'spread-checks' needs a positive value in range 0..50.", ErrorsInFile, FatalErrors], InGlobal(line).Messages());
 }

@@ -242,4 +242,33 @@ public sealed class ProxyKeywordsTests
             ["[ALERT] parsing [t.cfg:6] : unknown keyword 'balanse' in 'backend' section; did you mean 'balance' maybe ?", ErrorsInFile, FatalErrors],
             result.Messages());
     }
+
+    [Fact]
+    public void HttpCheck_RunVerbs_AreTypedInOrderWithoutWarnings()
+    {
+        var result = InBackend("option httpchk GET /h");
+        var backendLines = Parse(Lines("defaults", "  timeout connect 5s", "  timeout server 5s", "  timeout check 2s", "  http-check send-state",
+            "backend be", "  option httpchk GET /h", "  http-check send meth GET uri /x hdr Host a", "  http-check expect ! status 500",
+            "  server s1 127.0.0.1:80 check"));
+
+        Assert.Empty(result.Messages());
+        Assert.Empty(backendLines.Messages());
+        var backend = backendLines.Config!.Backends[0];
+        Assert.Equal(["send-state", "send", "expect"], backend.HttpChecks.Select(h => h.Verb));
+        Assert.Equal(["!", "status", "500"], backend.HttpChecks[2].Arguments);
+        Assert.Equal(TimeSpan.FromSeconds(2), backend.Timeouts.Check);
+    }
+
+    [Fact]
+    public void HttpCheck_VerbNotRun_IsKeptWithANotImplementedWarning()
+    {
+        var result = InBackend("http-check connect port 81");
+
+        Assert.Equal(["[WARNING] parsing [t.cfg:6] : 'http-check connect' is not implemented by this proxy yet; it is ignored."], result.Messages());
+        Assert.Equal("connect", Assert.Single(result.Config!.Backends[0].HttpChecks).Verb);
+    }
+
+    [Fact]
+    public void LogHealthChecks_Option_IsStored()
+        => Assert.True(InBackend("option log-health-checks").Config!.Backends[0].LogHealthChecks);
 }

@@ -39,12 +39,25 @@ public class UnsupportedFeaturesTests
     }
 
     [Fact]
-    public void SoftOf_CheckedServer_IsReportedButNotAsTrafficChanging()
+    public void SoftOf_CheckedServerWithHttpCheck_IsRun()
     {
-        var backend = Parse("backend be\n server a 127.0.0.1:1 check\n").Backends[0];
+        var backend = Parse("backend be\n option httpchk GET /h\n http-check expect status 200\n server a 127.0.0.1:1 check\n").Backends[0];
 
         Assert.Empty(UnsupportedFeatures.Of(backend));
-        Assert.Contains("health checks are not run", Assert.Single(UnsupportedFeatures.SoftOf(backend)).Message);
+        Assert.Empty(UnsupportedFeatures.SoftOf(backend));
+    }
+
+    [Theory]
+    [InlineData(" server a 127.0.0.1:1 check agent-check agent-port 9\n", "'agent-check' is not run")]
+    [InlineData(" option smtpchk\n server a 127.0.0.1:1 check\n", "'option smtpchk' is not run")]
+    [InlineData(" option httpchk\n http-check expect fhdr name x value y\n server a 127.0.0.1:1 check\n", "'http-check expect fhdr")]
+    [InlineData(" server a 127.0.0.1:1 check observe layer4\n", "'observe layer4' is not run")]
+    public void SoftOf_CheckSettingNotRun_IsReportedButNotAsTrafficChanging(string lines, string expected)
+    {
+        var backend = Parse("backend be\n" + lines).Backends[0];
+
+        Assert.Empty(UnsupportedFeatures.Of(backend));
+        Assert.Contains(expected, Assert.Single(UnsupportedFeatures.SoftOf(backend)).Message);
     }
 
     [Fact]

@@ -1,0 +1,148 @@
+using System.Net;
+using System.Net.Sockets;
+using ConfigParser.Diagnostics;
+using ConfigParser.Model;
+using Proxy.Diagnostics;
+using Proxy.Runtime;
+
+namespace Proxy.Health;
+
+/// <summary>
+/// Runs every configured server check of a runtime (haproxy 2.6 `check`), spreading first checks over the smallest
+/// interval, and publishes state changes: <see cref="StateChanged"/> for subscribers (the syslog work) and haproxy's
+/// stderr lines ("[WARNING]  (pid) : Server be/s1 is DOWN, …", "[ALERT]    (pid) : backend 'be' has no server available!").
+/// </summary>
+internal sealed class HealthMonitor : IAsyncDisposable
+{
+    private readonly List<ServerChecker> _checkers = [];
+    private readonly List<Task> _loops = [];
+    private readonly CancellationTokenSource _stop = new();
+    private readonly TimeProvider _time;
+    private readonly HaproxyMessageWriter? _messages;
+    private readonly Lock _publishLock = new();
+    private int _disposed;
+
+    public HealthMonitor(ProxyRuntime runtime, int spreadChecks, HaproxyMessageWriter? messages, TimeProvider time, Random random)
+    {
+        _time = time;
+        _messages = messages;
+        foreach (var backend in runtime.Backends)
+        {
+            var plan = HttpCheckPlan.For(backend.Definition, out _);
+            // The last check-type option wins (haproxy 2.6 replaces the check rule set on each one).
+            var sslHello = backend.Definition.Options.LastOrDefault(o => o.Name is "httpchk" or "ssl-hello-chk") is { Name: "ssl-hello-chk", Enabled: true };
+            foreach (var server in backend.Servers)
+            {
+                var definition = server.Definition;
+                if (!definition.Check || definition.Disabled || Endpoint(definition) is not { } endpoint)
+                {
+                    continue;
+                }
+
+                var inter = definition.Inter ?? CheckTiming.DefaultInter;
+                var connector = new CheckConnector(endpoint, CheckTimeouts.For(inter, backend.Definition.Timeouts.Connect, backend.Definition.Timeouts.Check), time);
+                ServerChecker? checker = null;
+                IHealthProbe probe = sslHello ? new SslHelloProbe(connector)
+                    : plan is null ? new TcpConnectProbe(connector)
+                    : new HttpCheckProbe(connector, plan, () => checker!.SendStateValue());
+                var timing = new CheckTiming(inter, definition.FastInter, definition.DownInter, spreadChecks);
+                checker = new ServerChecker(backend, server, probe, timing, time, random.NextDouble, Publish, LogCheck);
+                _checkers.Add(checker);
+            }
+        }
+    }
+
+    /// <summary>Raised for each `option log-health-checks` line, before the state change it may lead to.</summary>
+    public event Action<HealthCheckLogged>? CheckLogged;
+
+    /// <summary>Raised after a server changed state (on the checking thread; keep handlers short).</summary>
+    public event Action<HealthStateChange>? StateChanged;
+
+    public IReadOnlyList<ServerChecker> Checkers => _checkers;
+
+    /// <summary>Starts the loops; first checks are spread evenly over the smallest interval (haproxy 2.6 start_checks).</summary>
+    public void Start()
+    {
+        if (_checkers.Count == 0)
+        {
+            return;
+        }
+
+        var smallest = _checkers.Min(c => CheckTimingOf(c));
+        for (var i = 0; i < _checkers.Count; i++)
+        {
+            var checker = _checkers[i];
+            var first = CheckTiming.FirstDelay(i, _checkers.Count, smallest);
+            _loops.Add(Task.Run(() => checker.RunAsync(first, _stop.Token)));
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        await _stop.CancelAsync().ConfigureAwait(false);
+        await Task.WhenAll(_loops).ConfigureAwait(false);
+        _stop.Dispose();
+    }
+
+    private static TimeSpan CheckTimingOf(ServerChecker checker)
+    {
+        var d = checker.Server.Definition;
+        var inter = d.Inter ?? CheckTiming.DefaultInter;
+        return d.FastInter is { } fast && fast < inter ? fast : inter;
+    }
+
+    private void Publish(HealthStateChange change)
+    {
+        // One writer at a time so a DOWN line and its "no server available" alert stay together.
+        lock (_publishLock)
+        {
+            _messages?.Write(DiagnosticSeverity.Warning, change.Message, context: null);
+            if (change.BackendEmpty)
+            {
+                _messages?.Write(DiagnosticSeverity.Alert, HealthMessages.NoServerAvailable(change.Backend), context: null);
+            }
+        }
+
+        StateChanged?.Invoke(change);
+    }
+
+    private void LogCheck(HealthCheckLogged logged)
+    {
+        lock (_publishLock)
+        {
+            _messages?.Write(DiagnosticSeverity.Warning, logged.Message, context: null);
+        }
+
+        CheckLogged?.Invoke(logged);
+    }
+
+    // `addr` and `port` override the server's address and port for checks (haproxy 2.6 §5.2).
+    private static IPEndPoint? Endpoint(ServerDefinition definition)
+    {
+        var port = definition.CheckPort ?? definition.Port;
+        if (port is not { } p)
+        {
+            return null;
+        }
+
+        var host = definition.CheckAddress ?? definition.Host;
+        if (IPAddress.TryParse(host, out var address))
+        {
+            return new IPEndPoint(address, p);
+        }
+
+        try
+        {
+            return new IPEndPoint(Dns.GetHostAddresses(host).OrderBy(a => a.AddressFamily != AddressFamily.InterNetwork).First(), p);
+        }
+        catch (Exception e) when (e is SocketException or InvalidOperationException or ArgumentException)
+        {
+            return null;
+        }
+    }
+}

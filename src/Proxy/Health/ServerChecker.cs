@@ -1,0 +1,127 @@
+using Proxy.Runtime;
+
+namespace Proxy.Health;
+
+/// <summary>
+/// One server's check loop: wait, probe, judge, publish. Timing comes from <see cref="CheckTiming"/> on the injected
+/// <see cref="TimeProvider"/>; the only thing it changes on the server is <see cref="ServerState.IsUsable"/>.
+/// </summary>
+internal sealed class ServerChecker(
+    BackendState backend,
+    ServerState server,
+    IHealthProbe probe,
+    CheckTiming timing,
+    TimeProvider time,
+    Func<double> random,
+    Action<HealthStateChange> publish,
+    Action<HealthCheckLogged>? logCheck = null)
+{
+    private readonly Lock _lock = new();
+
+    public ServerState Server { get; } = server;
+
+    /// <summary>The health counter; a checked server starts UP with health = rise (haproxy 2.6).</summary>
+    public HealthCounter Counter { get; private set; } = HealthCounter.Starting(server.Definition.Rise, server.Definition.Fall);
+
+    public ServerHealthPhase Phase { get; private set; } = ServerHealthPhase.Up;
+
+    /// <summary>The latest result, for stats and send-state; null before the first check.</summary>
+    public CheckResult? LastResult { get; private set; }
+
+    /// <summary>
+    /// The x-haproxy-server-state value (`http-check send-state`), as haproxy 2.6 sends it:
+    /// "UP 1/3; address=127.0.0.1; port=8080; name=be/s1; node=lb1; weight=1/2; scur=0/0; qcur=0".
+    /// </summary>
+    public string SendStateValue()
+    {
+        var c = Counter;
+        var state = c.IsUp
+            ? (Phase == ServerHealthPhase.NoLb ? "NOLB" : "UP") + (c.Health == c.Max ? "" : $" {c.Health - c.Rise + 1}/{c.Fall}")
+            : c.Health == 0 ? "DOWN" : $"DOWN {c.Health}/{c.Rise}";
+        var totalWeight = backend.Servers.Where(s => s.IsUsable).Sum(s => s.Weight);
+        var totalSessions = backend.Servers.Sum(s => s.InFlight);
+        var port = Server.Definition.Port is { } p ? $" port={p};" : "";
+        return $"{state}; address={Server.Definition.Host};{port} name={backend.Name}/{Server.Name}; node={Environment.MachineName}; weight={Server.Weight}/{totalWeight}; scur={Server.InFlight}/{totalSessions}; qcur=0";
+    }
+
+    /// <summary>Runs until cancelled: the first check after <paramref name="firstDelay"/>, then one per interval.</summary>
+    public async Task RunAsync(TimeSpan firstDelay, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(firstDelay, time, cancellationToken).ConfigureAwait(false);
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                Apply(await ProbeAsync(cancellationToken).ConfigureAwait(false));
+                await Task.Delay(timing.NextDelay(Counter, random()), time, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+
+    // A probe that throws (no file descriptor left, …) counts as a socket error: the loop never dies.
+    private async Task<CheckResult> ProbeAsync(CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        try
+        {
+            return await probe.RunAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return new CheckResult(CheckStatus.SockErr, null, e.Message, time.GetElapsedTime(started));
+        }
+    }
+
+    /// <summary>Counts one result and publishes a state change when there is one.</summary>
+    public void Apply(CheckResult result)
+    {
+        HealthStateChange? change = null;
+        HealthCheckLogged? logged = null;
+        lock (_lock)
+        {
+            var previous = LastResult;
+            LastResult = result;
+            if (result.Status == CheckStatus.L7OkC && !Counter.IsUp)
+            {
+                // haproxy 2.6: a 404 under disable-on-404 only moves a running server to NOLB; a DOWN server stays DOWN.
+                return;
+            }
+
+            var (next, transition) = HealthJudge.Judge(Counter, result.Passed);
+            if (logCheck is not null && backend.Definition.LogHealthChecks
+                && (next != Counter || previous is null || previous.Status != result.Status || previous.Code != result.Code))
+            {
+                // haproxy 2.6 logs a check only when its status or the health counter moved, not every repeat.
+                logged = new HealthCheckLogged(backend, Server, result, next, HealthMessages.CheckLine(backend, Server, result, next));
+            }
+
+            Counter = next;
+            var phase = !next.IsUp ? ServerHealthPhase.Down
+                : result.Status == CheckStatus.L7OkC ? ServerHealthPhase.NoLb
+                : result.Passed ? ServerHealthPhase.Up
+                : Phase == ServerHealthPhase.Down ? ServerHealthPhase.Up : Phase;
+            if (transition != HealthTransition.None || phase != Phase)
+            {
+                Phase = phase;
+                Server.IsUsable = phase == ServerHealthPhase.Up;
+                var (active, backup) = HealthMessages.Usable(backend);
+                change = new HealthStateChange(backend, Server, phase, result, HealthMessages.StateChange(backend, Server, phase, result),
+                    phase != ServerHealthPhase.Up && active == 0 && backup == 0);
+            }
+        }
+
+        if (logged is not null)
+        {
+            logCheck!(logged);
+        }
+
+        if (change is not null)
+        {
+            publish(change);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using System.Net;
+using System.Net.Sockets;
+using Proxy.Diagnostics;
+using Proxy.Health;
+
+namespace Proxy.Tests.Health;
+
+public class HealthMonitorTests
+{
+    [Fact]
+    public void Constructor_CheckedServers_GetACheckerButDisabledAndUncheckedDoNot()
+    {
+        var runtime = HealthRuntime.Build("backend be\n server a 127.0.0.1:1 check\n server b 127.0.0.1:2\n server c 127.0.0.1:3 check disabled\n" +
+                                          "backend be2\n server d 127.0.0.1:4 check port 9 addr 127.0.0.2\n");
+
+        var monitor = new HealthMonitor(runtime, 0, null, TimeProvider.System, new Random(1));
+
+        Assert.Equal(["a", "d"], monitor.Checkers.Select(c => c.Server.Name));
+        Assert.False(runtime.Backends[0].Servers[2].IsUsable);
+    }
+
+    [Fact]
+    public async Task Start_RefusedServer_PrintsHaproxysDownLineAndAlert()
+    {
+        // A port nobody listens on: bind one, remember it, close it.
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var runtime = HealthRuntime.Build($"backend be\n server a 127.0.0.1:{port} check inter 2000\n");
+        var output = new StringWriter();
+        var changed = new TaskCompletionSource<HealthStateChange>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var monitor = new HealthMonitor(runtime, 0, new HaproxyMessageWriter(output, 42), TimeProvider.System, new Random(1));
+        monitor.StateChanged += c => changed.TrySetResult(c);
+
+        monitor.Start();
+        var change = await changed.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(CheckStatus.L4Con, change.Result.Status);
+        Assert.False(runtime.Backends[0].Servers[0].IsUsable);
+        var lines = output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("[WARNING]  (42) : Server be/a is DOWN, reason: Layer4 connection problem, info: \"Connection refused\", check duration: ", lines[0]);
+        Assert.Equal("[ALERT]    (42) : backend 'be' has no server available!", lines[1]);
+    }
+
+    [Fact]
+    public async Task Start_CheckPortRefusedWhileServicePortListens_ChecksThePortAndGoesDown()
+    {
+        using var service = new TcpListener(IPAddress.Loopback, 0);
+        service.Start();
+        var closed = new TcpListener(IPAddress.Loopback, 0);
+        closed.Start();
+        var checkPort = ((IPEndPoint)closed.LocalEndpoint).Port;
+        closed.Stop();
+        var runtime = HealthRuntime.Build($"backend be\n server a 127.0.0.1:{((IPEndPoint)service.LocalEndpoint).Port} check port {checkPort} addr 127.0.0.1 inter 2000\n");
+        var changed = new TaskCompletionSource<HealthStateChange>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var monitor = new HealthMonitor(runtime, 0, null, TimeProvider.System, new Random(1));
+        monitor.StateChanged += c => changed.TrySetResult(c);
+
+        monitor.Start();
+        var change = await changed.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal((ServerHealthPhase.Down, "Connection refused"), (change.Phase, change.Result.Info));
+    }
+}

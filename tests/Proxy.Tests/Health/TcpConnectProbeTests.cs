@@ -1,0 +1,35 @@
+using System.Net;
+using System.Net.Sockets;
+using Proxy.Health;
+
+namespace Proxy.Tests.Health;
+
+public class TcpConnectProbeTests
+{
+    private static TcpConnectProbe Probe(int port)
+        => new(new CheckConnector(new IPEndPoint(IPAddress.Loopback, port), CheckTimeouts.For(TimeSpan.FromSeconds(2), null, null), TimeProvider.System));
+
+    [Fact]
+    public async Task RunAsync_Listening_IsL4Ok()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+
+        var result = await Probe(((IPEndPoint)listener.LocalEndpoint).Port).RunAsync(CancellationToken.None);
+
+        Assert.Equal((CheckStatus.L4Ok, (string?)null), (result.Status, result.Info));
+    }
+
+    [Fact]
+    public async Task RunAsync_Refused_IsL4ConWithStrerrorText()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+
+        var result = await Probe(port).RunAsync(CancellationToken.None);
+
+        Assert.Equal((CheckStatus.L4Con, "Connection refused"), (result.Status, result.Info));
+    }
+}
