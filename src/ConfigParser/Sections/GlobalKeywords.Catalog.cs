@@ -92,6 +92,8 @@ internal static partial class GlobalKeywords
                 UnimplementedKeyword.Handle(c);
             })
             .Add("lua-load-per-thread", LuaLoad)
+            .Add("log-send-hostname", c => c.Section.LogSendHostname = c.Line[1])
+            .Add("log-tag", c => c.Section.LogTag = c.Line[1])
             .Add("tune.chksize", c => c.Diagnostics.Alert(c.At,
                 "option 'tune.chksize' is not supported any more (tune.bufsize is used instead).", "tune.chksize", LocationPrefix.ParsingTight))
             .Add("nbproc", c => c.Diagnostics.Alert(c.At,
@@ -189,7 +191,6 @@ internal static partial class GlobalKeywords
         if (LogParser.Parse(c.Line, c.Diagnostics, c.ResolvesHost) is { } log)
         {
             c.Section.Logs.Add(log);
-            UnimplementedKeyword.Handle(c);
         }
     }
 }

@@ -79,6 +79,8 @@ internal sealed partial class HaproxyConfigParser(Func<string, string?> environm
                 NbThread = _global.NbThread,
                 MasterWorker = _global.MasterWorker,
                 Logs = [.. _global.Logs],
+                LogSendHostname = _global.LogSendHostname,
+                LogTag = _global.LogTag,
                 StatsSockets = [.. _global.StatsSockets],
             },
             Frontends = [.. _proxies.Where(p => p.Kind is ProxyKind.Frontend or ProxyKind.Listen)
