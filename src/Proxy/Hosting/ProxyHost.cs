@@ -27,6 +27,7 @@ internal static class ProxyHost
         builder.Services.AddHttpForwarder();
         builder.Services.AddSingleton(new CurrentRuntime(runtime));
         builder.Services.AddSingleton<HttpProxyHandler>();
+        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(1));
         addServices?.Invoke(builder.Services);
 
@@ -74,6 +75,9 @@ internal static class ProxyHost
 
         var app = builder.Build();
         var handler = app.Services.GetRequiredService<HttpProxyHandler>();
+        // The access log wraps the handler: it sees the request's end whatever path answered it.
+        app.UseMiddleware<Logging.AccessLogMiddleware>();
+        app.Lifetime.ApplicationStopped.Register(() => runtime.AccessLogs.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(1)));
         app.Run(handler.HandleAsync);
         return app;
     }

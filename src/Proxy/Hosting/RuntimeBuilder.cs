@@ -70,7 +70,8 @@ internal sealed class RuntimeBuilder
             }
         }
 
-        return diagnostics.FatalCount > fatalBefore ? null : new ProxyRuntime(frontends, [.. backends.Values], listeners);
+        var accessLogs = Logging.AccessLogRegistry.Build(config, diagnostics, TimeProvider.System, Environment.ProcessId);
+        return diagnostics.FatalCount > fatalBefore ? null : new ProxyRuntime(frontends, [.. backends.Values], listeners) { AccessLogs = accessLogs };
     }
 
     private BackendState? BuildBackend(BackendSection definition)

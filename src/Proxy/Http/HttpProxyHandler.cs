@@ -48,6 +48,7 @@ internal sealed class HttpProxyHandler(IHttpForwarder forwarder, CurrentRuntime 
             return;
         }
 
+        Logging.AccessLogRoute.Record(context, backend, server);
         ForwarderError error;
         server.BeginRequest();
         try

@@ -21,7 +21,8 @@ internal sealed class LogSink : IAsyncDisposable
 
     private readonly EndPoint? _endpoint;
     private readonly Stream? _stream;
-    private readonly Task _drain;
+    private Task? _drain;
+    private int _started;
     private Socket? _socket;
     private long _dropped;
     private long _sent;
@@ -31,7 +32,6 @@ internal sealed class LogSink : IAsyncDisposable
         Target = target;
         _endpoint = endpoint;
         _stream = stream;
-        _drain = Task.Run(DrainAsync);
     }
 
     /// <summary>The target as written in the configuration.</summary>
@@ -67,6 +67,12 @@ internal sealed class LogSink : IAsyncDisposable
     /// <summary>Queues a copy of <paramref name="line"/>; never blocks.</summary>
     public void Enqueue(ReadOnlySpan<byte> line)
     {
+        // The drain task starts with the first line, so `-c` and unused targets start nothing.
+        if (Volatile.Read(ref _started) == 0 && Interlocked.Exchange(ref _started, 1) == 0)
+        {
+            _drain = Task.Run(DrainAsync);
+        }
+
         var buffer = ArrayPool<byte>.Shared.Rent(line.Length);
         line.CopyTo(buffer);
         if (!_queue.Writer.TryWrite((buffer, line.Length)))
@@ -79,7 +85,11 @@ internal sealed class LogSink : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
-        await _drain.ConfigureAwait(false);
+        if (_drain is { } drain)
+        {
+            await drain.ConfigureAwait(false);
+        }
+
         _socket?.Dispose();
     }
 

@@ -38,10 +38,10 @@ internal sealed class ProxyLog(IReadOnlyList<LoggerTarget> targets, SyslogIdenti
         return false;
     }
 
-    public void Send(int level, string message) => Send(level, message.AsSpan());
+    public void Send(int level, string message) => Send(level, new StringBuilder(message));
 
     /// <summary>Frames and queues <paramref name="message"/> for every target that takes <paramref name="level"/>.</summary>
-    public void Send(int level, ReadOnlySpan<char> message)
+    public void Send(int level, StringBuilder message)
     {
         if (_targets.Length == 0)
         {

@@ -14,6 +14,9 @@ internal sealed class ProxyRuntime(IReadOnlyList<FrontendState> frontends, IRead
 
     public IReadOnlyList<FrontendState> Frontends { get; } = frontends;
 
+    /// <summary>Log targets and access-log plans of this configuration.</summary>
+    public Logging.AccessLogRegistry AccessLogs { get; init; } = Logging.AccessLogRegistry.None;
+
     public IReadOnlyList<BackendState> Backends { get; } = backends;
 
     /// <summary>Every endpoint Kestrel listens on, with the frontend it belongs to.</summary>

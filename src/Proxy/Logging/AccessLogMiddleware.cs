@@ -1,0 +1,88 @@
+using System.Net;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Proxy.Runtime;
+
+namespace Proxy.Logging;
+
+/// <summary>
+/// Wraps the mode-http handler: times the request, counts the response bytes, and when the request ends hands
+/// one <see cref="AccessLogEntry"/> to its frontend's <see cref="AccessLogPlan"/> (haproxy 2.6 logs an HTTP request
+/// once, at its end, at info). Frontends without a log format pay one dictionary lookup.
+/// </summary>
+internal sealed class AccessLogMiddleware(RequestDelegate next, CurrentRuntime runtime, TimeProvider time)
+{
+    private int _active;
+    private long _requests = -1;
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var current = runtime.Value;
+        var connection = context.Connection;
+        var plan = current.ResolveFrontend(connection.LocalIpAddress, connection.LocalPort) is { } frontend
+            ? current.AccessLogs.ForFrontend(frontend.Name)
+            : null;
+        if (plan is null)
+        {
+            await next(context);
+            return;
+        }
+
+        var start = time.GetTimestamp();
+        var acceptDate = time.GetLocalNow();
+        var requestCounter = Interlocked.Increment(ref _requests);
+        Interlocked.Increment(ref _active);
+        plan.Enter();
+        var body = new CountingResponseBody(context.Features.Get<IHttpResponseBodyFeature>()!);
+        context.Features.Set<IHttpResponseBodyFeature>(body);
+        var timing = new HeaderTiming(time);
+        context.Response.OnStarting(HeaderTiming.Mark, timing);
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Features.Set(body.Inner);
+            var activeMs = (long)time.GetElapsedTime(start).TotalMilliseconds;
+            var route = AccessLogRoute.Of(context);
+            var server = route?.Server;
+            var responseMs = server is null || timing.At == 0 ? -1 : (long)time.GetElapsedTime(start, timing.At).TotalMilliseconds;
+            var outcome = new AccessLogEntryFactory.Outcome(
+                route?.Backend?.Name,
+                server?.Name,
+                server is null ? null : ServerEndpoint(server),
+                context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted ? "CH" : "--",
+                server is null ? -1 : 0,
+                server is null ? -1 : 0,
+                responseMs,
+                0,
+                false,
+                0,
+                server?.InFlight ?? 0);
+            var entry = AccessLogEntryFactory.Create(
+                context, plan, outcome, acceptDate, activeMs, body.Bytes, Volatile.Read(ref _active), plan.Connections, requestCounter);
+            Interlocked.Decrement(ref _active);
+            plan.Leave();
+            plan.Write(entry);
+        }
+    }
+
+    private static IPEndPoint? ServerEndpoint(ServerState server)
+        => IPAddress.TryParse(server.Definition.Host, out var address) && server.Definition.Port is { } port ? new IPEndPoint(address, port) : null;
+
+    // The moment the response headers go out: %Tr ends there.
+    private sealed class HeaderTiming(TimeProvider time)
+    {
+        public static readonly Func<object, Task> Mark = state =>
+        {
+            var timing = (HeaderTiming)state;
+            timing.At = timing._time.GetTimestamp();
+            return Task.CompletedTask;
+        };
+
+        private readonly TimeProvider _time = time;
+
+        public long At { get; private set; }
+    }
+}
