@@ -129,24 +129,19 @@ internal static class AccessLogEntryFactory
         return values;
     }
 
-    // %B counts what went to the client: the HTTP/1.1 status line and header block as sent, then the body.
+    // %B as haproxy 2.6.12 reports it (measured side by side): the status line and the header lines as forwarded,
+    // one byte for the end of the headers, then the body; framing its HTTP/1 layer adds on the way out (an added
+    // connection header, chunk sizes) is not counted.
     private static long HeaderBytes(HttpResponse response, string? reason)
     {
         reason ??= ReasonPhrases.GetReasonPhrase(response.StatusCode);
-        long total = "HTTP/1.1 000 ".Length + reason.Length + 2 + 2;
-        var hasLength = false;
+        long total = "HTTP/1.1 000 ".Length + reason.Length + 2 + 1;
         foreach (var (name, values) in response.Headers)
         {
-            hasLength |= name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase);
             foreach (var value in values)
             {
                 total += name.Length + 2 + (value?.Length ?? 0) + 2;
             }
-        }
-
-        if (!hasLength && !response.Headers.ContainsKey("Transfer-Encoding") && response.StatusCode is not (204 or 304) && response.StatusCode >= 200)
-        {
-            total += "transfer-encoding: chunked\r\n".Length;
         }
 
         return total;
