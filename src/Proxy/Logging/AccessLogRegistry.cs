@@ -65,6 +65,7 @@ internal sealed class AccessLogRegistry : IAsyncDisposable
         }
 
         var frontends = new Dictionary<string, AccessLogPlan>(StringComparer.Ordinal);
+        var failed = false;
         foreach (var frontend in config.Frontends)
         {
             var format = FormatOf(frontend);
@@ -77,6 +78,7 @@ internal sealed class AccessLogRegistry : IAsyncDisposable
             if (nodes is null)
             {
                 diagnostics.Alert(frontend.LogFormat?.Location ?? frontend.Location, $"failed to parse log-format : {error}", "log-format", LocationPrefix.ParsingCapital);
+                failed = true;
                 continue;
             }
 
@@ -101,6 +103,12 @@ internal sealed class AccessLogRegistry : IAsyncDisposable
                 Enabled(frontend.Options, "dontlognull"),
                 Enabled(frontend.Options, "dontlog-normal"),
                 Enabled(frontend.Options, "log-separate-errors"));
+        }
+
+        if (failed)
+        {
+            // haproxy 2.6 checks log formats after parsing and ends the same way as for a parse error.
+            diagnostics.Alert(null, "Fatal errors found in configuration.");
         }
 
         var backends = config.Backends.ToDictionary(b => b.Name, b => LogOf(b.Logs, null), StringComparer.Ordinal);
