@@ -21,6 +21,7 @@ internal static class ProxyHost
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(new HaproxyStderrLoggerProvider(messages, debug ? LogLevel.Debug : LogLevel.Warning));
+        builder.Logging.AddProvider(new Logging.SyslogLoggerProvider(runtime.AccessLogs.Global, LogLevel.Warning));
         // A failed forward is answered with HAProxy's error page; YARP's per-request log line would be noise on the hot path.
         builder.Logging.AddFilter("Yarp", debug ? LogLevel.Debug : LogLevel.None);
 
