@@ -58,7 +58,7 @@ internal static class AccessLogFormatter
         var inv = CultureInfo.InvariantCulture;
         switch (node.Text)
         {
-            case "ci": AppendText(o, node, Ip(e.Client)); break;
+            case "ci": AppendIp(o, node, e.Client); break;
             case "cp": AppendNumber(o, node, e.Client?.Port ?? -1); break;
             case "fi": AppendText(o, node, Ip(e.FrontendAddress)); break;
             case "fp": AppendNumber(o, node, e.FrontendAddress?.Port ?? -1); break;
@@ -115,7 +115,7 @@ internal static class AccessLogFormatter
             case "hs": return AppendCaptures(o, node, e.ResponseCaptures);
             case "hrl": return AppendCaptureList(o, node, e.RequestCaptures);
             case "hsl": return AppendCaptureList(o, node, e.ResponseCaptures);
-            case "r": AppendText(o, node, e.Method.Length == 0 ? null : $"{e.Method} {e.Uri} {e.Version}"); break;
+            case "r": AppendRequestLine(o, node, e); break;
             case "HM": AppendText(o, node, e.Method); break;
             case "HU": AppendText(o, node, e.Uri); break;
             case "HP": AppendText(o, node, PathOf(e.Uri)); break;
@@ -132,6 +132,49 @@ internal static class AccessLogFormatter
         }
 
         return true;
+    }
+
+    // %r without building the string: "METHOD URI VERSION", `-` when no request line was read.
+    private static void AppendRequestLine(StringBuilder o, LogNode node, AccessLogEntry e)
+    {
+        if (e.Method.Length == 0 || node.Escape)
+        {
+            AppendText(o, node, e.Method.Length == 0 ? null : $"{e.Method} {e.Uri} {e.Version}");
+            return;
+        }
+
+        if (node.Quote)
+        {
+            o.Append('"');
+        }
+
+        o.Append(e.Method).Append(' ').Append(e.Uri).Append(' ').Append(e.Version);
+        if (node.Quote)
+        {
+            o.Append('"');
+        }
+    }
+
+    // The client address is in every built-in format: formatted in place rather than through a string.
+    private static void AppendIp(StringBuilder o, LogNode node, IPEndPoint? endpoint)
+    {
+        Span<char> text = stackalloc char[64];
+        if (endpoint is null || node.Escape || !(endpoint.Address.IsIPv4MappedToIPv6 ? endpoint.Address.MapToIPv4() : endpoint.Address).TryFormat(text, out var length))
+        {
+            AppendText(o, node, Ip(endpoint));
+            return;
+        }
+
+        if (node.Quote)
+        {
+            o.Append('"');
+        }
+
+        o.Append(text[..length]);
+        if (node.Quote)
+        {
+            o.Append('"');
+        }
     }
 
     private static string? Ip(IPEndPoint? endpoint)
@@ -316,7 +359,7 @@ internal static class AccessLogFormatter
     private static void AppendDay(StringBuilder o, DateTimeOffset date)
     {
         var inv = CultureInfo.InvariantCulture;
-        o.Append(date.Day.ToString("D2", inv)).Append('/').Append(Months[date.Month - 1]).Append('/').Append(date.Year.ToString("D4", inv))
-            .Append(':').Append(date.ToString("HH:mm:ss", inv));
+        o.Append(date.Day.ToString("D2", inv)).Append('/').Append(Months[date.Month - 1]).Append('/').Append(date.Year.ToString("D4", inv)).Append(':');
+        SyslogHeader.AppendTime(o, date);
     }
 }

@@ -45,7 +45,7 @@ internal sealed class AccessLogRegistry : IAsyncDisposable
         {
             if (!sinks.TryGetValue(target, out var sink))
             {
-                sinks[target] = sink = LogSink.Create(target);
+                sinks[target] = sink = LogSink.Create(target, time);
             }
 
             return sink;

@@ -23,12 +23,15 @@ internal sealed class LogSink : IAsyncDisposable
     private readonly Stream? _stream;
     private Task? _drain;
     private int _started;
+    private readonly TimeProvider _time;
     private Socket? _socket;
+    private long _retryAt;
     private long _dropped;
     private long _sent;
 
-    private LogSink(string target, EndPoint? endpoint, Stream? stream)
+    private LogSink(string target, EndPoint? endpoint, Stream? stream, TimeProvider time)
     {
+        _time = time;
         Target = target;
         _endpoint = endpoint;
         _stream = stream;
@@ -44,24 +47,25 @@ internal sealed class LogSink : IAsyncDisposable
     public long Sent => Interlocked.Read(ref _sent);
 
     /// <summary>The sink for a `log` target: an absolute path is a unix datagram socket, stdout/stderr the process' streams, else UDP host[:port] (514).</summary>
-    public static LogSink Create(string target)
+    public static LogSink Create(string target, TimeProvider? time = null)
     {
+        time ??= TimeProvider.System;
         if (target is "stdout" or "fd@1")
         {
-            return new LogSink(target, null, Console.OpenStandardOutput());
+            return new LogSink(target, null, Console.OpenStandardOutput(), time);
         }
 
         if (target is "stderr" or "fd@2")
         {
-            return new LogSink(target, null, Console.OpenStandardError());
+            return new LogSink(target, null, Console.OpenStandardError(), time);
         }
 
         if (target.StartsWith('/') || target.StartsWith("unix@", StringComparison.Ordinal))
         {
-            return new LogSink(target, new UnixDomainSocketEndPoint(target.StartsWith('/') ? target : target[5..]), null);
+            return new LogSink(target, new UnixDomainSocketEndPoint(target.StartsWith('/') ? target : target[5..]), null, time);
         }
 
-        return new LogSink(target, ParseUdp(target), null);
+        return new LogSink(target, ParseUdp(target), null, time);
     }
 
     /// <summary>Queues a copy of <paramref name="line"/>; never blocks.</summary>
@@ -95,36 +99,85 @@ internal sealed class LogSink : IAsyncDisposable
 
     private async Task DrainAsync()
     {
-        await foreach (var (buffer, length) in _queue.Reader.ReadAllAsync().ConfigureAwait(false))
+        var reader = _queue.Reader;
+        while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
-            try
+            while (reader.TryRead(out var item))
             {
-                if (_stream is not null)
+                try
                 {
-                    await _stream.WriteAsync(buffer.AsMemory(0, length)).ConfigureAwait(false);
-                    await _stream.FlushAsync().ConfigureAwait(false);
+                    if (_stream is not null)
+                    {
+                        await _stream.WriteAsync(item.Buffer.AsMemory(0, item.Length)).ConfigureAwait(false);
+                        await _stream.FlushAsync().ConfigureAwait(false);
+                        Interlocked.Increment(ref _sent);
+                    }
+                    else
+                    {
+                        SendDatagram(item.Buffer.AsSpan(0, item.Length));
+                    }
                 }
-                else
+                catch (IOException)
                 {
-                    _socket ??= _endpoint is UnixDomainSocketEndPoint
-                        ? new Socket(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified)
-                        : new Socket(_endpoint!.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
-                    await _socket.SendToAsync(buffer.AsMemory(0, length), SocketFlags.None, _endpoint!).ConfigureAwait(false);
+                    Interlocked.Increment(ref _dropped);
                 }
+                finally
+                {
+                    ArrayPool<byte>.Shared.Return(item.Buffer);
+                }
+            }
+        }
+    }
 
-                Interlocked.Increment(ref _sent);
-            }
-            catch (Exception e) when (e is SocketException or IOException or ObjectDisposedException)
-            {
-                // The syslog daemon is gone or slow (ENOENT, ECONNREFUSED, ENOBUFS): drop this line, retry with the next one.
-                Interlocked.Increment(ref _dropped);
-                _socket?.Dispose();
-                _socket = null;
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(buffer);
-            }
+    // One datagram per line on a connected, non-blocking socket, errors as values: a syslog daemon that is gone
+    // (ENOENT, ECONNREFUSED) or full (EAGAIN) costs a dropped line, not an exception per line. A missing socket is
+    // looked for again at most once a second, so a restarted rsyslogd is found without hammering the file system.
+    private void SendDatagram(ReadOnlySpan<byte> line)
+    {
+        if (_socket is null && !TryConnect())
+        {
+            Interlocked.Increment(ref _dropped);
+            return;
+        }
+
+        _socket!.Send(line, SocketFlags.None, out var error);
+        if (error == SocketError.Success)
+        {
+            Interlocked.Increment(ref _sent);
+            return;
+        }
+
+        Interlocked.Increment(ref _dropped);
+        if (error != SocketError.WouldBlock && error != SocketError.NoBufferSpaceAvailable)
+        {
+            _socket.Dispose();
+            _socket = null;
+        }
+    }
+
+    private bool TryConnect()
+    {
+        var now = _time.GetTimestamp();
+        if (now < _retryAt)
+        {
+            return false;
+        }
+
+        var socket = _endpoint is UnixDomainSocketEndPoint
+            ? new Socket(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified)
+            : new Socket(_endpoint!.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        try
+        {
+            socket.Connect(_endpoint!);
+            socket.Blocking = false;
+            _socket = socket;
+            return true;
+        }
+        catch (SocketException)
+        {
+            socket.Dispose();
+            _retryAt = now + _time.TimestampFrequency;
+            return false;
         }
     }
 

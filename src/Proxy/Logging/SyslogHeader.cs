@@ -29,13 +29,18 @@ internal static class SyslogHeader
         }
 
         var priority = (facility * 8) + level;
-        var inv = CultureInfo.InvariantCulture;
         switch (format)
         {
             case SyslogFormat.Local:
             case SyslogFormat.Rfc3164:
-                output.Append('<').Append(priority).Append('>').Append(Months[now.Month - 1]).Append(' ')
-                    .Append(now.Day.ToString(inv).PadLeft(2)).Append(' ').Append(now.ToString("HH:mm:ss", inv)).Append(' ');
+                output.Append('<').Append(priority).Append('>').Append(Months[now.Month - 1]).Append(' ');
+                if (now.Day < 10)
+                {
+                    output.Append(' ');
+                }
+
+                output.Append(now.Day);
+                AppendTime(output.Append(' '), now).Append(' ');
                 if (format == SyslogFormat.Rfc3164)
                 {
                     output.Append(string.IsNullOrEmpty(hostname) ? machineName : hostname).Append(' ');
@@ -82,6 +87,12 @@ internal static class SyslogHeader
         "raw" => SyslogFormat.Raw,
         _ => SyslogFormat.Unspecified,
     };
+
+    /// <summary>Appends "hh:mm:ss" without allocating.</summary>
+    public static StringBuilder AppendTime(StringBuilder output, DateTimeOffset time)
+        => Two(Two(Two(output, time.Hour).Append(':'), time.Minute).Append(':'), time.Second);
+
+    private static StringBuilder Two(StringBuilder output, int value) => output.Append((char)('0' + (value / 10))).Append((char)('0' + (value % 10)));
 
     // haproxy 2.6: microseconds and a colon in the offset, "2026-11-22T05:25:07.319572+00:00".
     private static void AppendIso(StringBuilder output, DateTimeOffset now)

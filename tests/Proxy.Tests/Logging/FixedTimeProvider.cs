@@ -1,9 +1,17 @@
 namespace Proxy.Tests.Logging;
 
-/// <summary>A clock that stays at one instant, in UTC.</summary>
+/// <summary>A clock that only moves when the test says so, in UTC; its timestamps are its ticks.</summary>
 internal sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
 {
-    public override DateTimeOffset GetUtcNow() => now;
+    private DateTimeOffset _now = now;
+
+    public override DateTimeOffset GetUtcNow() => _now;
 
     public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
+
+    public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+    public override long GetTimestamp() => _now.UtcTicks;
+
+    public void Advance(TimeSpan by) => _now += by;
 }

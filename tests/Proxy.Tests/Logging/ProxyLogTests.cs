@@ -60,40 +60,46 @@ public sealed class ProxyLogTests
         var log = new ProxyLog([new LoggerTarget(sink, 16, SyslogCodes.Debug, 0, SyslogFormat.Unspecified, 1024)], Identity, Clock);
 
         log.Send(SyslogCodes.Info, "nobody listens");
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (sink.Dropped == 0 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(10);
-        }
+        await WaitAsync(() => sink.Dropped > 0);
 
         Assert.Equal(1, sink.Dropped);
         Assert.Equal(0, sink.Sent);
     }
 
     [Fact]
-    public async Task Send_UnixSocketAppearsLater_LaterLinesDelivered()
+    public async Task Send_UnixSocketAppearsLater_LookedForAgainAfterOneSecond()
     {
         var path = Path.Combine(Path.GetTempPath(), $"log-{Guid.NewGuid():N}.sock");
-        await using var sink = LogSink.Create(path);
-        var log = new ProxyLog([new LoggerTarget(sink, 16, SyslogCodes.Debug, 0, SyslogFormat.Raw, 1024)], Identity, Clock);
+        var clock = new FixedTimeProvider(new DateTimeOffset(2026, 11, 22, 5, 0, 0, TimeSpan.Zero));
+        await using var sink = LogSink.Create(path, clock);
+        var log = new ProxyLog([new LoggerTarget(sink, 16, SyslogCodes.Debug, 0, SyslogFormat.Raw, 1024)], Identity, clock);
         log.Send(SyslogCodes.Info, "lost");
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (sink.Dropped == 0 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(10);
-        }
-
+        await WaitAsync(() => sink.Dropped == 1);
         using var listener = new Socket(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);
         listener.Bind(new UnixDomainSocketEndPoint(path));
         try
         {
+            log.Send(SyslogCodes.Info, "too early");
+            await WaitAsync(() => sink.Dropped == 2);
+            clock.Advance(TimeSpan.FromSeconds(1));
+
             log.Send(SyslogCodes.Info, "found");
 
             Assert.Equal("found\n", await ReceiveAsync(listener));
+            Assert.Equal(2, sink.Dropped);
         }
         finally
         {
             File.Delete(path);
+        }
+    }
+
+    private static async Task WaitAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (!condition() && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10);
         }
     }
 
