@@ -66,7 +66,7 @@ internal sealed class LogSample
             "ssl_fc" => entry.IsTls ? "1" : "0",
             "ssl_fc_sni" => entry.TlsServerName,
             "ssl_fc_err" or "ssl_c_err" or "ssl_c_ca_err" => entry.IsTls ? "0" : null,
-            "ssl_fc_is_resumed" => entry.IsTls ? "0" : null,
+            "ssl_fc_is_resumed" => "0",
             "ssl_fc_protocol" => entry.TlsVersion,
             "ssl_fc_cipher" => entry.TlsCipher,
             "be_name" => entry.Backend,

@@ -116,6 +116,16 @@ public sealed class AccessLogFormatterTests
     }
 
     [Fact]
+    public void Format_HttpslogOnPlainConnection_MatchesHaproxyLine()
+    {
+        var entry = Success with { Uri = "/x", Status = 404, BytesRead = 500, ResponseMs = 5, ActiveMs = 5 };
+
+        var line = Render(LogFormats.Https, entry);
+
+        Assert.Equal("127.0.0.1:35568 [22/Nov/2026:05:22:59.718] fe be/s1 0/0/0/5/5 404 500 - - ---- 1/1/0/0/0 0/0 \"GET /x HTTP/1.1\" 0/-/-/-/0 -/-/-", line);
+    }
+
+    [Fact]
     public void Format_Tcplog_UsesTwoCharacterState()
     {
         var line = Render(LogFormats.Tcp, Success);
