@@ -53,7 +53,6 @@ internal static class LogFormatCompiler
             }
 
             Flush(literal, nodes);
-            var start = i;
             i++;
             bool quote = stickyQuote, hex = stickyHex, escape = stickyEscape;
             if (i < format.Length && format[i] == '{')
@@ -121,7 +120,6 @@ internal static class LogFormatCompiler
             if (name == "o")
             {
                 (stickyQuote, stickyHex, stickyEscape) = (quote, hex, escape);
-                _ = start;
                 continue;
             }
 
