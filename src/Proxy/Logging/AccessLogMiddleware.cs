@@ -52,7 +52,8 @@ internal sealed class AccessLogMiddleware(RequestDelegate next, CurrentRuntime r
                 route?.Backend?.Name,
                 server?.Name,
                 server is null ? null : ServerEndpoint(server),
-                context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted ? "CH" : "--",
+                // Interim until the handler's outcome is wired: only a client that left is told apart (haproxy 2.6 §8.5).
+                !context.RequestAborted.IsCancellationRequested ? "--" : context.Response.HasStarted ? "CD" : "CH",
                 server is null ? -1 : 0,
                 server is null ? -1 : 0,
                 responseMs,
