@@ -50,6 +50,12 @@ public sealed record FrontendSection
     /// <summary>The page to send per status, resolved from <see cref="ErrorPages"/> and the http-errors sections.</summary>
     public IReadOnlyDictionary<int, HttpErrorMessage> ErrorMessages { get; init; } = new Dictionary<int, HttpErrorMessage>();
 
+    /// <summary>`log-format`; null when unset (the `option httplog`/`tcplog` layouts apply).</summary>
+    public LogFormatDefinition? LogFormat { get; init; }
+
+    /// <summary>`log-tag`: the syslog tag of this proxy's lines; null for the global one.</summary>
+    public string? LogTag { get; init; }
+
     /// <summary>`capture` lines.</summary>
     public IReadOnlyList<CaptureDefinition> Captures { get; init; } = [];
 

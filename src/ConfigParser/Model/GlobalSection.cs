@@ -21,6 +21,12 @@ public sealed record GlobalSection
     /// <summary>`log` targets, which `log global` in a proxy refers to.</summary>
     public IReadOnlyList<LogTarget> Logs { get; init; } = [];
 
+    /// <summary>`log-send-hostname [NAME]`: null when unset, "" for the machine's host name.</summary>
+    public string? LogSendHostname { get; init; }
+
+    /// <summary>`log-tag`: the syslog tag; null for the program name.</summary>
+    public string? LogTag { get; init; }
+
     /// <summary>`stats socket` listeners.</summary>
     public IReadOnlyList<StatsSocketDefinition> StatsSockets { get; init; } = [];
 

@@ -19,6 +19,12 @@ internal sealed class GlobalBuilder
     /// <summary>`log` lines.</summary>
     public List<Model.LogTarget> Logs { get; } = [];
 
+    /// <summary>`log-send-hostname [NAME]`; null when unset.</summary>
+    public string? LogSendHostname { get; set; }
+
+    /// <summary>`log-tag`; null when unset.</summary>
+    public string? LogTag { get; set; }
+
     /// <summary>`crt-base`: where relative certificate paths are looked up; null when unset.</summary>
     public string? CrtBase { get; set; }
 

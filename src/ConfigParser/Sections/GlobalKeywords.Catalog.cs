@@ -93,6 +93,8 @@ internal static partial class GlobalKeywords
             })
             .Add("lua-load-per-thread", LuaLoad)
             .Add("spread-checks", SpreadChecks)
+            .Add("log-send-hostname", c => c.Section.LogSendHostname = c.Line[1])
+            .Add("log-tag", c => c.Section.LogTag = c.Line[1])
             .Add("tune.chksize", c => c.Diagnostics.Alert(c.At,
                 "option 'tune.chksize' is not supported any more (tune.bufsize is used instead).", "tune.chksize", LocationPrefix.ParsingTight))
             .Add("nbproc", c => c.Diagnostics.Alert(c.At,
@@ -205,7 +207,6 @@ internal static partial class GlobalKeywords
         if (LogParser.Parse(c.Line, c.Diagnostics, c.ResolvesHost) is { } log)
         {
             c.Section.Logs.Add(log);
-            UnimplementedKeyword.Handle(c);
         }
     }
 }

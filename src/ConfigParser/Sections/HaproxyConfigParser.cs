@@ -82,6 +82,8 @@ internal sealed partial class HaproxyConfigParser(Func<string, string?> environm
                 NbThread = _global.NbThread,
                 MasterWorker = _global.MasterWorker,
                 Logs = [.. _global.Logs],
+                LogSendHostname = _global.LogSendHostname,
+                LogTag = _global.LogTag,
                 StatsSockets = [.. _global.StatsSockets],
                 SpreadChecks = _global.SpreadChecks,
             },

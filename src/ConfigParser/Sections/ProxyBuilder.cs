@@ -35,6 +35,8 @@ internal sealed class ProxyBuilder
             HashBalanceFactor = defaults.HashBalanceFactor;
             Stats = defaults.Stats;
             DefaultServer = defaults.DefaultServer;
+            LogFormat = defaults.LogFormat;
+            LogTag = defaults.LogTag;
         }
 
         // haproxy 2.6 proxy_parse_timeout compares a proxy's timeouts with its defaults' to warn about repeats;
@@ -83,6 +85,12 @@ internal sealed class ProxyBuilder
 
     /// <summary>`errorfile`, `errorfiles` and `errorloc*` lines in declaration order, the defaults section's first.</summary>
     public List<ErrorPageRule> ErrorPages { get; } = [];
+
+    /// <summary>`log-format`; null when unset.</summary>
+    public LogFormatDefinition? LogFormat { get; set; }
+
+    /// <summary>`log-tag`; null when unset.</summary>
+    public string? LogTag { get; set; }
 
     /// <summary>`capture` lines.</summary>
     public List<CaptureDefinition> Captures { get; } = [];
@@ -173,6 +181,8 @@ internal sealed class ProxyBuilder
         Logs = [.. Logs],
         ErrorPages = [.. ErrorPages],
         Captures = [.. Captures],
+        LogFormat = LogFormat,
+        LogTag = LogTag,
         TcpRequestRules = [.. TcpRequestRules],
         TcpInspectDelay = TcpInspectDelay,
     };

@@ -31,6 +31,12 @@ internal static partial class ProxyKeywords
     private const string StatsExpects =
         "expects 'admin', 'uri', 'realm', 'auth', 'scope', 'enable', 'hide-version', 'show-node', 'show-desc' or 'show-legends'.";
 
+    // The options the access log runs (src/Proxy/Logging); every other option still warns that it is ignored.
+    private static readonly HashSet<string> LoggingOptions = new(StringComparer.Ordinal)
+    {
+        "httplog", "httpslog", "tcplog", "dontlognull", "dontlog-normal", "log-separate-errors",
+    };
+
     private static void Option(KeywordContext<ProxyBuilder> c)
     {
         if (OptionKeywords.Parse(c) is not { } option)
@@ -40,7 +46,7 @@ internal static partial class ProxyKeywords
 
         c.Section.Options.RemoveAll(o => o.Name == option.Name);
         c.Section.Options.Add(option);
-        if (!RunOptions.Contains(option.Name))
+        if (!RunOptions.Contains(option.Name) && !LoggingOptions.Contains(option.Name))
         {
             UnimplementedKeyword.Handle(c);
         }
@@ -101,7 +107,6 @@ internal static partial class ProxyKeywords
         if (LogParser.Parse(c.Line, c.Diagnostics, c.ResolvesHost) is { } log)
         {
             c.Section.Logs.Add(log);
-            UnimplementedKeyword.Handle(c);
         }
     }
 
@@ -179,7 +184,11 @@ internal static partial class ProxyKeywords
         }
 
         c.Section.Captures.Add(new CaptureDefinition(c.At, kind, c.Line[nameIndex], CStyleInteger.Atoi(c.Line[nameIndex + 2])));
-        UnimplementedKeyword.Handle(c);
+        if (isCookie)
+        {
+            // Header captures feed %hr/%hs of the access log; cookie captures (%CC/%CS) are not run yet.
+            UnimplementedKeyword.Handle(c);
+        }
     }
 
     private static void Stats(KeywordContext<ProxyBuilder> c)

@@ -38,6 +38,8 @@ internal static partial class ProxyKeywords
         .Add("acl", Acl)
         .Add("use_backend", UseBackend)
         .Add("log", Log)
+        .Add("log-format", c => c.Section.LogFormat = new LogFormatDefinition(c.At, c.Line[1]))
+        .Add("log-tag", c => c.Section.LogTag = c.Line[1])
         .Add("errorfile", ErrorFile)
         .Add("errorfiles", ErrorFiles)
         .Add("errorloc", ErrorLoc)

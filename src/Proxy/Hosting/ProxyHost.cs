@@ -22,12 +22,14 @@ internal static class ProxyHost
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(new HaproxyStderrLoggerProvider(messages, debug ? LogLevel.Debug : LogLevel.Warning));
+        builder.Logging.AddProvider(new Logging.SyslogLoggerProvider(runtime.AccessLogs.Global, LogLevel.Warning));
         // A failed forward is answered with HAProxy's error page; YARP's per-request log line would be noise on the hot path.
         builder.Logging.AddFilter("Yarp", debug ? LogLevel.Debug : LogLevel.None);
 
         builder.Services.AddHttpForwarder();
         builder.Services.AddSingleton(new CurrentRuntime(runtime));
         builder.Services.AddSingleton<HttpProxyHandler>();
+        builder.Services.AddSingleton(TimeProvider.System);
         // One instance: the hosted service runs the checks, and syslog logging can resolve it to subscribe to its events.
         builder.Services.AddSingleton(_ => new HealthCheckService(runtime, messages));
         builder.Services.AddHostedService(services => services.GetRequiredService<HealthCheckService>());
@@ -85,6 +87,9 @@ internal static class ProxyHost
 
         var app = builder.Build();
         var handler = app.Services.GetRequiredService<HttpProxyHandler>();
+        // The access log wraps the handler: it sees the request's end whatever path answered it.
+        app.UseMiddleware<Logging.AccessLogMiddleware>();
+        app.Lifetime.ApplicationStopped.Register(() => runtime.AccessLogs.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(1)));
         app.Run(handler.HandleAsync);
         return app;
     }

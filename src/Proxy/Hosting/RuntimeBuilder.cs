@@ -80,10 +80,12 @@ internal sealed class RuntimeBuilder
             }
         }
 
+        var accessLogs = Logging.AccessLogRegistry.Build(config, diagnostics, TimeProvider.System, Environment.ProcessId);
         return diagnostics.FatalCount > fatalBefore ? null : new ProxyRuntime(frontends, [.. backends.Values], listeners)
         {
             Connections = config.Global.MaxConn is { } max ? new ConnectionLimit(max) : null,
             SpreadChecks = config.Global.SpreadChecks,
+            AccessLogs = accessLogs,
         };
     }
 

@@ -74,6 +74,7 @@ internal sealed partial class HttpProxyHandler(IHttpForwarder forwarder, Current
 
         ErrorPagesFeature.SetBackend(context, backend.Definition);
         outcome.Backend = backend.Name;
+        outcome.ChosenBackend = backend;
         if (await backend.Rules.Request.RunAsync(context))
         {
             AnsweredLocally(context, outcome);
@@ -105,6 +106,7 @@ internal sealed partial class HttpProxyHandler(IHttpForwarder forwarder, Current
             while (true)
             {
                 outcome.Server = server.Name;
+                outcome.ChosenServer = server;
                 // The forwarding transformer (HaproxyRequestTransformer), timed for Tr.
                 HttpTransformer transformer = Timed(frontend.TransformerFor(backend));
                 // retry-on <status>: only then is the transformer wrapped (one object per attempt) to hold such a response back.

@@ -19,6 +19,12 @@ internal sealed class RequestOutcome
     /// <summary>The server of the last attempt; null is HAProxy's &lt;NOSRV&gt;.</summary>
     public string? Server { get; set; }
 
+    /// <summary>The backend chosen, for the log's connection counts; null before one was chosen.</summary>
+    public Runtime.BackendState? ChosenBackend { get; set; }
+
+    /// <summary>The server of the last attempt, for the log's %si/%sp/%sc; null before one was picked.</summary>
+    public Runtime.ServerState? ChosenServer { get; set; }
+
     /// <summary>The status sent to the client; -1 when nothing was sent (HAProxy logs -1 too).</summary>
     public int Status { get; set; } = -1;
 

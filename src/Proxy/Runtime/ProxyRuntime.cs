@@ -17,6 +17,9 @@ internal sealed class ProxyRuntime(IReadOnlyList<FrontendState> frontends, IRead
     /// <summary>global `maxconn`: client connections of the whole process; null when unset.</summary>
     public ConnectionLimit? Connections { get; init; }
 
+    /// <summary>Log targets and access-log plans of this configuration.</summary>
+    public Logging.AccessLogRegistry AccessLogs { get; init; } = Logging.AccessLogRegistry.None;
+
     public IReadOnlyList<BackendState> Backends { get; } = backends;
 
     /// <summary>global `spread-checks`: ± percent of jitter on health-check intervals.</summary>

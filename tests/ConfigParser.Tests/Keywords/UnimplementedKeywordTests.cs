@@ -13,7 +13,7 @@ public sealed class UnimplementedKeywordTests
         "frontend fe", "  bind :8080", "  " + line, "  default_backend be", "backend be", "  server s1 127.0.0.1:80"));
 
     [Theory]
-    [InlineData("option httplog", "'option httplog'")]
+    [InlineData("option http-buffer-request", "'option http-buffer-request'")]
     [InlineData("http-request tarpit", "'http-request tarpit'")]
     [InlineData("stats uri /stats", "'stats uri'")]
     [InlineData("tcp-request content accept", "'tcp-request content'")]

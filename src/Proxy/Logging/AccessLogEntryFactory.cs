@@ -1,0 +1,164 @@
+using System.Net;
+using Microsoft.AspNetCore.Connections.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Proxy.Logging;
+
+/// <summary>
+/// Builds the <see cref="AccessLogEntry"/> of a finished request from the HttpContext (addresses, request line,
+/// captures, status) and the values only the handler knows, passed as plain parameters so that whatever records
+/// the request's outcome (RequestOutcome of the forwarding work) can be wired here in one place.
+/// </summary>
+internal static class AccessLogEntryFactory
+{
+    /// <summary>What the handler knows about one request; every timer in milliseconds, -1 when the phase was not reached.</summary>
+    /// <param name="Backend">The backend chosen, or null (the frontend's name is logged, as haproxy does).</param>
+    /// <param name="Server">The server used, or null (`&lt;NOSRV&gt;`).</param>
+    /// <param name="ServerAddress">The server's address, or null.</param>
+    /// <param name="TerminationState">Two characters, "--" when the request ended normally.</param>
+    /// <param name="QueueMs">Tw.</param>
+    /// <param name="ConnectMs">Tc.</param>
+    /// <param name="ResponseMs">Tr.</param>
+    /// <param name="Retries">Retries.</param>
+    /// <param name="Redispatched">The request went to another server after a failure.</param>
+    /// <param name="BackendConnections">%bc when logged.</param>
+    /// <param name="ServerConnections">%sc when logged.</param>
+    public readonly record struct Outcome(
+        string? Backend,
+        string? Server,
+        IPEndPoint? ServerAddress,
+        string TerminationState,
+        long QueueMs,
+        long ConnectMs,
+        long ResponseMs,
+        int Retries,
+        bool Redispatched,
+        int BackendConnections,
+        int ServerConnections);
+
+    /// <summary>The entry for <paramref name="context"/>'s request.</summary>
+    /// <param name="context">The finished request.</param>
+    /// <param name="plan">The frontend's plan (name, captures).</param>
+    /// <param name="outcome">What the handler recorded.</param>
+    /// <param name="acceptDate">When the request began (local time).</param>
+    /// <param name="activeMs">Ta: from the start of the request to the end of the response.</param>
+    /// <param name="bodyBytes">Response body bytes sent.</param>
+    /// <param name="activeConnections">%ac.</param>
+    /// <param name="frontendConnections">%fc.</param>
+    /// <param name="requestCounter">%rt.</param>
+    public static AccessLogEntry Create(
+        HttpContext context,
+        AccessLogPlan plan,
+        in Outcome outcome,
+        DateTimeOffset acceptDate,
+        long activeMs,
+        long bodyBytes,
+        int activeConnections,
+        int frontendConnections,
+        long requestCounter)
+    {
+        var connection = context.Connection;
+        var request = context.Request;
+        var response = context.Response;
+        var uri = context.Features.Get<IHttpRequestFeature>()?.RawTarget is { Length: > 0 } raw ? raw : request.Path.Value + request.QueryString.Value;
+        var version = request.Protocol == "HTTP/2" ? "HTTP/2.0" : request.Protocol;
+        var started = response.HasStarted;
+        var status = started || response.StatusCode != StatusCodes.Status200OK ? response.StatusCode : 0;
+        var tls = context.Features.Get<ITlsHandshakeFeature>();
+        var termination = outcome.TerminationState.Length >= 2 ? outcome.TerminationState[..2] : "--";
+        return new AccessLogEntry
+        {
+            Client = connection.RemoteIpAddress is { } remote ? new IPEndPoint(remote, connection.RemotePort) : null,
+            FrontendAddress = connection.LocalIpAddress is { } local ? new IPEndPoint(local, connection.LocalPort) : null,
+            ServerAddress = outcome.ServerAddress,
+            AcceptDate = acceptDate,
+            Frontend = plan.Frontend,
+            IsTls = context.Request.IsHttps,
+            Backend = outcome.Backend ?? plan.Frontend,
+            Server = outcome.Server,
+            HandshakeMs = 0,
+            IdleMs = 0,
+            RequestMs = 0,
+            QueueMs = outcome.QueueMs,
+            ConnectMs = outcome.ConnectMs,
+            ResponseMs = outcome.ResponseMs,
+            ActiveMs = activeMs,
+            TotalMs = activeMs,
+            Status = status,
+            BytesRead = started ? HeaderBytes(response, context.Features.Get<IHttpResponseFeature>()?.ReasonPhrase) + bodyBytes : bodyBytes,
+            BytesUploaded = RequestBytes(request, uri),
+            TerminationState = termination + "--",
+            ActiveConnections = activeConnections,
+            FrontendConnections = frontendConnections,
+            BackendConnections = outcome.BackendConnections,
+            ServerConnections = outcome.ServerConnections,
+            Retries = outcome.Retries,
+            Redispatched = outcome.Redispatched,
+            RequestCaptures = Capture(plan.RequestCaptures, request.Headers),
+            ResponseCaptures = Capture(plan.ResponseCaptures, response.Headers),
+            Method = request.Method,
+            Uri = uri,
+            Version = version,
+            RequestCounter = requestCounter,
+            TlsVersion = tls?.Protocol.ToString(),
+            TlsCipher = null,
+            TlsServerName = tls?.HostName,
+        };
+    }
+
+    // haproxy 2.6 captures the last occurrence of the header, cut at the configured length.
+    private static string?[] Capture(IReadOnlyList<(string Name, int Length)> captures, IHeaderDictionary headers)
+    {
+        if (captures.Count == 0)
+        {
+            return [];
+        }
+
+        var values = new string?[captures.Count];
+        for (var i = 0; i < captures.Count; i++)
+        {
+            var (name, length) = captures[i];
+            if (headers.TryGetValue(name, out var value) && value.Count > 0 && value[^1] is { } last)
+            {
+                values[i] = last.Length > length ? last[..length] : last;
+            }
+        }
+
+        return values;
+    }
+
+    // %B as haproxy 2.6.12 reports it (measured side by side): the status line and the header lines as forwarded,
+    // one byte for the end of the headers, then the body; framing its HTTP/1 layer adds on the way out (an added
+    // connection header, chunk sizes) is not counted.
+    private static long HeaderBytes(HttpResponse response, string? reason)
+    {
+        reason ??= ReasonPhrases.GetReasonPhrase(response.StatusCode);
+        long total = "HTTP/1.1 000 ".Length + reason.Length + 2 + 1;
+        foreach (var (name, values) in response.Headers)
+        {
+            foreach (var value in values)
+            {
+                total += name.Length + 2 + (value?.Length ?? 0) + 2;
+            }
+        }
+
+        return total;
+    }
+
+    // %U: the request line and headers as received plus a declared body.
+    private static long RequestBytes(HttpRequest request, string uri)
+    {
+        long total = request.Method.Length + 1 + uri.Length + 1 + request.Protocol.Length + 2 + 2;
+        foreach (var (name, values) in request.Headers)
+        {
+            foreach (var value in values)
+            {
+                total += name.Length + 2 + (value?.Length ?? 0) + 2;
+            }
+        }
+
+        return total + (request.ContentLength ?? 0);
+    }
+}
