@@ -22,6 +22,9 @@ internal sealed class GlobalBuilder
     /// <summary>`crt-base`: where relative certificate paths are looked up; null when unset.</summary>
     public string? CrtBase { get; set; }
 
+    /// <summary>`ssl-default-*` and `ssl-server-verify`, keyword → arguments as written.</summary>
+    public Dictionary<string, string> SslDefaults { get; } = new(StringComparer.Ordinal);
+
     /// <summary>`stats socket` lines.</summary>
     public List<Model.StatsSocketDefinition> StatsSockets { get; } = [];
 }

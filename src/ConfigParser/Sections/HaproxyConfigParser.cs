@@ -80,6 +80,8 @@ internal sealed partial class HaproxyConfigParser(Func<string, string?> environm
                 MasterWorker = _global.MasterWorker,
                 Logs = [.. _global.Logs],
                 StatsSockets = [.. _global.StatsSockets],
+                CrtBase = _global.CrtBase,
+                SslDefaults = new Dictionary<string, string>(_global.SslDefaults, StringComparer.Ordinal),
             },
             Frontends = [.. _proxies.Where(p => p.Kind is ProxyKind.Frontend or ProxyKind.Listen)
                 .Select(p => p.ToFrontend() with { ErrorMessages = ErrorPageResolver.Resolve(p.ErrorPages, httpErrors) })],

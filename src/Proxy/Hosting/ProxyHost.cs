@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Proxy.Diagnostics;
 using Proxy.Http;
 using Proxy.Runtime;
+using Proxy.Tls;
 
 namespace Proxy.Hosting;
 
@@ -58,6 +59,13 @@ internal static class ProxyHost
                     var firstBytesTimeout = timeouts.HttpRequest ?? timeouts.Client;
                     kestrel.Listen(listener.Endpoint, endpoint =>
                     {
+                        if (listener.Tls is { } tls)
+                        {
+                            // TLS binds pick HTTP/2 through ALPN only (`alpn h2,http/1.1`), no preface sniffing.
+                            TlsListener.Configure(endpoint, tls, firstBytesTimeout ?? kestrel.Limits.KeepAliveTimeout);
+                            return;
+                        }
+
                         // HTTP/1 by default (Kestrel warns that cleartext Http1AndHttp2 cannot negotiate); the detector switches to HTTP/2.
                         endpoint.Protocols = HttpProtocols.Http1;
                         endpoint.Use(next => new H2cPrefaceDetector(

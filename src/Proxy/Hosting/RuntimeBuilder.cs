@@ -6,6 +6,7 @@ using Proxy.Http;
 using Proxy.Http.Conditions;
 using Proxy.LoadBalancing;
 using Proxy.Runtime;
+using Proxy.Tls;
 
 namespace Proxy.Hosting;
 
@@ -60,11 +61,12 @@ internal sealed class RuntimeBuilder
             frontends.Add(frontend);
             foreach (var bind in definition.Binds)
             {
+                var tls = BindTlsLoader.Load(bind, Kind(definition.IsListen, "frontend"), definition.Name, config.Global, diagnostics, TimeProvider.System);
                 foreach (var endpoint in bind.Endpoints)
                 {
                     if (builder.Resolve(endpoint, bind.Location) is { } address)
                     {
-                        listeners.Add(new ListenerBinding(new IPEndPoint(address, endpoint.Port), frontend));
+                        listeners.Add(new ListenerBinding(new IPEndPoint(address, endpoint.Port), frontend, tls));
                     }
                 }
             }

@@ -1,0 +1,228 @@
+using System.Net.Security;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
+using ConfigParser.Diagnostics;
+using ConfigParser.Model;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+namespace Proxy.Tls;
+
+/// <summary>
+/// Reads a `bind … ssl` line's certificates, crt-lists and TLS settings once (at start, and again on reload) into a
+/// <see cref="BindTls"/>. Problems are diagnostics at the bind's file:line in haproxy 2.6's words.
+/// </summary>
+internal static class BindTlsLoader
+{
+    // haproxy 2.6 ssl_sock_load_dir: files with these extensions are companions of a certificate, not certificates.
+    private static readonly string[] CompanionExtensions = [".key", ".ocsp", ".issuer", ".sctl"];
+
+    /// <summary>The bind's TLS, null when the bind has no `ssl`, or null after reporting an alert.</summary>
+    public static BindTls? Load(BindDefinition bind, string sectionWord, string proxyName, GlobalSection global, DiagnosticBag diagnostics, TimeProvider time)
+    {
+        if (!bind.Ssl)
+        {
+            return null;
+        }
+
+        var prefix = $"'bind {bind.Specification}' in section '{sectionWord}' : ";
+        var fatal = diagnostics.FatalCount;
+        var settings = bind.OtherSettings;
+        string? Setting(string keyword, string? globalKeyword = null)
+            => settings.TryGetValue(keyword, out var value) ? value
+                : globalKeyword is not null && global.SslDefaults.TryGetValue(globalKeyword, out var fallback) ? fallback : null;
+
+        // ssl-default-bind-options may carry ssl-min-ver/ssl-max-ver/no-tlsvXX words.
+        var globalOptions = global.SslDefaults.GetValueOrDefault("ssl-default-bind-options")?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
+        var min = settings.GetValueOrDefault("ssl-min-ver") ?? After(globalOptions, "ssl-min-ver");
+        var max = settings.GetValueOrDefault("ssl-max-ver") ?? After(globalOptions, "ssl-max-ver");
+        SslProtocols protocols = SslProtocols.None;
+        if (min is not null || max is not null)
+        {
+            if (TlsVersions.Range(min, max, out var versionError) is not { } range)
+            {
+                diagnostics.Alert(bind.Location, prefix + versionError, "bind");
+                return null;
+            }
+
+            protocols = range;
+        }
+
+        var policy = CipherPolicy(Setting("ciphers", "ssl-default-bind-ciphers"), Setting("ciphersuites", "ssl-default-bind-ciphersuites"),
+            out var cipherError);
+        if (cipherError is not null)
+        {
+            diagnostics.Alert(null, $"Proxy '{proxyName}': unable to set SSL cipher list to '{cipherError}' for bind '{bind.Specification}' at [{bind.Location.File}:{bind.Location.Line}].", "bind");
+            return null;
+        }
+
+        var client = ClientPolicy(bind, settings, prefix, diagnostics);
+        var alpn = Alpn(bind.Alpn);
+        var entries = new List<(string Name, SslServerAuthenticationOptions Options)>();
+        SslServerAuthenticationOptions? first = null;
+        void Add(CertificateFile file, IReadOnlyList<string> filters)
+        {
+            var options = new SslServerAuthenticationOptions
+            {
+                ServerCertificateContext = SslStreamCertificateContext.Create(file.Leaf, file.Chain, offline: true),
+                EnabledSslProtocols = protocols,
+                CipherSuitesPolicy = policy,
+                ApplicationProtocols = alpn,
+                ClientCertificateRequired = client?.Requested ?? false,
+                RemoteCertificateValidationCallback = client is null ? null : client.Validate,
+                CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
+            };
+            first ??= options;
+            var negatives = filters.Where(f => f.StartsWith('!')).Select(f => f[1..]).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var positives = filters.Where(f => !f.StartsWith('!')).ToList();
+            foreach (var name in (positives.Count > 0 ? positives : file.Names()).Where(n => !negatives.Contains(n)))
+            {
+                entries.Add((name, options));
+            }
+
+            if (file.Leaf.NotAfter < time.GetLocalNow().LocalDateTime)
+            {
+                diagnostics.Warning(bind.Location, $"{prefix}certificate '{file.Path}' has expired ({file.Leaf.NotAfter:u}).", "bind");
+            }
+        }
+
+        foreach (var path in bind.Certificates)
+        {
+            foreach (var file in Directory.Exists(path) ? CertificatesIn(path) : [path])
+            {
+                if (Load(file, bind, prefix, diagnostics) is { } loaded)
+                {
+                    Add(loaded, []);
+                }
+            }
+        }
+
+        foreach (var list in bind.CertificateLists)
+        {
+            var lines = CrtListEntry.Read(list, global.CrtBase, out var unsupported);
+            foreach (var entry in lines)
+            {
+                if (Load(entry.Path, bind, prefix, diagnostics) is { } loaded)
+                {
+                    Add(loaded, entry.Filters);
+                }
+            }
+
+            if (unsupported is { } line)
+            {
+                diagnostics.Alert(bind.Location, $"{prefix}crt-list '{list}' line {line.Line}: per-certificate SSL options in brackets are not run by this proxy yet.", "bind");
+            }
+        }
+
+        if (diagnostics.FatalCount > fatal)
+        {
+            return null;
+        }
+
+        if (first is null)
+        {
+            // haproxy 2.6: "No certificate configured … bind … ssl".
+            diagnostics.Alert(null, $"Proxy '{proxyName}': no SSL certificate specified for bind '{bind.Specification}' at [{bind.Location.File}:{bind.Location.Line}] (use 'crt').", "bind");
+            return null;
+        }
+
+        var strict = settings.ContainsKey("strict-sni");
+        var map = new SniMap<SslServerAuthenticationOptions>(entries, strict ? null : first);
+        var http = alpn?.Contains(SslApplicationProtocol.Http2) == true
+            ? alpn.Contains(SslApplicationProtocol.Http11) ? HttpProtocols.Http1AndHttp2 : HttpProtocols.Http2
+            : HttpProtocols.Http1;
+        return new BindTls(map, http, client);
+    }
+
+    private static CertificateFile? Load(string path, BindDefinition bind, string prefix, DiagnosticBag diagnostics)
+    {
+        if (CertificateFile.Load(path, out var error) is { } loaded)
+        {
+            return loaded;
+        }
+
+        diagnostics.Alert(bind.Location, prefix + error, "bind");
+        return null;
+    }
+
+    private static IEnumerable<string> CertificatesIn(string directory)
+        => Directory.EnumerateFiles(directory)
+            .Where(f => !Path.GetFileName(f).StartsWith('.') && !CompanionExtensions.Any(e => f.EndsWith(e, StringComparison.Ordinal)))
+            .Order(StringComparer.Ordinal);
+
+    private static string? After(string[] words, string keyword)
+    {
+        var index = Array.IndexOf(words, keyword);
+        return index >= 0 && index + 1 < words.Length ? words[index + 1] : null;
+    }
+
+    private static List<SslApplicationProtocol>? Alpn(string? alpn)
+        => alpn is null ? null : [.. alpn.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(p => new SslApplicationProtocol(p))];
+
+    // null policy = the system's defaults. Only one half given: the other half keeps its usual modern suites.
+    private static CipherSuitesPolicy? CipherPolicy(string? ciphers, string? suites, out string? error)
+    {
+        error = null;
+        if (ciphers is null && suites is null)
+        {
+            return null;
+        }
+
+        var tls12 = ciphers is null ? OpenSslCipherNames.DefaultTls12 : OpenSslCipherNames.Map(ciphers, tls13: false, out _);
+        if (tls12 is null)
+        {
+            error = ciphers;
+            return null;
+        }
+
+        var tls13 = suites is null ? OpenSslCipherNames.DefaultTls13 : OpenSslCipherNames.Map(suites, tls13: true, out _);
+        if (tls13 is null)
+        {
+            error = suites;
+            return null;
+        }
+
+        if (OperatingSystem.IsWindows())
+        {
+            error = ciphers ?? suites;
+            return null;
+        }
+
+        return new CipherSuitesPolicy([.. tls13, .. tls12]);
+    }
+
+    private static ClientCertificatePolicy? ClientPolicy(BindDefinition bind, IReadOnlyDictionary<string, string> settings, string prefix, DiagnosticBag diagnostics)
+    {
+        var mode = settings.GetValueOrDefault("verify") ?? "none";
+        if (mode is not ("none" or "optional" or "required"))
+        {
+            diagnostics.Alert(bind.Location, $"{prefix}'verify' : unknown verify method '{mode}', only 'none', 'optional', and 'required' are supported", "bind");
+            return null;
+        }
+
+        var caFile = settings.GetValueOrDefault("ca-file");
+        if (mode == "none")
+        {
+            return null;
+        }
+
+        if (caFile is null)
+        {
+            // haproxy 2.6 ssl_sock_prepare_ctx: verify without a CA file.
+            diagnostics.Alert(bind.Location, $"{prefix}verify is enabled but no CA file specified.", "bind");
+            return null;
+        }
+
+        var authorities = new X509Certificate2Collection();
+        try
+        {
+            authorities.ImportFromPemFile(caFile);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
+        {
+            diagnostics.Alert(bind.Location, $"{prefix}unable to load CA file '{caFile}'.", "bind");
+            return null;
+        }
+
+        return new ClientCertificatePolicy(mode, authorities);
+    }
+}

@@ -1,0 +1,122 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+
+namespace Proxy.Tls;
+
+/// <summary>
+/// One `crt` PEM read from disk: the leaf certificate with its private key and the chain that follows it. The key
+/// is taken from the same file or, failing that, from FILE.key (haproxy 2.6 ssl-load-extra-files default "all").
+/// Errors come back in haproxy 2.6's wording; no key material ever goes into a message.
+/// </summary>
+internal sealed record CertificateFile(string Path, X509Certificate2 Leaf, X509Certificate2Collection Chain)
+{
+    /// <summary>The loaded file, or null with <paramref name="error"/> as haproxy 2.6 words it.</summary>
+    public static CertificateFile? Load(string path, out string? error)
+    {
+        error = null;
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error = $"unable to load certificate from file '{path}'.";
+            return null;
+        }
+
+        var certificates = new X509Certificate2Collection();
+        try
+        {
+            certificates.ImportFromPem(text);
+        }
+        catch (CryptographicException)
+        {
+            certificates.Clear();
+        }
+
+        if (certificates.Count == 0)
+        {
+            error = $"unable to load certificate from file '{path}'.";
+            return null;
+        }
+
+        var keyText = text;
+        if (!text.Contains("PRIVATE KEY-----", StringComparison.Ordinal))
+        {
+            var keyPath = path + ".key";
+            if (!File.Exists(keyPath))
+            {
+                error = $"No Private Key found in '{keyPath}'.";
+                return null;
+            }
+
+            keyText = File.ReadAllText(keyPath);
+        }
+
+        var leaf = certificates[0];
+        X509Certificate2 withKey;
+        try
+        {
+            withKey = WithKey(leaf, keyText);
+        }
+        catch (CryptographicException)
+        {
+            error = $"inconsistencies between private key and certificate loaded '{path}'.";
+            return null;
+        }
+        catch (ArgumentException)
+        {
+            error = $"unable to load certificate from file '{path}'.";
+            return null;
+        }
+
+        certificates.RemoveAt(0);
+        return new CertificateFile(path, withKey, certificates);
+    }
+
+    // CopyWithPrivateKey refuses a key whose public half differs from the certificate's: that is haproxy's
+    // "inconsistencies" check. The PKCS#12 round trip makes the key usable by SslStream on every platform.
+    private static X509Certificate2 WithKey(X509Certificate2 leaf, string keyText)
+    {
+        X509Certificate2 paired;
+        var algorithm = leaf.GetKeyAlgorithm();
+        if (algorithm == "1.2.840.10045.2.1")
+        {
+            using var ecdsa = ECDsa.Create();
+            ecdsa.ImportFromPem(keyText);
+            paired = leaf.CopyWithPrivateKey(ecdsa);
+        }
+        else
+        {
+            using var rsa = RSA.Create();
+            rsa.ImportFromPem(keyText);
+            paired = leaf.CopyWithPrivateKey(rsa);
+        }
+
+        using (paired)
+        {
+            return X509CertificateLoader.LoadPkcs12(paired.Export(X509ContentType.Pkcs12), null);
+        }
+    }
+
+    /// <summary>The DNS names the certificate answers for: its SAN DNS entries and its CN (haproxy 2.6 indexes both).</summary>
+    public IReadOnlyList<string> Names()
+    {
+        var names = new List<string>();
+        foreach (var extension in Leaf.Extensions)
+        {
+            if (extension is X509SubjectAlternativeNameExtension san)
+            {
+                names.AddRange(san.EnumerateDnsNames());
+            }
+        }
+
+        if (Leaf.GetNameInfo(X509NameType.SimpleName, forIssuer: false) is { Length: > 0 } cn)
+        {
+            names.Add(cn);
+        }
+
+        return names;
+    }
+}

@@ -1,0 +1,49 @@
+using System.Security.Authentication;
+
+namespace Proxy.Tls;
+
+/// <summary>`ssl-min-ver` / `ssl-max-ver` words (haproxy 2.6: SSLv3, TLSv1.0 … TLSv1.3) → <see cref="SslProtocols"/>.</summary>
+internal static class TlsVersions
+{
+#pragma warning disable SYSLIB0039 // TLS 1.0/1.1 stay expressible; the system OpenSSL policy decides whether they work.
+    private static readonly (string Name, SslProtocols Protocol)[] Ordered =
+    [
+        ("TLSv1.0", SslProtocols.Tls), ("TLSv1.1", SslProtocols.Tls11), ("TLSv1.2", SslProtocols.Tls12), ("TLSv1.3", SslProtocols.Tls13),
+    ];
+#pragma warning restore SYSLIB0039
+
+    /// <summary>
+    /// The protocols between the bounds, or null with a reason. haproxy 2.6 enables TLS 1.0–1.3 by default (SSLv3
+    /// is not built into Debian's OpenSSL); SSLv3 is refused here since .NET cannot speak it.
+    /// </summary>
+    public static SslProtocols? Range(string? min, string? max, out string? error)
+    {
+        error = null;
+        var low = 0;
+        var high = Ordered.Length - 1;
+        if (min is not null && (low = Index(min)) < 0)
+        {
+            error = $"'ssl-min-ver' : unknown ssl/tls version string '{min}'.";
+            return null;
+        }
+
+        if (max is not null && (high = Index(max)) < 0)
+        {
+            error = $"'ssl-max-ver' : unknown ssl/tls version string '{max}'.";
+            return null;
+        }
+
+        var protocols = SslProtocols.None;
+        for (var i = low; i <= high; i++)
+        {
+            protocols |= Ordered[i].Protocol;
+        }
+
+        return protocols;
+    }
+
+    private static int Index(string name) => Array.FindIndex(Ordered, v => v.Name == name);
+
+    /// <summary>The haproxy name of a negotiated protocol (`ssl_fc_protocol`).</summary>
+    public static string? Name(SslProtocols protocol) => Array.Find(Ordered, v => v.Protocol == protocol).Name;
+}
