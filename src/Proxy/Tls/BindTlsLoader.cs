@@ -47,15 +47,24 @@ internal static class BindTlsLoader
             protocols = range;
         }
 
+        var at = $"for bind '{bind.Specification}' at [{bind.Location.File}:{bind.Location.Line}]";
         var policy = CipherPolicy(Setting("ciphers", "ssl-default-bind-ciphers"), Setting("ciphersuites", "ssl-default-bind-ciphersuites"),
             out var cipherError);
-        if (cipherError is not null)
+        if (cipherError is { } failed)
         {
-            diagnostics.Alert(null, $"Proxy '{proxyName}': unable to set SSL cipher list to '{cipherError}' for bind '{bind.Specification}' at [{bind.Location.File}:{bind.Location.Line}].", "bind");
+            // haproxy 2.6 words it so for lists OpenSSL refuses; here also for OpenSSL keywords .NET cannot express.
+            diagnostics.Alert(null, failed.Tls13
+                ? $"Proxy '{proxyName}': unable to set TLS 1.3 cipher suites to '{failed.List}' {at}."
+                : $"Proxy '{proxyName}': unable to set SSL cipher list to '{failed.List}' {at}.", "bind");
             return null;
         }
 
-        var client = ClientPolicy(bind, settings, prefix, diagnostics);
+        var client = ClientPolicy(bind, settings, prefix, $"Proxy '{proxyName}': verify is enabled but no CA file specified {at}.", diagnostics);
+        if (diagnostics.FatalCount > fatal)
+        {
+            return null;
+        }
+
         var alpn = Alpn(bind.Alpn);
         var entries = new List<(string Name, SslServerAuthenticationOptions Options)>();
         SslServerAuthenticationOptions? first = null;
@@ -159,7 +168,7 @@ internal static class BindTlsLoader
         => alpn is null ? null : [.. alpn.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(p => new SslApplicationProtocol(p))];
 
     // null policy = the system's defaults. Only one half given: the other half keeps its usual modern suites.
-    private static CipherSuitesPolicy? CipherPolicy(string? ciphers, string? suites, out string? error)
+    private static CipherSuitesPolicy? CipherPolicy(string? ciphers, string? suites, out (string List, bool Tls13)? error)
     {
         error = null;
         if (ciphers is null && suites is null)
@@ -170,27 +179,28 @@ internal static class BindTlsLoader
         var tls12 = ciphers is null ? OpenSslCipherNames.DefaultTls12 : OpenSslCipherNames.Map(ciphers, tls13: false, out _);
         if (tls12 is null)
         {
-            error = ciphers;
+            error = (ciphers!, false);
             return null;
         }
 
         var tls13 = suites is null ? OpenSslCipherNames.DefaultTls13 : OpenSslCipherNames.Map(suites, tls13: true, out _);
         if (tls13 is null)
         {
-            error = suites;
+            error = (suites!, true);
             return null;
         }
 
         if (OperatingSystem.IsWindows())
         {
-            error = ciphers ?? suites;
+            error = (ciphers ?? suites!, ciphers is null);
             return null;
         }
 
         return new CipherSuitesPolicy([.. tls13, .. tls12]);
     }
 
-    private static ClientCertificatePolicy? ClientPolicy(BindDefinition bind, IReadOnlyDictionary<string, string> settings, string prefix, DiagnosticBag diagnostics)
+    private static ClientCertificatePolicy? ClientPolicy(
+        BindDefinition bind, IReadOnlyDictionary<string, string> settings, string prefix, string noCaFile, DiagnosticBag diagnostics)
     {
         var mode = settings.GetValueOrDefault("verify") ?? "none";
         if (mode is not ("none" or "optional" or "required"))
@@ -200,6 +210,21 @@ internal static class BindTlsLoader
         }
 
         var caFile = settings.GetValueOrDefault("ca-file");
+        var authorities = new X509Certificate2Collection();
+        if (caFile is not null)
+        {
+            // haproxy 2.6 reads the CA file while parsing, whatever verify says.
+            try
+            {
+                authorities.ImportFromPemFile(caFile);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
+            {
+                diagnostics.Alert(bind.Location, $"{prefix}'ca-file' : unable to load {caFile}", "bind");
+                return null;
+            }
+        }
+
         if (mode == "none")
         {
             return null;
@@ -207,19 +232,7 @@ internal static class BindTlsLoader
 
         if (caFile is null)
         {
-            // haproxy 2.6 ssl_sock_prepare_ctx: verify without a CA file.
-            diagnostics.Alert(bind.Location, $"{prefix}verify is enabled but no CA file specified.", "bind");
-            return null;
-        }
-
-        var authorities = new X509Certificate2Collection();
-        try
-        {
-            authorities.ImportFromPemFile(caFile);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
-        {
-            diagnostics.Alert(bind.Location, $"{prefix}unable to load CA file '{caFile}'.", "bind");
+            diagnostics.Alert(null, noCaFile, "bind");
             return null;
         }
 

@@ -23,13 +23,13 @@ internal static class TlsVersions
         var high = Ordered.Length - 1;
         if (min is not null && (low = Index(min)) < 0)
         {
-            error = $"'ssl-min-ver' : unknown ssl/tls version string '{min}'.";
+            error = $"'{min}' : unknown ssl/tls version";
             return null;
         }
 
         if (max is not null && (high = Index(max)) < 0)
         {
-            error = $"'ssl-max-ver' : unknown ssl/tls version string '{max}'.";
+            error = $"'{max}' : unknown ssl/tls version";
             return null;
         }
 
