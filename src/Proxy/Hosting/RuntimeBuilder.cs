@@ -18,11 +18,13 @@ internal sealed class RuntimeBuilder
 {
     private readonly DiagnosticBag _diagnostics;
     private readonly DiagnosticSeverity _unsupported;
+    private readonly GlobalSection _global;
 
-    private RuntimeBuilder(DiagnosticBag diagnostics, DiagnosticSeverity unsupported)
+    private RuntimeBuilder(DiagnosticBag diagnostics, DiagnosticSeverity unsupported, GlobalSection global)
     {
         _diagnostics = diagnostics;
         _unsupported = unsupported;
+        _global = global;
     }
 
     /// <param name="config">The parsed configuration.</param>
@@ -31,7 +33,7 @@ internal sealed class RuntimeBuilder
     public static ProxyRuntime? Build(HaproxyConfig config, DiagnosticBag diagnostics, DiagnosticSeverity unsupported = DiagnosticSeverity.Alert)
     {
         var fatalBefore = diagnostics.FatalCount;
-        var builder = new RuntimeBuilder(diagnostics, unsupported);
+        var builder = new RuntimeBuilder(diagnostics, unsupported, config.Global);
         var backends = new Dictionary<string, BackendState>(StringComparer.Ordinal);
         foreach (var definition in config.Backends)
         {
@@ -117,7 +119,7 @@ internal sealed class RuntimeBuilder
         pool,
         Prepare(definition.HttpRequestRules),
         balancer,
-        UpstreamClientFactory.CreateInvoker(definition.Timeouts),
+        UpstreamClientFactory.CreateInvoker(definition.Timeouts, ServerTls.ForBackend(definition, _global, _diagnostics, Unsupported)),
         UpstreamClientFactory.CreateRequestConfig(definition.Timeouts));
 
     private IReadOnlyList<IHttpRequestAction> Prepare(IReadOnlyList<HttpRequestRule> rules)

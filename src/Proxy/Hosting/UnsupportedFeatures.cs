@@ -20,11 +20,6 @@ internal static class UnsupportedFeatures
         foreach (var server in backend.Servers)
         {
             var name = $"server {backend.Name}/{server.Name}";
-            if (server.Ssl)
-            {
-                yield return (server.Location, $"'{name}': 'ssl' to servers is not run by this proxy yet.", "server");
-            }
-
             if (server.SendProxy || server.SendProxyV2)
             {
                 yield return (server.Location, $"'{name}': 'send-proxy' is not run by this proxy yet.", "server");

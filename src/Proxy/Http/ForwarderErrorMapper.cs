@@ -27,7 +27,8 @@ internal static class ForwarderErrorMapper
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
-            if (e is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError } or SocketException)
+            // haproxy 2.6: a failed TLS handshake with the server is a connection failure too (503, SC).
+            if (e is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.SecureConnectionError } or SocketException)
             {
                 return true;
             }
