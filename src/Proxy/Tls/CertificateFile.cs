@@ -55,19 +55,9 @@ internal sealed record CertificateFile(string Path, X509Certificate2 Leaf, X509C
         }
 
         var leaf = certificates[0];
-        X509Certificate2 withKey;
-        try
-        {
-            withKey = WithKey(leaf, keyText);
-        }
-        catch (CryptographicException)
+        if (WithKey(leaf, keyText) is not { } withKey)
         {
             error = $"inconsistencies between private key and certificate loaded '{path}'.";
-            return null;
-        }
-        catch (ArgumentException)
-        {
-            error = $"unable to load certificate from file '{path}'.";
             return null;
         }
 
@@ -75,28 +65,34 @@ internal sealed record CertificateFile(string Path, X509Certificate2 Leaf, X509C
         return new CertificateFile(path, withKey, certificates);
     }
 
-    // CopyWithPrivateKey refuses a key whose public half differs from the certificate's: that is haproxy's
-    // "inconsistencies" check. The PKCS#12 round trip makes the key usable by SslStream on every platform.
-    private static X509Certificate2 WithKey(X509Certificate2 leaf, string keyText)
+    // The key must be readable and of the certificate's algorithm; CopyWithPrivateKey then refuses a key whose
+    // public half differs (haproxy's "inconsistencies" check). The PKCS#12 round trip makes the key usable by SslStream.
+    private static X509Certificate2? WithKey(X509Certificate2 leaf, string keyText)
     {
-        X509Certificate2 paired;
-        var algorithm = leaf.GetKeyAlgorithm();
-        if (algorithm == "1.2.840.10045.2.1")
+        try
         {
-            using var ecdsa = ECDsa.Create();
-            ecdsa.ImportFromPem(keyText);
-            paired = leaf.CopyWithPrivateKey(ecdsa);
-        }
-        else
-        {
-            using var rsa = RSA.Create();
-            rsa.ImportFromPem(keyText);
-            paired = leaf.CopyWithPrivateKey(rsa);
-        }
+            X509Certificate2 paired;
+            if (leaf.GetKeyAlgorithm() == "1.2.840.10045.2.1")
+            {
+                using var ecdsa = ECDsa.Create();
+                ecdsa.ImportFromPem(keyText);
+                paired = leaf.CopyWithPrivateKey(ecdsa);
+            }
+            else
+            {
+                using var rsa = RSA.Create();
+                rsa.ImportFromPem(keyText);
+                paired = leaf.CopyWithPrivateKey(rsa);
+            }
 
-        using (paired)
+            using (paired)
+            {
+                return X509CertificateLoader.LoadPkcs12(paired.Export(X509ContentType.Pkcs12), null);
+            }
+        }
+        catch (Exception e) when (e is ArgumentException or CryptographicException)
         {
-            return X509CertificateLoader.LoadPkcs12(paired.Export(X509ContentType.Pkcs12), null);
+            return null;
         }
     }
 
