@@ -221,7 +221,7 @@ public class TlsTests
         Assert.Equal("rgw", curl.Stdout);
         Assert.Contains("HTTP/1.1 200", sClient);
         Assert.Contains("Verify return code: 0 (ok)", sClient);
-        Assert.EndsWith("rgw", sClient.TrimEnd());
+        Assert.Matches(new Regex("^rgw$", RegexOptions.Multiline), sClient);
     }
 
     [Fact]

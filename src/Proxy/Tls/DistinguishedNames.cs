@@ -9,7 +9,7 @@ internal static class DistinguishedNames
     public static string Format(X500DistinguishedName name)
     {
         var text = new StringBuilder();
-        foreach (var part in name.EnumerateRelativeDistinguishedNames())
+        foreach (var part in name.EnumerateRelativeDistinguishedNames(reversed: false))
         {
             var type = part.GetSingleElementType().Value switch
             {
