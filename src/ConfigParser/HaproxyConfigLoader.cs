@@ -79,7 +79,7 @@ public static class HaproxyConfigLoader
         var config = parser.Build();
         if (!diagnostics.HasAlerts)
         {
-            ConfigValidator.Validate(parser.Proxies, diagnostics);
+            ConfigValidator.Validate(parser.Proxies, diagnostics, config.Global);
             ConfigValidator.CheckErrorFiles(parser.Proxies, parser.HttpErrorsSections, diagnostics);
             if (parser.HasProgramSection && !parser.MasterWorker)
             {

@@ -77,6 +77,11 @@ internal static class BindParser
                         return Fail($"{prefix} : unable to stat SSL certificate from file '{argument}' : No such file or directory.");
                     }
 
+                    if (Tls.CertificateFile.Check(argument) is { } unreadable)
+                    {
+                        return Fail($"{prefix} : {unreadable}");
+                    }
+
                     certificates.Add(argument);
                     break;
                 case "crt-list":

@@ -3,6 +3,7 @@ using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using ConfigParser.Diagnostics;
 using ConfigParser.Model;
+using ConfigParser.Tls;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace Proxy.Tls;
@@ -13,9 +14,6 @@ namespace Proxy.Tls;
 /// </summary>
 internal static class BindTlsLoader
 {
-    // haproxy 2.6 ssl_sock_load_dir: files with these extensions are companions of a certificate, not certificates.
-    private static readonly string[] CompanionExtensions = [".key", ".ocsp", ".issuer", ".sctl"];
-
     /// <summary>The bind's TLS, null when the bind has no `ssl`, or null after reporting an alert.</summary>
     public static BindTls? Load(BindDefinition bind, string sectionWord, string proxyName, GlobalSection global, DiagnosticBag diagnostics, TimeProvider time)
     {
@@ -59,7 +57,7 @@ internal static class BindTlsLoader
             return null;
         }
 
-        var client = ClientPolicy(bind, settings, prefix, $"Proxy '{proxyName}': verify is enabled but no CA file specified {at}.", diagnostics);
+        var client = ClientPolicy(bind, settings, prefix, diagnostics);
         if (diagnostics.FatalCount > fatal)
         {
             return null;
@@ -96,7 +94,7 @@ internal static class BindTlsLoader
 
         foreach (var path in bind.Certificates)
         {
-            foreach (var file in Directory.Exists(path) ? CertificatesIn(path) : [path])
+            foreach (var file in CertificateFile.Expand(path))
             {
                 if (Load(file, bind, prefix, diagnostics) is { } loaded)
                 {
@@ -129,8 +127,7 @@ internal static class BindTlsLoader
 
         if (first is null)
         {
-            // haproxy 2.6: "No certificate configured … bind … ssl".
-            diagnostics.Alert(null, $"Proxy '{proxyName}': no SSL certificate specified for bind '{bind.Specification}' at [{bind.Location.File}:{bind.Location.Line}] (use 'crt').", "bind");
+            // No certificate at all was refused while parsing (ConfigValidator); nothing to serve.
             return null;
         }
 
@@ -152,11 +149,6 @@ internal static class BindTlsLoader
         diagnostics.Alert(bind.Location, prefix + error, "bind");
         return null;
     }
-
-    private static IEnumerable<string> CertificatesIn(string directory)
-        => Directory.EnumerateFiles(directory)
-            .Where(f => !Path.GetFileName(f).StartsWith('.') && !CompanionExtensions.Any(e => f.EndsWith(e, StringComparison.Ordinal)))
-            .Order(StringComparer.Ordinal);
 
     private static string? After(string[] words, string keyword)
     {
@@ -199,8 +191,7 @@ internal static class BindTlsLoader
         return new CipherSuitesPolicy([.. tls13, .. tls12]);
     }
 
-    private static ClientCertificatePolicy? ClientPolicy(
-        BindDefinition bind, IReadOnlyDictionary<string, string> settings, string prefix, string noCaFile, DiagnosticBag diagnostics)
+    private static ClientCertificatePolicy? ClientPolicy(BindDefinition bind, IReadOnlyDictionary<string, string> settings, string prefix, DiagnosticBag diagnostics)
     {
         var mode = settings.GetValueOrDefault("verify") ?? "none";
         if (mode is not ("none" or "optional" or "required"))
@@ -232,7 +223,7 @@ internal static class BindTlsLoader
 
         if (caFile is null)
         {
-            diagnostics.Alert(null, noCaFile, "bind");
+            // Refused while parsing (ConfigParser TlsChecks): verify needs a CA file.
             return null;
         }
 

@@ -2,6 +2,7 @@ using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using ConfigParser.Diagnostics;
 using ConfigParser.Model;
+using ConfigParser.Tls;
 
 namespace Proxy.Tls;
 
@@ -40,19 +41,8 @@ internal sealed class ServerTls
             unsupported(other.Location, $"'server {backend.Name}/{other.Name}': TLS settings differing from 'server {backend.Name}/{first.Name}' in the same backend are not run by this proxy yet.", "server");
         }
 
+        // verify without ca-file was refused while parsing (ConfigParser TlsChecks).
         var fatal = diagnostics.FatalCount;
-        foreach (var server in servers)
-        {
-            var verify = server.Verify ?? (global.SslDefaults.GetValueOrDefault("ssl-server-verify") == "none" ? "none" : "required");
-            if (verify == "required" && server.CaFile is null)
-            {
-                // haproxy 2.6 ssl_sock_prepare_srv_ssl_ctx, worded the same whether verify was written or defaulted.
-                diagnostics.Alert(server.Location,
-                    $"'server {backend.Name}/{server.Name}' : verify is enabled by default but no CA file specified. If you're running on a LAN where you're certain to trust the server's certificate, please set an explicit 'verify none' statement on the 'server' line, or use 'ssl-server-verify none' in the global section to disable server-side verifications by default.",
-                    "server", LocationPrefix.Bracket);
-            }
-        }
-
         if (first.Sni is { } sni && sni != "req.hdr(host)" && sni != "hdr(host)")
         {
             unsupported(first.Location, $"'server {backend.Name}/{first.Name}': 'sni {sni}' is not run by this proxy yet (only 'sni req.hdr(host)').", "server");

@@ -1,15 +1,50 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace Proxy.Tls;
+namespace ConfigParser.Tls;
 
 /// <summary>
 /// One `crt` PEM read from disk: the leaf certificate with its private key and the chain that follows it. The key
 /// is taken from the same file or, failing that, from FILE.key (haproxy 2.6 ssl-load-extra-files default "all").
 /// Errors come back in haproxy 2.6's wording; no key material ever goes into a message.
 /// </summary>
-internal sealed record CertificateFile(string Path, X509Certificate2 Leaf, X509Certificate2Collection Chain)
+public sealed record CertificateFile(string Path, X509Certificate2 Leaf, X509Certificate2Collection Chain)
 {
+    // haproxy 2.6 ssl_sock_load_dir: files with these extensions are companions of a certificate, not certificates.
+    private static readonly string[] CompanionExtensions = [".key", ".ocsp", ".issuer", ".sctl"];
+
+    /// <summary>The certificate files of a `crt` argument: the file itself, or a directory's files as haproxy 2.6 takes them.</summary>
+    public static IEnumerable<string> Expand(string path)
+        => !Directory.Exists(path)
+            ? [path]
+            : Directory.EnumerateFiles(path)
+                .Where(f => !System.IO.Path.GetFileName(f).StartsWith('.') && !CompanionExtensions.Any(e => f.EndsWith(e, StringComparison.Ordinal)))
+                .Order(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Reads a `crt` argument (file or directory) as the parser does, to report haproxy 2.6's error at the bind line;
+    /// the runtime reads the files again when it builds the listener. Null when every file loads.
+    /// </summary>
+    public static string? Check(string path)
+    {
+        foreach (var file in Expand(path))
+        {
+            var loaded = Load(file, out var error);
+            if (loaded is null)
+            {
+                return error;
+            }
+
+            loaded.Leaf.Dispose();
+            foreach (var certificate in loaded.Chain)
+            {
+                certificate.Dispose();
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The loaded file, or null with <paramref name="error"/> as haproxy 2.6 words it.</summary>
     public static CertificateFile? Load(string path, out string? error)
     {
