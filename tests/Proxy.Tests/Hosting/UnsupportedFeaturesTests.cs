@@ -47,9 +47,9 @@ public class UnsupportedFeaturesTests
     }
 
     [Fact]
-    public void Of_TlsBindAndTlsServer_AreRun()
+    public void Of_TlsServer_IsRun()
     {
-        var config = Parse("frontend fe\n bind 127.0.0.1:8080\n bind 127.0.0.1:8443 ssl crt /dev/null\n use_backend be if TRUE\n default_backend be\n" +
+        var config = Parse("frontend fe\n bind 127.0.0.1:8080\n use_backend be if TRUE\n default_backend be\n" +
                            "backend be\n server a 127.0.0.1:1 ssl verify none\n");
 
         Assert.Empty(UnsupportedFeatures.Of(config.Frontends[0]));
