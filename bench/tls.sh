@@ -89,7 +89,7 @@ wait_port "$NGINX_PORT" "${STARTED_PIDS[-1]}" nginx
 config() {  # config PORT PEM
     cat <<CFG
 global
-    maxconn 20000
+    maxconn 4000
 defaults
     mode http
     timeout connect 5s

@@ -14,6 +14,13 @@ namespace Proxy.Tls;
 /// </summary>
 internal static class BindTlsLoader
 {
+    // TLS bind options accepted by the parser that this proxy does not apply (the handshake works without them).
+    private static readonly string[] IgnoredOptions =
+    [
+        "curves", "ecdhe", "no-tls-tickets", "prefer-client-ciphers", "crl-file", "ca-ignore-err", "crt-ignore-err", "npn",
+        "allow-0rtt", "ca-verify-file", "generate-certificates", "ca-sign-file", "ca-sign-pass", "tls-ticket-keys", "no-ca-names",
+    ];
+
     /// <summary>The bind's TLS, null when the bind has no `ssl`, or null after reporting an alert.</summary>
     public static BindTls? Load(BindDefinition bind, string sectionWord, string proxyName, GlobalSection global, DiagnosticBag diagnostics, TimeProvider time)
     {
@@ -43,6 +50,20 @@ internal static class BindTlsLoader
             }
 
             protocols = range;
+        }
+
+        // no-tlsvXX / force-tlsvXX, on the bind or in ssl-default-bind-options, narrow the set.
+        var flags = settings.Keys.Concat(globalOptions).ToHashSet(StringComparer.Ordinal);
+        protocols = TlsVersions.Narrow(protocols, flags);
+        if (protocols == TlsVersions.Disabled)
+        {
+            diagnostics.Alert(bind.Location, $"{prefix}all SSL/TLS versions are disabled.", "bind");
+            return null;
+        }
+
+        foreach (var ignored in IgnoredOptions.Where(settings.ContainsKey))
+        {
+            diagnostics.Warning(bind.Location, $"{prefix}'{ignored}' is not applied by this proxy yet; it is ignored.", "bind");
         }
 
         var at = $"for bind '{bind.Specification}' at [{bind.Location.File}:{bind.Location.Line}]";

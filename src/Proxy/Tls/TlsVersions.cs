@@ -42,6 +42,33 @@ internal static class TlsVersions
         return protocols;
     }
 
+    /// <summary>What <see cref="Narrow"/> returns when no version is left.</summary>
+    public const SslProtocols Disabled = (SslProtocols)(-1);
+
+    /// <summary>
+    /// Applies `no-tlsv10`…`no-tlsv13` and `force-tlsv10`…`force-tlsv13` to <paramref name="protocols"/> (None = the
+    /// system's default set, taken as TLS 1.0–1.3 once a flag narrows it).
+    /// </summary>
+    public static SslProtocols Narrow(SslProtocols protocols, IReadOnlySet<string> flags)
+    {
+        var words = new[] { "tlsv10", "tlsv11", "tlsv12", "tlsv13" };
+        var forced = Enumerable.Range(0, words.Length).Where(i => flags.Contains("force-" + words[i])).ToList();
+        var removed = Enumerable.Range(0, words.Length).Where(i => flags.Contains("no-" + words[i])).ToList();
+        if (forced.Count == 0 && removed.Count == 0)
+        {
+            return protocols;
+        }
+
+        var set = protocols == SslProtocols.None ? Ordered.Aggregate(SslProtocols.None, (all, v) => all | v.Protocol) : protocols;
+        if (forced.Count > 0)
+        {
+            set = forced.Aggregate(SslProtocols.None, (all, i) => all | Ordered[i].Protocol);
+        }
+
+        set = removed.Aggregate(set, (all, i) => all & ~Ordered[i].Protocol);
+        return set == SslProtocols.None ? Disabled : set;
+    }
+
     private static int Index(string name) => Array.FindIndex(Ordered, v => v.Name == name);
 
     /// <summary>The haproxy name of a negotiated protocol (`ssl_fc_protocol`).</summary>

@@ -22,4 +22,23 @@ public class TlsVersionsTests
 
     [Fact]
     public void Name_Tls13_IsHaproxysSpelling() => Assert.Equal("TLSv1.3", TlsVersions.Name(SslProtocols.Tls13));
+
+    [Fact]
+    public void Narrow_NoFlags_KeepsTheSystemDefault()
+        => Assert.Equal(SslProtocols.None, TlsVersions.Narrow(SslProtocols.None, new HashSet<string> { "strict-sni" }));
+
+    [Fact]
+    public void Narrow_NoTlsv13_RemovesItFromTheDefaultSet()
+    {
+        var set = TlsVersions.Narrow(SslProtocols.None, new HashSet<string> { "no-tlsv13", "no-tlsv10", "no-tlsv11" });
+
+        Assert.Equal(SslProtocols.Tls12, set);
+    }
+
+    [Fact]
+    public void Narrow_ForceTlsv13_IsOnlyThat() => Assert.Equal(SslProtocols.Tls13, TlsVersions.Narrow(SslProtocols.None, new HashSet<string> { "force-tlsv13" }));
+
+    [Fact]
+    public void Narrow_EverythingRemoved_IsDisabled()
+        => Assert.Equal(TlsVersions.Disabled, TlsVersions.Narrow(SslProtocols.Tls13, new HashSet<string> { "no-tlsv13" }));
 }
