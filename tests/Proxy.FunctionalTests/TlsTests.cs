@@ -87,8 +87,11 @@ public class TlsTests
         var h1 = await CurlAsync("--http2", "--cacert", certificates.CaFile, "--resolve", $"one.test:{without}:127.0.0.1",
             "-w", " %{http_version}", $"https://one.test:{without}/");
 
+        var none = await SClientAsync(without, "one.test", certificates.CaFile, "", "-alpn", "h2,http/1.1");
+
         Assert.Equal("b 2", h2.Stdout);
         Assert.Equal("b 1.1", h1.Stdout);
+        Assert.Contains("No ALPN negotiated", none);
     }
 
     [Fact]
@@ -262,10 +265,10 @@ public class TlsTests
         return match.Groups[1].Value.Trim();
     }
 
-    private static async Task<string> SClientAsync(int port, string name, string caFile, string request)
+    private static async Task<string> SClientAsync(int port, string name, string caFile, string request, params string[] options)
     {
         // -ign_eof keeps s_client reading until the server closes (the request says Connection: close).
-        var script = $"printf '{request.Replace("\r", "\\r").Replace("\n", "\\n")}' | openssl s_client -connect 127.0.0.1:{port} -servername {name} -CAfile {caFile} -ign_eof 2>&1";
+        var script = $"printf '{request.Replace("\r", "\\r").Replace("\n", "\\n")}' | openssl s_client -connect 127.0.0.1:{port} -servername {name} -CAfile {caFile} {string.Join(' ', options)} -ign_eof 2>&1";
         var (_, stdout, _) = await ExternalProcess.RunAsync("bash", ["-c", script]);
         return stdout;
     }

@@ -154,7 +154,7 @@ internal static class BindTlsLoader
 
         var strict = settings.ContainsKey("strict-sni");
         var map = new SniMap<SslServerAuthenticationOptions>(entries, strict ? null : first);
-        var http = alpn?.Contains(SslApplicationProtocol.Http2) == true
+        var http = alpn.Contains(SslApplicationProtocol.Http2)
             ? alpn.Contains(SslApplicationProtocol.Http11) ? HttpProtocols.Http1AndHttp2 : HttpProtocols.Http2
             : HttpProtocols.Http1;
         return new BindTls(map, http, client);
@@ -177,8 +177,9 @@ internal static class BindTlsLoader
         return index >= 0 && index + 1 < words.Length ? words[index + 1] : null;
     }
 
-    private static List<SslApplicationProtocol>? Alpn(string? alpn)
-        => alpn is null ? null : [.. alpn.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(p => new SslApplicationProtocol(p))];
+    // haproxy 2.6 advertises no ALPN unless `alpn` is set. An empty list (not null) keeps Kestrel from filling in its own.
+    private static List<SslApplicationProtocol> Alpn(string? alpn)
+        => alpn is null ? [] : [.. alpn.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(p => new SslApplicationProtocol(p))];
 
     // null policy = the system's defaults. Only one half given: the other half keeps its usual modern suites.
     private static CipherSuitesPolicy? CipherPolicy(string? ciphers, string? suites, out (string List, bool Tls13)? error)

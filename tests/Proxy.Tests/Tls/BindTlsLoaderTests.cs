@@ -65,7 +65,7 @@ public sealed class BindTlsLoaderTests : IDisposable
 
         Assert.Empty(diagnostics.Items);
         Assert.Equal(Microsoft.AspNetCore.Server.Kestrel.Core.HttpProtocols.Http1, tls!.Protocols);
-        Assert.Null(tls.Select("new.test").ApplicationProtocols);
+        Assert.Empty(tls.Select("new.test").ApplicationProtocols!);
     }
 
     [Fact]
