@@ -37,6 +37,18 @@ public class TlsFetchesTests
         Assert.Equal(expected, Compile("", $"if {{ {criterion} }}").Matches(request));
     }
 
+    [Fact]
+    public void Compile_NegatedSslFc_HoldsOnlyOnCleartext()
+    {
+        // The `redirect scheme https if !{ ssl_fc }` idiom.
+        var predicate = Compile("", "if !{ ssl_fc }");
+        var tls = Request();
+        tls.Features.Set<ITlsHandshakeFeature>(new FakeHandshake("a.test", SslProtocols.Tls12));
+
+        Assert.True(predicate.Matches(Request()));
+        Assert.False(predicate.Matches(tls));
+    }
+
     [Theory]
     [InlineData("ssl_fc")]
     [InlineData("ssl_fc_sni -m found")]
