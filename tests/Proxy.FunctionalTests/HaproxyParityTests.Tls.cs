@@ -14,6 +14,9 @@ public partial class HaproxyParityTests
         { "server-no-ca", "bind 127.0.0.1:8443 ssl crt good.pem\n  default_backend b\nbackend b\n  server s1 127.0.0.1:1 ssl\n  server s2 127.0.0.1:2 ssl verify required" },
         { "server-verify-none", "bind 127.0.0.1:8443 ssl crt good.pem\n  default_backend b\nbackend b\n  server s1 127.0.0.1:1 ssl verify none" },
         { "directory", "bind 127.0.0.1:8443 ssl crt certs" },
+        { "crt-list-bad", "bind 127.0.0.1:8443 ssl crt-list bad.list" },
+        { "crt-list-missing", "bind 127.0.0.1:8443 ssl crt-list missing.list" },
+        { "crt-list-good", "bind 127.0.0.1:8443 ssl crt-list good.list" },
         { "good", "bind 127.0.0.1:8443 ssl crt good.pem\n  bind 127.0.0.1:8444 ssl crt split.pem alpn h2,http/1.1 ssl-min-ver TLSv1.2" },
     };
 
@@ -34,6 +37,9 @@ public partial class HaproxyParityTests
         File.Copy(Path.Combine(folder, "split.pem"), Path.Combine(directory, "split.pem"));
         File.Copy(Path.Combine(folder, "split.pem.key"), Path.Combine(directory, "split.pem.key"));
         File.Copy(Path.Combine(folder, "good.pem"), Path.Combine(directory, "good.pem"));
+        await File.WriteAllTextAsync(Path.Combine(folder, "bad.list"), "good.pem\nmismatch.pem\n");
+        await File.WriteAllTextAsync(Path.Combine(folder, "missing.list"), "nothere.pem\n");
+        await File.WriteAllTextAsync(Path.Combine(folder, "good.list"), "# names\ngood.pem good.test !bad.test\nsplit.pem\n");
         var file = name + ".cfg";
         await File.WriteAllTextAsync(Path.Combine(folder, file),
             $"defaults\n  mode http\n  timeout client 1s\n  timeout server 1s\n  timeout connect 1s\nfrontend f\n  {lines}\n");

@@ -63,7 +63,8 @@ internal sealed class RuntimeBuilder
             frontends.Add(frontend);
             foreach (var bind in definition.Binds)
             {
-                var tls = BindTlsLoader.Load(bind, Kind(definition.IsListen, "frontend"), definition.Name, config.Global, diagnostics, TimeProvider.System);
+                var tls = BindTlsLoader.Load(bind, Kind(definition.IsListen, "frontend"), definition.Name, config.Global, diagnostics, TimeProvider.System,
+                    builder.Unsupported);
                 foreach (var endpoint in bind.Endpoints)
                 {
                     if (builder.Resolve(endpoint, bind.Location) is { } address)

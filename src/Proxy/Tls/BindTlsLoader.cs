@@ -22,7 +22,10 @@ internal static class BindTlsLoader
     ];
 
     /// <summary>The bind's TLS, null when the bind has no `ssl`, or null after reporting an alert.</summary>
-    public static BindTls? Load(BindDefinition bind, string sectionWord, string proxyName, GlobalSection global, DiagnosticBag diagnostics, TimeProvider time)
+    /// <param name="unsupported">Reports what this proxy cannot run yet (a warning under -c, a refusal at start).</param>
+    public static BindTls? Load(
+        BindDefinition bind, string sectionWord, string proxyName, GlobalSection global, DiagnosticBag diagnostics, TimeProvider time,
+        Action<SourceLocation, string, string>? unsupported = null)
     {
         if (!bind.Ssl)
         {
@@ -126,7 +129,7 @@ internal static class BindTlsLoader
 
         foreach (var list in bind.CertificateLists)
         {
-            var lines = CrtListEntry.Read(list, global.CrtBase, out var unsupported);
+            var lines = CrtListEntry.Read(list, global.CrtBase, out var bracketed);
             foreach (var entry in lines)
             {
                 if (Load(entry.Path, bind, prefix, diagnostics) is { } loaded)
@@ -135,9 +138,17 @@ internal static class BindTlsLoader
                 }
             }
 
-            if (unsupported is { } line)
+            if (bracketed is { } line)
             {
-                diagnostics.Alert(bind.Location, $"{prefix}crt-list '{list}' line {line.Line}: per-certificate SSL options in brackets are not run by this proxy yet.", "bind");
+                var message = $"{prefix}crt-list '{list}' line {line.Line}: per-certificate SSL options in brackets are not run by this proxy yet.";
+                if (unsupported is null)
+                {
+                    diagnostics.Alert(bind.Location, message, "bind");
+                }
+                else
+                {
+                    unsupported(bind.Location, message, "bind");
+                }
             }
         }
 

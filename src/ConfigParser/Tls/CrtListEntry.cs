@@ -1,7 +1,7 @@
-namespace Proxy.Tls;
+namespace ConfigParser.Tls;
 
 /// <summary>One line of a `crt-list` file: the certificate path and its SNI filters (`!name` excludes).</summary>
-internal sealed record CrtListEntry(string Path, IReadOnlyList<string> Filters, int Line)
+public sealed record CrtListEntry(string Path, IReadOnlyList<string> Filters, int Line)
 {
     /// <summary>
     /// The lines of a crt-list (haproxy 2.6: "file [ssl options] [[!]filter …]", '#' comments). A bracketed per-line

@@ -1,6 +1,6 @@
-using Proxy.Tls;
+using ConfigParser.Tls;
 
-namespace Proxy.Tests.Tls;
+namespace ConfigParser.Tests.Tls;
 
 public class CrtListEntryTests
 {
