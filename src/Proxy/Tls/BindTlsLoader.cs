@@ -110,7 +110,7 @@ internal static class BindTlsLoader
                 entries.Add((name, options));
             }
 
-            if (file.Leaf.NotAfter < time.GetLocalNow().LocalDateTime)
+            if (file.Leaf.NotAfter.ToUniversalTime() < time.GetUtcNow().UtcDateTime)
             {
                 diagnostics.Warning(bind.Location, $"{prefix}certificate '{file.Path}' has expired ({file.Leaf.NotAfter:u}).", "bind");
             }
