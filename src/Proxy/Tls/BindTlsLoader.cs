@@ -70,7 +70,7 @@ internal static class BindTlsLoader
         }
 
         var at = $"for bind '{bind.Specification}' at [{bind.Location.File}:{bind.Location.Line}]";
-        var policy = CipherPolicy(Setting("ciphers", "ssl-default-bind-ciphers"), Setting("ciphersuites", "ssl-default-bind-ciphersuites"),
+        var policy = OpenSslCipherNames.Policy(Setting("ciphers", "ssl-default-bind-ciphers"), Setting("ciphersuites", "ssl-default-bind-ciphersuites"),
             out var cipherError);
         if (cipherError is { } failed)
         {
@@ -81,7 +81,7 @@ internal static class BindTlsLoader
             return null;
         }
 
-        var client = ClientPolicy(bind, settings, prefix, diagnostics);
+        var client = ClientCertificatePolicy.Load(bind, settings, prefix, diagnostics);
         if (diagnostics.FatalCount > fatal)
         {
             return null;
@@ -191,75 +191,4 @@ internal static class BindTlsLoader
     // haproxy 2.6 advertises no ALPN unless `alpn` is set. An empty list (not null) keeps Kestrel from filling in its own.
     private static List<SslApplicationProtocol> Alpn(string? alpn)
         => alpn is null ? [] : [.. alpn.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(p => new SslApplicationProtocol(p))];
-
-    // null policy = the system's defaults. Only one half given: the other half keeps its usual modern suites.
-    private static CipherSuitesPolicy? CipherPolicy(string? ciphers, string? suites, out (string List, bool Tls13)? error)
-    {
-        error = null;
-        if (ciphers is null && suites is null)
-        {
-            return null;
-        }
-
-        var tls12 = ciphers is null ? OpenSslCipherNames.DefaultTls12 : OpenSslCipherNames.Map(ciphers, tls13: false, out _);
-        if (tls12 is null)
-        {
-            error = (ciphers!, false);
-            return null;
-        }
-
-        var tls13 = suites is null ? OpenSslCipherNames.DefaultTls13 : OpenSslCipherNames.Map(suites, tls13: true, out _);
-        if (tls13 is null)
-        {
-            error = (suites!, true);
-            return null;
-        }
-
-        if (OperatingSystem.IsWindows())
-        {
-            error = (ciphers ?? suites!, ciphers is null);
-            return null;
-        }
-
-        return new CipherSuitesPolicy([.. tls13, .. tls12]);
-    }
-
-    private static ClientCertificatePolicy? ClientPolicy(BindDefinition bind, IReadOnlyDictionary<string, string> settings, string prefix, DiagnosticBag diagnostics)
-    {
-        var mode = settings.GetValueOrDefault("verify") ?? "none";
-        if (mode is not ("none" or "optional" or "required"))
-        {
-            diagnostics.Alert(bind.Location, $"{prefix}'verify' : unknown verify method '{mode}', only 'none', 'optional', and 'required' are supported", "bind");
-            return null;
-        }
-
-        var caFile = settings.GetValueOrDefault("ca-file");
-        var authorities = new X509Certificate2Collection();
-        if (caFile is not null)
-        {
-            // haproxy 2.6 reads the CA file while parsing, whatever verify says.
-            try
-            {
-                authorities.ImportFromPemFile(caFile);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
-            {
-                diagnostics.Alert(bind.Location, $"{prefix}'ca-file' : unable to load {caFile}", "bind");
-                return null;
-            }
-        }
-
-        if (mode == "none")
-        {
-            return null;
-        }
-
-        if (caFile is null)
-        {
-            // Refused while parsing (ConfigParser TlsChecks): verify needs a CA file.
-            return null;
-        }
-
-        return new ClientCertificatePolicy(mode, authorities);
-    }
 }

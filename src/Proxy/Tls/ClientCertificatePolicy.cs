@@ -1,4 +1,6 @@
 using System.Net.Security;
+using ConfigParser.Diagnostics;
+using ConfigParser.Model;
 using System.Security.Cryptography.X509Certificates;
 
 namespace Proxy.Tls;
@@ -39,5 +41,49 @@ internal sealed class ClientCertificatePolicy(string mode, X509Certificate2Colle
             X509ChainStatusFlags.UntrustedRoot => 19,
             _ => 20,
         };
+    }
+
+    /// <summary>The bind's policy; null for `verify none` (the default), or null after an alert.</summary>
+    public static ClientCertificatePolicy? Load(BindDefinition bind, IReadOnlyDictionary<string, string> settings, string prefix, DiagnosticBag diagnostics)
+    {
+        var mode = settings.GetValueOrDefault("verify") ?? "none";
+        if (mode is not ("none" or "optional" or "required"))
+        {
+            diagnostics.Alert(bind.Location, $"{prefix}'verify' : unknown verify method '{mode}', only 'none', 'optional', and 'required' are supported", "bind");
+            return null;
+        }
+
+        var caFile = settings.GetValueOrDefault("ca-file");
+        var authorities = new X509Certificate2Collection();
+        if (caFile is not null)
+        {
+            // haproxy 2.6 reads the CA file while parsing, whatever verify says.
+            try
+            {
+                authorities.ImportFromPemFile(caFile);
+                if (authorities.Count == 0)
+                {
+                    throw new System.Security.Cryptography.CryptographicException("no certificate");
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
+            {
+                diagnostics.Alert(bind.Location, $"{prefix}'ca-file' : unable to load {caFile}", "bind");
+                return null;
+            }
+        }
+
+        if (mode == "none")
+        {
+            return null;
+        }
+
+        if (caFile is null)
+        {
+            // Refused while parsing (ConfigParser TlsChecks): verify needs a CA file.
+            return null;
+        }
+
+        return new ClientCertificatePolicy(mode, authorities);
     }
 }

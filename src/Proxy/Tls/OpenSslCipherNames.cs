@@ -72,4 +72,37 @@ internal static class OpenSslCipherNames
 
         return suites;
     }
+
+    // null policy = the system's defaults. Only one half given: the other half keeps its usual modern suites.
+    /// <summary>The policy for `ciphers` + `ciphersuites`; null = system defaults, or null with the list that cannot be mapped.</summary>
+    public static CipherSuitesPolicy? Policy(string? ciphers, string? suites, out (string List, bool Tls13)? error)
+    {
+        error = null;
+        if (ciphers is null && suites is null)
+        {
+            return null;
+        }
+
+        var tls12 = ciphers is null ? DefaultTls12 : Map(ciphers, tls13: false, out _);
+        if (tls12 is null)
+        {
+            error = (ciphers!, false);
+            return null;
+        }
+
+        var tls13 = suites is null ? DefaultTls13 : Map(suites, tls13: true, out _);
+        if (tls13 is null)
+        {
+            error = (suites!, true);
+            return null;
+        }
+
+        if (OperatingSystem.IsWindows())
+        {
+            error = (ciphers ?? suites!, ciphers is null);
+            return null;
+        }
+
+        return new CipherSuitesPolicy([.. tls13, .. tls12]);
+    }
 }
