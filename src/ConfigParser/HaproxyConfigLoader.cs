@@ -81,7 +81,7 @@ public static class HaproxyConfigLoader
         {
             // haproxy 2.6 resolves sample arguments (userlists) before its other checks.
             UserlistReferences.Check(config, diagnostics);
-            ConfigValidator.Validate(parser.Proxies, diagnostics);
+            ConfigValidator.Validate(parser.Proxies, diagnostics, config.Global);
             ConfigValidator.CheckErrorFiles(parser.Proxies, parser.HttpErrorsSections, diagnostics);
             if (parser.HasProgramSection && !parser.MasterWorker)
             {

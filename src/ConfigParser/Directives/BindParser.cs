@@ -77,12 +77,31 @@ internal static class BindParser
                         return Fail($"{prefix} : unable to stat SSL certificate from file '{argument}' : No such file or directory.");
                     }
 
+                    if (Tls.CertificateFile.Check(argument) is { } unreadable)
+                    {
+                        return Fail($"{prefix} : {unreadable}");
+                    }
+
                     certificates.Add(argument);
                     break;
                 case "crt-list":
                     if (!File.Exists(argument))
                     {
                         return Fail($"{prefix} : 'crt-list' : cannot open file '{argument}' : No such file or directory");
+                    }
+
+                    // haproxy 2.6 loads every certificate of the list while parsing, too.
+                    foreach (var entry in Tls.CrtListEntry.Read(argument, crtBase, out _))
+                    {
+                        if (!File.Exists(entry.Path) && !Directory.Exists(entry.Path))
+                        {
+                            return Fail($"{prefix} : 'crt-list' : unable to stat SSL certificate from file '{entry.Path}' : No such file or directory.");
+                        }
+
+                        if (Tls.CertificateFile.Check(entry.Path) is { } listed)
+                        {
+                            return Fail($"{prefix} : 'crt-list' : {listed}");
+                        }
                     }
 
                     lists.Add(argument);

@@ -33,6 +33,15 @@ public sealed record GlobalSection
     /// <summary>`spread-checks`: ± this percent of random jitter on health-check intervals (0..50); 0 by default.</summary>
     public int SpreadChecks { get; init; }
 
+    /// <summary>`crt-base`: where relative certificate paths are looked up (crt-list lines too); null when unset.</summary>
+    public string? CrtBase { get; init; }
+
+    /// <summary>
+    /// The TLS defaults given (`ssl-default-bind-ciphers`, `-ciphersuites`, `-options`, `ssl-default-server-*`,
+    /// `ssl-server-verify`), keyword → the rest of the line as written.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> SslDefaults { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Nothing set.</summary>
     public static GlobalSection Empty { get; } = new();
 }

@@ -16,7 +16,14 @@ internal static class ConfigValidator
         "\n   | with such a configuration. To fix this, please ensure that all following" +
         "\n   | timeouts are set to a non-zero value: 'client', 'connect', 'server'.";
 
-    public static void Validate(IReadOnlyList<ProxyBuilder> proxies, DiagnosticBag diagnostics) => CheckProxies(proxies, diagnostics);
+    public static void Validate(IReadOnlyList<ProxyBuilder> proxies, DiagnosticBag diagnostics, GlobalSection? global = null)
+    {
+        CheckProxies(proxies, diagnostics);
+        foreach (var proxy in proxies)
+        {
+            TlsChecks.CheckServers(proxy, global ?? GlobalSection.Empty, diagnostics);
+        }
+    }
 
     /// <summary>
     /// haproxy 2.6 resolves server names once the configuration is valid (src/server.c srv_init_addr); `init-addr
@@ -164,6 +171,8 @@ internal static class ConfigValidator
                 $"Proxy '{proxy.Name}': no SSL certificate specified for bind '{bind.Specification}' at [{bind.Location.File}:{bind.Location.Line}] (use 'crt').",
                 "bind");
         }
+
+        TlsChecks.CheckBinds(proxy, diagnostics);
     }
 
     // haproxy 2.6 src/cfgparse.c: `track-scN KEY [table T]` needs a stick-table in T (the rule's own proxy by default).

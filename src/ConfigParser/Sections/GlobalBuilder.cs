@@ -31,6 +31,9 @@ internal sealed class GlobalBuilder
     /// <summary>`spread-checks` percent.</summary>
     public int SpreadChecks { get; set; }
 
+    /// <summary>`ssl-default-*` and `ssl-server-verify`, keyword → arguments as written.</summary>
+    public Dictionary<string, string> SslDefaults { get; } = new(StringComparer.Ordinal);
+
     /// <summary>`stats socket` lines.</summary>
     public List<Model.StatsSocketDefinition> StatsSockets { get; } = [];
 }

@@ -89,8 +89,14 @@ internal static partial class GlobalKeywords
             .Add("crt-base", c =>
             {
                 c.Section.CrtBase = c.Line[1];
-                UnimplementedKeyword.Handle(c);
             })
+            .Add("ssl-default-bind-ciphers", SslDefault)
+            .Add("ssl-default-bind-ciphersuites", SslDefault)
+            .Add("ssl-default-bind-options", SslDefault)
+            .Add("ssl-default-server-ciphers", SslDefault)
+            .Add("ssl-default-server-ciphersuites", SslDefault)
+            .Add("ssl-default-server-options", SslDefault)
+            .Add("ssl-server-verify", SslDefault)
             .Add("lua-load-per-thread", LuaLoad)
             .Add("spread-checks", SpreadChecks)
             .Add("log-send-hostname", c => c.Section.LogSendHostname = c.Line[1])
@@ -209,4 +215,8 @@ internal static partial class GlobalKeywords
             c.Section.Logs.Add(log);
         }
     }
+
+    // The TLS defaults the proxy applies to binds and servers (Proxy/Tls); kept as written, checked where applied.
+    private static void SslDefault(KeywordContext<GlobalBuilder> c)
+        => c.Section.SslDefaults[c.Line.Keyword] = string.Join(' ', Enumerable.Range(1, c.Line.Count - 1).Select(i => c.Line[i]));
 }

@@ -86,6 +86,8 @@ internal sealed partial class HaproxyConfigParser(Func<string, string?> environm
                 LogTag = _global.LogTag,
                 StatsSockets = [.. _global.StatsSockets],
                 SpreadChecks = _global.SpreadChecks,
+                CrtBase = _global.CrtBase,
+                SslDefaults = new Dictionary<string, string>(_global.SslDefaults, StringComparer.Ordinal),
             },
             Frontends = [.. _proxies.Where(p => p.Kind is ProxyKind.Frontend or ProxyKind.Listen)
                 .Select(p => p.ToFrontend() with { ErrorMessages = ErrorPageResolver.Resolve(p.ErrorPages, httpErrors) })],

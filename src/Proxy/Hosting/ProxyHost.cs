@@ -8,6 +8,7 @@ using Proxy.Diagnostics;
 using Proxy.Health;
 using Proxy.Http;
 using Proxy.Runtime;
+using Proxy.Tls;
 
 namespace Proxy.Hosting;
 
@@ -66,7 +67,7 @@ internal static class ProxyHost
                     var globalLimit = runtime.Connections;
                     kestrel.Listen(listener.Endpoint, endpoint =>
                     {
-                        // haproxy 2.6 maxconn: the process-wide limit first, then the frontend's.
+                        // haproxy 2.6 maxconn: the process-wide limit first, then the frontend's (before any handshake).
                         if (globalLimit is not null)
                         {
                             endpoint.Use(next => connection => globalLimit.RunAsync(connection, next));
@@ -75,6 +76,13 @@ internal static class ProxyHost
                         if (frontendLimit is not null)
                         {
                             endpoint.Use(next => connection => frontendLimit.RunAsync(connection, next));
+                        }
+
+                        if (listener.Tls is { } tls)
+                        {
+                            // TLS binds pick HTTP/2 through ALPN only (`alpn h2,http/1.1`), no preface sniffing.
+                            TlsListener.Configure(endpoint, tls, firstBytesTimeout ?? kestrel.Limits.KeepAliveTimeout);
+                            return;
                         }
 
                         // HTTP/1 by default (Kestrel warns that cleartext Http1AndHttp2 cannot negotiate); the detector switches to HTTP/2.

@@ -8,6 +8,7 @@ using Proxy.Http.Conditions;
 using Proxy.Http.Rules;
 using Proxy.LoadBalancing;
 using Proxy.Runtime;
+using Proxy.Tls;
 
 namespace Proxy.Hosting;
 
@@ -23,10 +24,13 @@ internal sealed class RuntimeBuilder
 
     private readonly RuntimeServices _services;
 
-    private RuntimeBuilder(DiagnosticBag diagnostics, DiagnosticSeverity unsupported, Dictionary<string, Userlist> userlists, RuntimeServices services)
+    private readonly GlobalSection _global;
+
+    private RuntimeBuilder(DiagnosticBag diagnostics, DiagnosticSeverity unsupported, GlobalSection global, Dictionary<string, Userlist> userlists, RuntimeServices services)
     {
         _diagnostics = diagnostics;
         _unsupported = unsupported;
+        _global = global;
         _userlists = userlists;
         _services = services;
     }
@@ -39,7 +43,7 @@ internal sealed class RuntimeBuilder
         RuntimeServices? services = null)
     {
         var fatalBefore = diagnostics.FatalCount;
-        var builder = new RuntimeBuilder(diagnostics, unsupported,
+        var builder = new RuntimeBuilder(diagnostics, unsupported, config.Global,
             config.Userlists.ToDictionary(u => u.Name, u => new Userlist(u), StringComparer.Ordinal), services ?? RuntimeServices.Default);
         var backends = new Dictionary<string, BackendState>(StringComparer.Ordinal);
         foreach (var definition in config.Backends)
@@ -70,11 +74,13 @@ internal sealed class RuntimeBuilder
             frontends.Add(frontend);
             foreach (var bind in definition.Binds)
             {
+                var tls = BindTlsLoader.Load(bind, Kind(definition.IsListen, "frontend"), definition.Name, config.Global, diagnostics, TimeProvider.System,
+                    builder.Unsupported);
                 foreach (var endpoint in bind.Endpoints)
                 {
                     if (builder.Resolve(endpoint, bind.Location) is { } address)
                     {
-                        listeners.Add(new ListenerBinding(new IPEndPoint(address, endpoint.Port), frontend));
+                        listeners.Add(new ListenerBinding(new IPEndPoint(address, endpoint.Port), frontend, tls));
                     }
                 }
             }
@@ -131,7 +137,7 @@ internal sealed class RuntimeBuilder
         pool,
         Prepare(definition.Name, definition.Acls, definition.HttpRequestRules, definition.HttpResponseRules, definition.Options, definition.RedirectRules),
         balancer,
-        UpstreamClientFactory.CreateInvoker(definition.Timeouts, _services.Time, _services.Connect),
+        UpstreamClientFactory.CreateInvoker(definition.Timeouts, _services.Time, _services.Connect, ServerTls.ForBackend(definition, _global, _diagnostics, Unsupported)),
         UpstreamClientFactory.CreateRequestConfig(definition.Timeouts),
         _services.Time);
 

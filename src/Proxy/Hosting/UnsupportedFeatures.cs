@@ -11,13 +11,8 @@ namespace Proxy.Hosting;
 internal static class UnsupportedFeatures
 {
     /// <summary>What a frontend asks for that this build does not run.</summary>
-    public static IEnumerable<(SourceLocation At, string Message, string Keyword)> Of(FrontendSection frontend)
-    {
-        foreach (var bind in frontend.Binds.Where(b => b.Ssl || b.Certificates.Count > 0 || b.CertificateLists.Count > 0))
-        {
-            yield return (bind.Location, $"'bind {bind.Specification} ssl' (TLS termination) is not run by this proxy yet.", "bind");
-        }
-    }
+    /// <remarks>TLS termination (`bind … ssl`) is run now (Proxy/Tls); nothing a frontend asks for is refused here yet.</remarks>
+    public static IEnumerable<(SourceLocation At, string Message, string Keyword)> Of(FrontendSection frontend) => [];
 
     /// <summary>What a backend's servers ask for that this build does not run.</summary>
     public static IEnumerable<(SourceLocation At, string Message, string Keyword)> Of(BackendSection backend)
@@ -25,11 +20,6 @@ internal static class UnsupportedFeatures
         foreach (var server in backend.Servers)
         {
             var name = $"server {backend.Name}/{server.Name}";
-            if (server.Ssl)
-            {
-                yield return (server.Location, $"'{name}': 'ssl' to servers is not run by this proxy yet.", "server");
-            }
-
             if (server.SendProxy || server.SendProxyV2)
             {
                 yield return (server.Location, $"'{name}': 'send-proxy' is not run by this proxy yet.", "server");

@@ -41,8 +41,9 @@ internal static class ForwarderErrorMapper
             return new(503, "sC", UpstreamFailure.ConnectTimeout);
         }
 
+        // haproxy 2.6: a failed TLS handshake with the server is a connection failure too (503, SC).
         if (Find(exception, e => e is UpstreamConnectException
-            or HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError }))
+            or HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError }))
         {
             return new(503, "SC", UpstreamFailure.ConnectRefused);
         }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Security;
 using ConfigParser.Model;
 using Yarp.ReverseProxy.Forwarder;
 
@@ -7,8 +8,13 @@ namespace Proxy.Http;
 /// <summary>Builds the one connection pool and the forwarding settings each backend shares.</summary>
 internal static class UpstreamClientFactory
 {
-    public static HttpMessageInvoker CreateInvoker(ProxyTimeouts timeouts, TimeProvider time, UpstreamConnect connect) => new(new SocketsHttpHandler
+    /// <param name="timeouts">The backend's timeouts.</param>
+    /// <param name="time">The clock `timeout connect` runs on.</param>
+    /// <param name="connect">How a connection to a server is made (tests replace it).</param>
+    /// <param name="tls">TLS to the backend's `ssl` servers (Proxy.Tls.ServerTls); null when none uses TLS.</param>
+    public static HttpMessageInvoker CreateInvoker(ProxyTimeouts timeouts, TimeProvider time, UpstreamConnect connect, SslClientAuthenticationOptions? tls = null) => new(new SocketsHttpHandler
     {
+        SslOptions = tls ?? new SslClientAuthenticationOptions(),
         UseProxy = false,
         AllowAutoRedirect = false,
         AutomaticDecompression = DecompressionMethods.None,

@@ -12,13 +12,12 @@ internal static class IntegerFetches
     public static IIntegerFetch? Create(SampleExpression sample) => sample.Fetch switch
     {
         "always_true" or "req.proto_http" or "req_proto_http" or "wait_end" => One,
-        // ssl_fc: this proxy does not terminate TLS yet, so no connection is a TLS one.
-        "always_false" or "ssl_fc" => Zero,
+        "always_false" => Zero,
         "src_port" => new PortFetch(source: true),
         "status" => StatusFetch.Instance,
         "dst_port" => new PortFetch(source: false),
         "hdr_cnt" or "req.hdr_cnt" when StringFetches.Argument(sample, 0) is { Length: > 0 } name => new HeaderCountFetch(name, splitCommas: true),
         "req.fhdr_cnt" when StringFetches.Argument(sample, 0) is { Length: > 0 } name => new HeaderCountFetch(name, splitCommas: false),
-        _ => null,
+        _ => TlsFetches.Integer(sample),
     };
 }

@@ -26,7 +26,7 @@ internal static class StringFetches
         "var" when Argument(sample, 0) is { } variable && LogFormat.VariableName.IsSupported(variable) => new VariableFetch(variable),
         "req.fhdr" when Argument(sample, 0) is { Length: > 0 } name && TryOccurrence(sample, out var occurrence)
             => new HeaderFetch(name, occurrence, splitCommas: false),
-        _ => null,
+        _ => TlsFetches.Text(sample),
     };
 
     /// <summary>The argument at that position, trimmed, or null when absent.</summary>

@@ -106,7 +106,7 @@ public class CriterionCompilerTests
     [InlineData("path,url_dec /a", "converter 'url_dec'")]
     [InlineData("path -m bin 2f", "match method '-m bin'")]
     [InlineData("req.len gt 0", "fetch 'req.len'")]
-    [InlineData("ssl_fc_sni example.com", "fetch 'ssl_fc_sni'")]
+    [InlineData("ssl_c_i_dn example.com", "fetch 'ssl_c_i_dn'")]
     [InlineData("url_param(id,;) 7", "fetch 'url_param'")]
     [InlineData("hdr(x-n) -m int 5", "match method '-m int'")]
     public void Compile_UnsupportedCriterion_NamesWhatIsMissing(string criterion, string expected)
