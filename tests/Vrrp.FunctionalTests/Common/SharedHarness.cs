@@ -2,7 +2,7 @@ namespace Vrrp.FunctionalTests.Common;
 
 /// <summary>
 /// Where ../shared/tools/vrrp-harness.sh lives (the shared folder sits beside the repository, in CI as here) and
-/// the capture tools it drives.
+/// the tools it drives.
 /// </summary>
 internal static class SharedHarness
 {
@@ -43,8 +43,8 @@ internal static class SharedHarness
             return $"the shared harness is absent: {Script} (CI checks out shared/ beside the repository)";
         }
 
-        return Find("tcpdump") is null || Find("tshark") is null
-            ? "the harness needs tcpdump and tshark (test.sh installs them as root)"
-            : null;
+        // tcpdump and tshark check the captures; python3 serves HTTP on the VIP and curl fetches it.
+        var missing = new[] { "tcpdump", "tshark", "python3", "curl" }.Where(tool => Find(tool) is null).ToList();
+        return missing.Count == 0 ? null : $"the harness needs {string.Join(", ", missing)} (test.sh installs them as root)";
     }
 }
