@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-packages=(haproxy keepalived rsyslog iproute2 curl openssl)
+packages=(haproxy keepalived rsyslog iproute2 curl openssl tcpdump tshark python3)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,6 +1,8 @@
 #!/bin/bash
-# SUT adapter for ../shared/tools/vrrp-harness.sh (needs tcpdump and tshark, which this machine lacks):
+# SUT adapter for ../shared/tools/vrrp-harness.sh (needs tcpdump and tshark; test.sh installs them):
 # turns the harness's environment into a keepalived.conf and runs `proxy -k` on it in the foreground.
+# HarnessTests runs it in the suite; by hand (put a tcpdump that adds --immediate-mode first on PATH, else the
+# capture checks lose the last second of packets at random; see HarnessTests.ImmediateTcpdump):
 #   dotnet build src/Proxy && SUT_KIND=cmd SUT_CMD="exec $PWD/tests/Vrrp.FunctionalTests/harness-sut.sh" \
 #     ../shared/tools/vrrp-harness.sh
 set -eu

@@ -2,11 +2,12 @@ namespace Vrrp.FunctionalTests.Common;
 
 /// <summary>
 /// A fact that needs root (network namespaces, raw sockets) and the `ip` tool, and optionally keepalived; skipped
-/// with the reason otherwise (under CI=true a skip counts as a failure, per the project's rules).
+/// with the reason otherwise (under CI=true a skip counts as a failure, per the project's rules). With
+/// <c>harness</c> it also needs ../shared/tools/vrrp-harness.sh and the tcpdump and tshark it drives.
 /// </summary>
 public sealed class RequiresRootFactAttribute : FactAttribute
 {
-    public RequiresRootFactAttribute(bool keepalived = false)
+    public RequiresRootFactAttribute(bool keepalived = false, bool harness = false)
     {
         if (!Environment.IsPrivilegedProcess)
         {
@@ -19,6 +20,10 @@ public sealed class RequiresRootFactAttribute : FactAttribute
         else if (keepalived && !File.Exists("/usr/sbin/keepalived"))
         {
             Skip = "needs keepalived 2.2.7 (/usr/sbin/keepalived)";
+        }
+        else if (harness)
+        {
+            Skip = SharedHarness.Missing();
         }
     }
 }
