@@ -32,7 +32,7 @@ internal static class ProxyHost
         builder.Services.AddSingleton<HttpProxyHandler>();
         builder.Services.AddSingleton(TimeProvider.System);
         // One instance: the hosted service runs the checks, and syslog logging can resolve it to subscribe to its events.
-        builder.Services.AddSingleton(_ => new HealthCheckService(runtime, messages));
+        builder.Services.AddSingleton(services => new HealthCheckService(runtime, messages, services.GetRequiredService<IHostApplicationLifetime>()));
         builder.Services.AddHostedService(services => services.GetRequiredService<HealthCheckService>());
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(1));
         // Tests add an IRequestOutcomeObserver or another TimeProvider here; VRRP registers its service.
