@@ -19,22 +19,29 @@ internal sealed class CheckConnector(IPEndPoint endpoint, CheckTimeouts timeouts
     public async Task<(Socket? Socket, CheckResult? Failure)> ConnectAsync(long started, CancellationToken cancellationToken)
     {
         var socket = new Socket(Endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        using var timer = new CancellationTokenSource(Timeouts.Connect, Time);
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
         try
         {
-            await socket.ConnectAsync(Endpoint, deadline.Token).ConfigureAwait(false);
+            var connecting = socket.ConnectAsync(Endpoint, cancellationToken).AsTask();
+            if (!connecting.IsCompleted)
+            {
+                using var stopTimer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                await Task.WhenAny(connecting, Task.Delay(Timeouts.Connect, Time, stopTimer.Token)).ConfigureAwait(false);
+                await stopTimer.CancelAsync().ConfigureAwait(false);
+            }
+
+            // A connect that already finished wins over a deadline that fired at the same moment.
+            if (!connecting.IsCompleted)
+            {
+                return (null, Expired(socket, connecting, started, cancellationToken));
+            }
+
+            await connecting.ConfigureAwait(false);
             return (socket, null);
         }
         catch (SocketException e)
         {
             socket.Dispose();
             return (null, new CheckResult(CheckStatus.L4Con, null, SocketErrorText.Of(e.SocketErrorCode), Elapsed(started)));
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            socket.Dispose();
-            return (null, new CheckResult(CheckStatus.L4Tout, null, null, Elapsed(started)));
         }
         catch
         {
@@ -44,4 +51,17 @@ internal sealed class CheckConnector(IPEndPoint endpoint, CheckTimeouts timeouts
     }
 
     public TimeSpan Elapsed(long started) => Time.GetElapsedTime(started);
+
+    // haproxy 2.6 reads the socket's pending error (SO_ERROR) when a check expires, so a refusal whose completion is
+    // still queued (a busy machine) is reported as "Connection refused", not as a timeout.
+    private CheckResult Expired(Socket socket, Task connecting, long started, CancellationToken cancellationToken)
+    {
+        var pending = (SocketError)socket.GetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Error)!;
+        socket.Dispose();
+        _ = connecting.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        cancellationToken.ThrowIfCancellationRequested();
+        return pending == SocketError.Success
+            ? new CheckResult(CheckStatus.L4Tout, null, null, Elapsed(started))
+            : new CheckResult(CheckStatus.L4Con, null, SocketErrorText.Of(pending), Elapsed(started));
+    }
 }
