@@ -9,6 +9,9 @@ namespace Proxy.Health;
 /// </summary>
 internal sealed class CheckConnector(IPEndPoint endpoint, CheckTimeouts timeouts, TimeProvider time)
 {
+    // How long a connect the kernel already decided may take to report (its completion is only queued).
+    private static readonly TimeSpan Grace = TimeSpan.FromSeconds(1);
+
     public IPEndPoint Endpoint { get; } = endpoint;
 
     public CheckTimeouts Timeouts { get; } = timeouts;
@@ -22,17 +25,22 @@ internal sealed class CheckConnector(IPEndPoint endpoint, CheckTimeouts timeouts
         try
         {
             var connecting = socket.ConnectAsync(Endpoint, cancellationToken).AsTask();
-            if (!connecting.IsCompleted)
-            {
-                using var stopTimer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                await Task.WhenAny(connecting, Task.Delay(Timeouts.Connect, Time, stopTimer.Token)).ConfigureAwait(false);
-                await stopTimer.CancelAsync().ConfigureAwait(false);
-            }
+            await WithinAsync(connecting, Timeouts.Connect, cancellationToken).ConfigureAwait(false);
 
-            // A connect that already finished wins over a deadline that fired at the same moment.
+            // A connect the kernel already decided wins over a deadline that fired at the same moment.
             if (!connecting.IsCompleted)
             {
-                return (null, Expired(socket, connecting, started, cancellationToken));
+                if (PendingFailure(socket) is { } failure)
+                {
+                    return (null, Expired(socket, connecting, failure, started, cancellationToken));
+                }
+
+                // Decided, but its completion is still queued (a busy machine): wait for it, bounded once more.
+                await WithinAsync(connecting, Timeouts.Connect > Grace ? Timeouts.Connect : Grace, cancellationToken).ConfigureAwait(false);
+                if (!connecting.IsCompleted)
+                {
+                    return (null, Expired(socket, connecting, SocketError.Success, started, cancellationToken));
+                }
             }
 
             await connecting.ConfigureAwait(false);
@@ -52,11 +60,37 @@ internal sealed class CheckConnector(IPEndPoint endpoint, CheckTimeouts timeouts
 
     public TimeSpan Elapsed(long started) => Time.GetElapsedTime(started);
 
-    // haproxy 2.6 reads the socket's pending error (SO_ERROR) when a check expires, so a refusal whose completion is
-    // still queued (a busy machine) is reported as "Connection refused", not as a timeout.
-    private CheckResult Expired(Socket socket, Task connecting, long started, CancellationToken cancellationToken)
+    // haproxy 2.6 reads the socket's state when a check expires (SO_ERROR), so a refusal whose completion is still
+    // queued is reported as "Connection refused", not as a timeout. Null when the kernel already decided the connect
+    // (TCP_INFO state no longer SYN_SENT); otherwise the pending error (Success when it is genuinely still connecting).
+    private static SocketError? PendingFailure(Socket socket)
     {
         var pending = (SocketError)socket.GetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Error)!;
+        if (pending != SocketError.Success)
+        {
+            return pending;
+        }
+
+        Span<byte> info = stackalloc byte[8];
+        const int IpProtoTcp = 6, TcpInfo = 11, SynSent = 2;
+        var length = socket.GetRawSocketOption(IpProtoTcp, TcpInfo, info);
+        return length > 0 && info[0] != SynSent ? null : SocketError.Success;
+    }
+
+    private async Task WithinAsync(Task connecting, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        if (connecting.IsCompleted)
+        {
+            return;
+        }
+
+        using var stopTimer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        await Task.WhenAny(connecting, Task.Delay(timeout, Time, stopTimer.Token)).ConfigureAwait(false);
+        await stopTimer.CancelAsync().ConfigureAwait(false);
+    }
+
+    private CheckResult Expired(Socket socket, Task connecting, SocketError pending, long started, CancellationToken cancellationToken)
+    {
         socket.Dispose();
         _ = connecting.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         cancellationToken.ThrowIfCancellationRequested();

@@ -106,11 +106,14 @@ internal sealed class ServerChecker(
                 : Phase == ServerHealthPhase.Down ? ServerHealthPhase.Up : Phase;
             if (transition != HealthTransition.None || phase != Phase)
             {
+                var previousPhase = Phase;
+                var (activeBefore, backupBefore) = HealthMessages.Usable(backend);
                 Phase = phase;
                 Server.IsUsable = phase == ServerHealthPhase.Up;
                 var (active, backup) = HealthMessages.Usable(backend);
+                // haproxy 2.6 alerts only when this change emptied the backend (not again when a stopping server goes DOWN).
                 change = new HealthStateChange(backend, Server, phase, result, HealthMessages.StateChange(backend, Server, phase, result),
-                    phase != ServerHealthPhase.Up && active == 0 && backup == 0);
+                    active == 0 && backup == 0 && activeBefore + backupBefore > 0, previousPhase);
             }
         }
 
