@@ -90,6 +90,12 @@ internal static class HealthMessages
             text.Append(", info: \"").Append(Escape(result.Info)).Append('"');
         }
 
+        if (result.Status == CheckStatus.Hana)
+        {
+            // haproxy 2.6.12: a passive-health verdict is not a check run, so it has no duration.
+            return;
+        }
+
         text.Append(", check duration: ").Append(((long)result.Duration.TotalMilliseconds).ToString(CultureInfo.InvariantCulture)).Append("ms");
     }
 

@@ -49,6 +49,7 @@ internal sealed class HealthMonitor : IAsyncDisposable
                     : new HttpCheckProbe(connector, plan, () => checker!.SendStateValue());
                 var timing = new CheckTiming(inter, definition.FastInter, definition.DownInter, spreadChecks);
                 checker = new ServerChecker(backend, server, probe, timing, time, random.NextDouble, Publish, LogCheck);
+                server.Observer = PassiveHealth.For(checker);
                 _checkers.Add(checker);
             }
         }
