@@ -142,4 +142,49 @@ public class PassiveHealthTests
 
         Assert.Empty(changes);
     }
+
+    private sealed class CountingProbe : IHealthProbe
+    {
+        private int _calls;
+
+        public int Calls => Volatile.Read(ref _calls);
+
+        public Task<CheckResult> RunAsync(CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _calls);
+            return Task.FromResult(Pass);
+        }
+    }
+
+    [Fact]
+    public async Task Count_ErrorLimitWithFastInter_BringsTheNextCheckForward()
+    {
+        var backend = HealthRuntime.Backend("backend be\n server s1 127.0.0.1:1 check inter 10s fastinter 100 observe layer4 error-limit 1 on-error fastinter\n");
+        var time = new FakeTimeProvider();
+        var probe = new CountingProbe();
+        var d = backend.Servers[0].Definition;
+        var checker = new ServerChecker(backend, backend.Servers[0], probe, new CheckTiming(d.Inter!.Value, d.FastInter, d.DownInter, 0), time, () => 0.5, _ => { });
+        backend.Servers[0].Observer = PassiveHealth.For(checker);
+        using var stop = new CancellationTokenSource();
+        var loop = Task.Run(() => checker.RunAsync(TimeSpan.Zero, stop.Token));
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (probe.Calls == 0 || time.PendingTimers == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the first check never ran");
+            await Task.Delay(1);
+        }
+
+        backend.Servers[0].Observer!.Count("L4 unsuccessful connection");
+        // Bounded poll on the fake clock: the second check must come at fastinter, far before inter (10 s).
+        while (probe.Calls < 2 && time.Now < TimeSpan.FromSeconds(2) && DateTime.UtcNow < deadline)
+        {
+            time.Advance(TimeSpan.FromMilliseconds(10));
+            await Task.Delay(2);
+        }
+
+        await stop.CancelAsync();
+        await loop.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal(2, probe.Calls);
+        Assert.InRange(time.Now, TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500));
+    }
 }
