@@ -29,37 +29,35 @@ internal sealed class PassiveHealth(ServerChecker checker, bool layer7, int erro
     /// <summary>One forwarding attempt ended with <paramref name="error"/> (None: a response with the context's status).</summary>
     public void Report(ForwarderError error, HttpContext context)
     {
-        string? failure;
         if (error == ForwarderError.None)
         {
+            // layer4 counts the established connection as a success; layer7 judges the status.
             var status = context.Response.StatusCode;
-            failure = layer7 && status is >= 500 and < 600 and not 501 and not 505 ? "Wrong http response" : null;
+            Count(layer7 && status is >= 500 and < 600 and not 501 and not 505 ? "Wrong http response" : null);
+            return;
         }
-        else
+
+        var aborted = context.RequestAborted.IsCancellationRequested;
+        var failure = ForwarderErrorMapper.Map(error, context.Features.Get<IForwarderErrorFeature>()?.Exception, aborted).Failure;
+        if (failure is UpstreamFailure.ConnectRefused or UpstreamFailure.ConnectTimeout)
         {
-            var aborted = context.RequestAborted.IsCancellationRequested;
-            var failed = ForwarderErrorMapper.Map(error, context.Features.Get<IForwarderErrorFeature>()?.Exception, aborted).Failure;
-            failure = failed switch
-            {
-                UpstreamFailure.ConnectRefused or UpstreamFailure.ConnectTimeout => "L4 unsuccessful connection",
-                UpstreamFailure.EmptyResponse => "Close from server (http)",
-                UpstreamFailure.JunkResponse => "Invalid http response (headers)",
-                UpstreamFailure.ResponseTimeout => "Read timeout (http)",
-                _ => null,
-            };
-            if (failure is null && aborted)
-            {
-                return;
-            }
-
-            if (failure is not null && !layer7 && failure[0] != 'L')
-            {
-                // layer4 only watches connections: this one was established.
-                failure = null;
-            }
+            Count("L4 unsuccessful connection");
+            return;
         }
 
-        Count(failure);
+        var words = failure switch
+        {
+            UpstreamFailure.EmptyResponse => "Close from server (http)",
+            _ when error == ForwarderError.ResponseHeaders => "Invalid http response (headers)",
+            UpstreamFailure.JunkResponse => "Invalid http response (headers)",
+            UpstreamFailure.ResponseTimeout => "Read timeout (http)",
+            _ => null,
+        };
+        if (words is not null || !aborted)
+        {
+            // The connection was established: a success for layer4, the response's fault (or nothing) for layer7.
+            Count(layer7 ? words : null);
+        }
     }
 
     /// <summary>Counts one outcome: null is a success (resets), otherwise the analysis' words for the error.</summary>

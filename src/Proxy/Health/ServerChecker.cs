@@ -74,14 +74,14 @@ internal sealed class ServerChecker(
 
         var hurry = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Volatile.Write(ref _hurry, hurry);
-        var due = time.GetTimestamp();
+        var waitStarted = time.GetTimestamp();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         await Task.WhenAny(Task.Delay(delay, time, stop.Token), hurry.Task).ConfigureAwait(false);
         await stop.CancelAsync().ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         if (hurry.Task.IsCompleted)
         {
-            var left = delay - time.GetElapsedTime(due);
+            var left = delay - time.GetElapsedTime(waitStarted);
             await Task.Delay(left < fast ? (left > TimeSpan.Zero ? left : TimeSpan.Zero) : fast, time, cancellationToken).ConfigureAwait(false);
         }
     }

@@ -143,6 +143,41 @@ public class PassiveHealthTests
         Assert.Empty(changes);
     }
 
+    private static HttpContext Failed(Exception exception)
+    {
+        var context = new DefaultHttpContext();
+        context.Features.Set<IForwarderErrorFeature>(new ForwarderErrorFeature(ForwarderError.Request, exception));
+        return context;
+    }
+
+    private sealed record ForwarderErrorFeature(ForwarderError Error, Exception? Exception) : IForwarderErrorFeature;
+
+    [Fact]
+    public void Report_ConnectionRefused_CountsForLayer4()
+    {
+        var (_, passive, changes) = Build("observe layer4 error-limit 2");
+        var refused = new HttpRequestException(HttpRequestError.ConnectionError, "refused");
+
+        passive.Report(ForwarderError.Request, Failed(refused));
+        passive.Report(ForwarderError.Request, Failed(refused));
+
+        Assert.Contains("last one was: L4 unsuccessful connection\".", Assert.Single(changes).Message);
+    }
+
+    [Fact]
+    public void Report_EmptyResponse_CountsForLayer7ButResetsLayer4()
+    {
+        var closed = new HttpRequestException(HttpRequestError.ResponseEnded, "closed");
+        var (_, layer4, changes4) = Build("observe layer4 error-limit 1");
+        var (_, layer7, changes7) = Build("observe layer7 error-limit 1");
+
+        layer4.Report(ForwarderError.Request, Failed(closed));
+        layer7.Report(ForwarderError.Request, Failed(closed));
+
+        Assert.Empty(changes4);
+        Assert.Contains("last one was: Close from server (http)\".", Assert.Single(changes7).Message);
+    }
+
     private sealed class CountingProbe : IHealthProbe
     {
         private int _calls;
