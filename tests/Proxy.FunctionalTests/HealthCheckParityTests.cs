@@ -55,12 +55,12 @@ public partial class HealthCheckParityTests
 
         var backends =
             "backend be\n" +
-            $" server a 127.0.0.1:{a.Port} check inter 100 rise 2 fall 3\n" +
-            $" server b 127.0.0.1:{b.Port} check inter 100 rise 2 fall 3\n" +
-            $" server c 127.0.0.1:{c.Port} check inter 100 backup\n" +
+            $" server a 127.0.0.1:{a.Port} check inter 300 rise 2 fall 3\n" +
+            $" server b 127.0.0.1:{b.Port} check inter 300 rise 2 fall 3\n" +
+            $" server c 127.0.0.1:{c.Port} check inter 300 backup\n" +
             $"backend sts\n option httpchk GET /health\n server s1 127.0.0.1:{unavailable.Port} check inter 2000\n" +
             $"backend bdy\n option httpchk\n http-check send meth GET uri /\n http-check expect string nothere\n server s1 127.0.0.1:{a.Port} check inter 2000\n" +
-            $"backend lhc\n option log-health-checks\n server s1 127.0.0.1:{b.Port} check inter 100\n" +
+            $"backend lhc\n option log-health-checks\n server s1 127.0.0.1:{b.Port} check inter 300\n" +
             $"backend nf\n option httpchk GET /\n http-check disable-on-404\n server s1 127.0.0.1:{notFound.Port} check inter 2000\n";
         var (haproxyPort, proxyPort) = (FreePort.Next(), FreePort.Next());
         using var dir = new TempDirectory();

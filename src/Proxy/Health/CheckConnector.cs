@@ -9,6 +9,9 @@ namespace Proxy.Health;
 /// </summary>
 internal sealed class CheckConnector(IPEndPoint endpoint, CheckTimeouts timeouts, TimeProvider time)
 {
+    // How long a connect the kernel already decided may take to report (its completion is only queued).
+    private static readonly TimeSpan Grace = TimeSpan.FromSeconds(1);
+
     public IPEndPoint Endpoint { get; } = endpoint;
 
     public CheckTimeouts Timeouts { get; } = timeouts;
@@ -19,22 +22,34 @@ internal sealed class CheckConnector(IPEndPoint endpoint, CheckTimeouts timeouts
     public async Task<(Socket? Socket, CheckResult? Failure)> ConnectAsync(long started, CancellationToken cancellationToken)
     {
         var socket = new Socket(Endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        using var timer = new CancellationTokenSource(Timeouts.Connect, Time);
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
         try
         {
-            await socket.ConnectAsync(Endpoint, deadline.Token).ConfigureAwait(false);
+            var connecting = socket.ConnectAsync(Endpoint, cancellationToken).AsTask();
+            await WithinAsync(connecting, Timeouts.Connect, cancellationToken).ConfigureAwait(false);
+
+            // A connect the kernel already decided wins over a deadline that fired at the same moment.
+            if (!connecting.IsCompleted)
+            {
+                if (PendingFailure(socket) is { } failure)
+                {
+                    return (null, Expired(socket, connecting, failure, started, cancellationToken));
+                }
+
+                // Decided, but its completion is still queued (a busy machine): wait for it, bounded once more.
+                await WithinAsync(connecting, Timeouts.Connect > Grace ? Timeouts.Connect : Grace, cancellationToken).ConfigureAwait(false);
+                if (!connecting.IsCompleted)
+                {
+                    return (null, Expired(socket, connecting, SocketError.Success, started, cancellationToken));
+                }
+            }
+
+            await connecting.ConfigureAwait(false);
             return (socket, null);
         }
         catch (SocketException e)
         {
             socket.Dispose();
             return (null, new CheckResult(CheckStatus.L4Con, null, SocketErrorText.Of(e.SocketErrorCode), Elapsed(started)));
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            socket.Dispose();
-            return (null, new CheckResult(CheckStatus.L4Tout, null, null, Elapsed(started)));
         }
         catch
         {
@@ -44,4 +59,43 @@ internal sealed class CheckConnector(IPEndPoint endpoint, CheckTimeouts timeouts
     }
 
     public TimeSpan Elapsed(long started) => Time.GetElapsedTime(started);
+
+    // haproxy 2.6 reads the socket's state when a check expires (SO_ERROR), so a refusal whose completion is still
+    // queued is reported as "Connection refused", not as a timeout. Null when the kernel already decided the connect
+    // (TCP_INFO state no longer SYN_SENT); otherwise the pending error (Success when it is genuinely still connecting).
+    private static SocketError? PendingFailure(Socket socket)
+    {
+        var pending = (SocketError)socket.GetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Error)!;
+        if (pending != SocketError.Success)
+        {
+            return pending;
+        }
+
+        Span<byte> info = stackalloc byte[8];
+        const int IpProtoTcp = 6, TcpInfo = 11, SynSent = 2;
+        var length = socket.GetRawSocketOption(IpProtoTcp, TcpInfo, info);
+        return length > 0 && info[0] != SynSent ? null : SocketError.Success;
+    }
+
+    private async Task WithinAsync(Task connecting, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        if (connecting.IsCompleted)
+        {
+            return;
+        }
+
+        using var stopTimer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        await Task.WhenAny(connecting, Task.Delay(timeout, Time, stopTimer.Token)).ConfigureAwait(false);
+        await stopTimer.CancelAsync().ConfigureAwait(false);
+    }
+
+    private CheckResult Expired(Socket socket, Task connecting, SocketError pending, long started, CancellationToken cancellationToken)
+    {
+        socket.Dispose();
+        _ = connecting.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        cancellationToken.ThrowIfCancellationRequested();
+        return pending == SocketError.Success
+            ? new CheckResult(CheckStatus.L4Tout, null, null, Elapsed(started))
+            : new CheckResult(CheckStatus.L4Con, null, SocketErrorText.Of(pending), Elapsed(started));
+    }
 }

@@ -38,4 +38,7 @@ internal enum CheckStatus
 
     /// <summary>Layer7 wrong status.</summary>
     L7Sts,
+
+    /// <summary>Passive health (`observe`): enough consecutive errors in live traffic.</summary>
+    Hana,
 }

@@ -17,6 +17,7 @@ internal static class CheckStatuses
         CheckStatus.L7OkC => "Layer7 check conditionally passed",
         CheckStatus.L7Tout => "Layer7 timeout",
         CheckStatus.L7Rsp => "Layer7 invalid response",
+        CheckStatus.Hana => "Health analyze",
         _ => "Layer7 wrong status",
     };
 

@@ -55,9 +55,12 @@ internal static class HealthMessages
         return text.ToString();
     }
 
-    /// <summary>"backend 'be' has no server available!" ("proxy" for a listen section), haproxy 2.6 src/backend.c.</summary>
-    public static string NoServerAvailable(BackendState backend)
-        => $"{(backend.Definition.IsListen ? "proxy" : "backend")} '{backend.Name}' has no server available!";
+    /// <summary>
+    /// "backend 'be' has no server available!" ("proxy" for a listen section), haproxy 2.6 src/backend.c; the syslog
+    /// copy (<paramref name="quoted"/> false) names the backend without quotes, as 2.6.12 sends it at emerg.
+    /// </summary>
+    public static string NoServerAvailable(BackendState backend, bool quoted = true)
+        => $"{(backend.Definition.IsListen ? "proxy" : "backend")} {(quoted ? $"'{backend.Name}'" : backend.Name)} has no server available!";
 
     /// <summary>Servers that count as usable in the sentences: usable now, with a weight above 0 (haproxy srv_is_usable).</summary>
     public static (int Active, int Backup) Usable(BackendState backend)
@@ -85,6 +88,12 @@ internal static class HealthMessages
         if (!string.IsNullOrEmpty(result.Info))
         {
             text.Append(", info: \"").Append(Escape(result.Info)).Append('"');
+        }
+
+        if (result.Status == CheckStatus.Hana)
+        {
+            // haproxy 2.6.12: a passive-health verdict is not a check run, so it has no duration.
+            return;
         }
 
         text.Append(", check duration: ").Append(((long)result.Duration.TotalMilliseconds).ToString(CultureInfo.InvariantCulture)).Append("ms");

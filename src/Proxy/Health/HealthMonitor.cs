@@ -9,7 +9,7 @@ namespace Proxy.Health;
 
 /// <summary>
 /// Runs every configured server check of a runtime (haproxy 2.6 `check`), spreading first checks over the smallest
-/// interval, and publishes state changes: <see cref="StateChanged"/> for subscribers (the syslog work) and haproxy's
+/// interval, and publishes state changes: <see cref="StateChanged"/> for subscribers, the backend's syslog targets and haproxy's
 /// stderr lines ("[WARNING]  (pid) : Server be/s1 is DOWN, …", "[ALERT]    (pid) : backend 'be' has no server available!").
 /// </summary>
 internal sealed class HealthMonitor : IAsyncDisposable
@@ -18,6 +18,7 @@ internal sealed class HealthMonitor : IAsyncDisposable
     private readonly List<Task> _loops = [];
     private readonly CancellationTokenSource _stop = new();
     private readonly TimeProvider _time;
+    private readonly ProxyRuntime _runtime;
     private readonly HaproxyMessageWriter? _messages;
     private readonly Lock _publishLock = new();
     private int _disposed;
@@ -25,6 +26,7 @@ internal sealed class HealthMonitor : IAsyncDisposable
     public HealthMonitor(ProxyRuntime runtime, int spreadChecks, HaproxyMessageWriter? messages, TimeProvider time, Random random)
     {
         _time = time;
+        _runtime = runtime;
         _messages = messages;
         foreach (var backend in runtime.Backends)
         {
@@ -47,6 +49,7 @@ internal sealed class HealthMonitor : IAsyncDisposable
                     : new HttpCheckProbe(connector, plan, () => checker!.SendStateValue());
                 var timing = new CheckTiming(inter, definition.FastInter, definition.DownInter, spreadChecks);
                 checker = new ServerChecker(backend, server, probe, timing, time, random.NextDouble, Publish, LogCheck);
+                server.Observer = PassiveHealth.For(checker);
                 _checkers.Add(checker);
             }
         }
@@ -98,13 +101,18 @@ internal sealed class HealthMonitor : IAsyncDisposable
 
     private void Publish(HealthStateChange change)
     {
+        // haproxy 2.6 also sends the lines to the backend's own log targets (none without a `log` line there).
+        var log = _runtime.AccessLogs.ForBackend(change.Backend.Name);
+
         // One writer at a time so a DOWN line and its "no server available" alert stay together.
         lock (_publishLock)
         {
             _messages?.Write(DiagnosticSeverity.Warning, change.Message, context: null);
+            log.Send(change.SyslogLevel, change.Message);
             if (change.BackendEmpty)
             {
                 _messages?.Write(DiagnosticSeverity.Alert, HealthMessages.NoServerAvailable(change.Backend), context: null);
+                log.Send(Logging.SyslogCodes.Emergency, HealthMessages.NoServerAvailable(change.Backend, quoted: false));
             }
         }
 
@@ -116,6 +124,9 @@ internal sealed class HealthMonitor : IAsyncDisposable
         lock (_publishLock)
         {
             _messages?.Write(DiagnosticSeverity.Warning, logged.Message, context: null);
+
+            // haproxy 2.6 sends `option log-health-checks` lines at notice.
+            _runtime.AccessLogs.ForBackend(logged.Backend.Name).Send(Logging.SyslogCodes.Notice, logged.Message);
         }
 
         CheckLogged?.Invoke(logged);

@@ -11,5 +11,13 @@ namespace Proxy.Health;
 /// <param name="Phase">Its new phase.</param>
 /// <param name="Result">The check that decided it.</param>
 /// <param name="Message">haproxy 2.6's text, e.g. "Server be/s1 is DOWN, reason: … remaining in queue."</param>
-/// <param name="BackendEmpty">True when no server of the backend is left to take traffic.</param>
-internal sealed record HealthStateChange(BackendState Backend, ServerState Server, ServerHealthPhase Phase, CheckResult Result, string Message, bool BackendEmpty);
+/// <param name="BackendEmpty">True when this change left no server of the backend to take traffic.</param>
+/// <param name="Previous">The phase it left.</param>
+internal sealed record HealthStateChange(BackendState Backend, ServerState Server, ServerHealthPhase Phase, CheckResult Result, string Message, bool BackendEmpty, ServerHealthPhase Previous)
+{
+    /// <summary>
+    /// The syslog severity haproxy 2.6 sends this line at (captured from 2.6.12): DOWN at alert, except notice when the
+    /// server was already stopping (NOLB); UP and "is stopping" at notice.
+    /// </summary>
+    public int SyslogLevel => Phase == ServerHealthPhase.Down && Previous != ServerHealthPhase.NoLb ? Logging.SyslogCodes.Alert : Logging.SyslogCodes.Notice;
+}

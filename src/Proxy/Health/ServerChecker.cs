@@ -17,6 +17,7 @@ internal sealed class ServerChecker(
     Action<HealthCheckLogged>? logCheck = null)
 {
     private readonly Lock _lock = new();
+    private TaskCompletionSource? _hurry;
 
     public ServerState Server { get; } = server;
 
@@ -53,12 +54,35 @@ internal sealed class ServerChecker(
             while (!cancellationToken.IsCancellationRequested)
             {
                 Apply(await ProbeAsync(cancellationToken).ConfigureAwait(false));
-                await Task.Delay(timing.NextDelay(Counter, random()), time, cancellationToken).ConfigureAwait(false);
+                await WaitAsync(timing.NextDelay(Counter, random()), cancellationToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Stopping.
+        }
+    }
+
+    // The wait for the next check; a passive-health verdict may shorten it to `fastinter` (haproxy 2.6 health_adjust).
+    private async Task WaitAsync(TimeSpan delay, CancellationToken cancellationToken)
+    {
+        if (Server.Definition.FastInter is not { } fast || Server.Observer is null)
+        {
+            await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var hurry = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Volatile.Write(ref _hurry, hurry);
+        var waitStarted = time.GetTimestamp();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        await Task.WhenAny(Task.Delay(delay, time, stop.Token), hurry.Task).ConfigureAwait(false);
+        await stop.CancelAsync().ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (hurry.Task.IsCompleted)
+        {
+            var left = delay - time.GetElapsedTime(waitStarted);
+            await Task.Delay(left < fast ? (left > TimeSpan.Zero ? left : TimeSpan.Zero) : fast, time, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -73,6 +97,32 @@ internal sealed class ServerChecker(
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             return new CheckResult(CheckStatus.SockErr, null, e.Message, time.GetElapsedTime(started));
+        }
+    }
+
+    /// <summary>
+    /// A passive-health verdict (haproxy 2.6 `on-error`): fail-check counts one failed check, sudden-death first leaves
+    /// the server one failure from DOWN, mark-down takes it DOWN; every mode (fastinter alone does nothing else) brings
+    /// the next check forward to `fastinter` when one is set.
+    /// </summary>
+    public void ApplyAnalysis(string onError, string info)
+    {
+        if (onError != "fastinter")
+        {
+            lock (_lock)
+            {
+                if (onError == "mark-down" || (onError == "sudden-death" && Counter.Health > Counter.Rise))
+                {
+                    Counter = Counter with { Health = onError == "mark-down" ? Counter.Rise : Counter.Rise + 1 };
+                }
+            }
+
+            Apply(new CheckResult(CheckStatus.Hana, null, info, TimeSpan.Zero));
+        }
+
+        if (Server.Definition.FastInter is not null)
+        {
+            Interlocked.Exchange(ref _hurry, null)?.TrySetResult();
         }
     }
 
@@ -106,11 +156,14 @@ internal sealed class ServerChecker(
                 : Phase == ServerHealthPhase.Down ? ServerHealthPhase.Up : Phase;
             if (transition != HealthTransition.None || phase != Phase)
             {
+                var previousPhase = Phase;
+                var (activeBefore, backupBefore) = HealthMessages.Usable(backend);
                 Phase = phase;
                 Server.IsUsable = phase == ServerHealthPhase.Up;
                 var (active, backup) = HealthMessages.Usable(backend);
+                // haproxy 2.6 alerts only when this change emptied the backend (not again when a stopping server goes DOWN).
                 change = new HealthStateChange(backend, Server, phase, result, HealthMessages.StateChange(backend, Server, phase, result),
-                    phase != ServerHealthPhase.Up && active == 0 && backup == 0);
+                    active == 0 && backup == 0 && activeBefore + backupBefore > 0, previousPhase);
             }
         }
 

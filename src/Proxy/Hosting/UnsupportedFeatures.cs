@@ -29,7 +29,8 @@ internal static class UnsupportedFeatures
 
     /// <summary>
     /// Health-check settings the runtime does not run yet: reported, but never a reason to refuse a start. Plain
-    /// `check`, `option httpchk` with `http-check send/expect` and `option ssl-hello-chk` run (src/Proxy/Health).
+    /// `check`, `option httpchk` with `http-check send/expect`, `option ssl-hello-chk` and passive health (`observe`
+    /// with `error-limit`/`on-error`; like haproxy 2.6 it acts only on a checked server) run (src/Proxy/Health).
     /// </summary>
     public static IEnumerable<(SourceLocation At, string Message, string Keyword)> SoftOf(BackendSection backend)
     {
@@ -56,11 +57,6 @@ internal static class UnsupportedFeatures
             if (s.Check && (s.CheckSsl || s.OtherSettings.ContainsKey("check-send-proxy")))
             {
                 yield return (s.Location, $"'{name}': 'check-ssl'/'check-send-proxy' are not run by this proxy yet; the check connects in clear.", "server");
-            }
-
-            if (s.Observe is not null and not "none")
-            {
-                yield return (s.Location, $"'{name}': 'observe {s.Observe}' is not run by this proxy yet; only active checks judge the server.", "server");
             }
         }
     }

@@ -114,6 +114,7 @@ internal sealed partial class HttpProxyHandler(IHttpForwarder forwarder, Current
                 var sent = _time.GetTimestamp();
                 outcome.ResponseHeadersTimestamp = 0;
                 var error = await forwarder.SendAsync(context, server.DestinationPrefix(localPort), backend.Invoker, TunnelRequestConfig.For(context, backend), statusRetry ?? transformer);
+                server.Observer?.Report(error, context); // passive health (`observe`); null without it
                 if (outcome.ResponseHeadersTimestamp != 0)
                 {
                     outcome.ConnectMilliseconds = 0;

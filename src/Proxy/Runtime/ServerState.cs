@@ -59,6 +59,12 @@ internal sealed class ServerState
         }
     }
 
+    /// <summary>
+    /// Passive health (`observe layer4|layer7`); null otherwise, so the data path's report is one null test. The
+    /// forwarding handler reports each attempt's outcome to it.
+    /// </summary>
+    public Health.PassiveHealth? Observer { get; set; }
+
     /// <summary>Raised after <see cref="IsUsable"/> changed.</summary>
     public event Action<ServerState>? UsabilityChanged;
 

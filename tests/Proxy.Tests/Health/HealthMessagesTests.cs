@@ -90,4 +90,16 @@ public class HealthMessagesTests
 
         Assert.Equal("Health check for server be/s1 " + expected, HealthMessages.CheckLine(backend, backend.Servers[0], result, new HealthCounter(health, 2, 3)));
     }
+
+    [Fact]
+    public void CheckLine_HealthAnalyze_HasNoDuration()
+    {
+        // haproxy 2.6.12 (captured with observe + log-health-checks).
+        var backend = HealthRuntime.Backend("backend be\n server s1 127.0.0.1:1 check\n");
+        var result = new CheckResult(CheckStatus.Hana, null, "Detected 2 consecutive errors, last one was: Wrong http response", TimeSpan.FromMilliseconds(5));
+
+        Assert.Equal(
+            "Health check for server be/s1 failed, reason: Health analyze, info: \"Detected 2 consecutive errors, last one was: Wrong http response\", status: 0/2 DOWN.",
+            HealthMessages.CheckLine(backend, backend.Servers[0], result, new HealthCounter(0, 2, 3)));
+    }
 }

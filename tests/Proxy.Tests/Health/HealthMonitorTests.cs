@@ -44,6 +44,36 @@ public class HealthMonitorTests
     }
 
     [Fact]
+    public async Task Start_RefusedServerWithBackendLog_SendsDownAtAlertAndEmptyAtEmerg()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        using var syslog = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        var logPort = ((IPEndPoint)syslog.Client.LocalEndPoint!).Port;
+        var runtime = HealthRuntime.Build($"backend be\n log 127.0.0.1:{logPort} local0\n option log-health-checks\n server a 127.0.0.1:{port} check inter 2000\n");
+        await using var monitor = new HealthMonitor(runtime, 0, null, TimeProvider.System, new Random(1));
+
+        monitor.Start();
+        var received = new List<string>();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (received.Count < 3)
+        {
+            var datagram = await syslog.ReceiveAsync(deadline.Token);
+            received.Add(System.Text.Encoding.UTF8.GetString(datagram.Buffer));
+        }
+
+        // local0 = 16: notice 133, alert 129, emerg 128 (haproxy 2.6.12 capture); the syslog copy names the backend unquoted.
+        Assert.StartsWith("<133>", received[0]);
+        Assert.Contains("]: Health check for server be/a failed, reason: Layer4 connection problem", received[0]);
+        Assert.StartsWith("<129>", received[1]);
+        Assert.Contains("]: Server be/a is DOWN. 0 active and 0 backup servers left.", received[1]);
+        Assert.StartsWith("<128>", received[2]);
+        Assert.EndsWith("]: backend be has no server available!\n", received[2]);
+    }
+
+    [Fact]
     public async Task Start_CheckPortRefusedWhileServicePortListens_ChecksThePortAndGoesDown()
     {
         using var service = new TcpListener(IPAddress.Loopback, 0);

@@ -150,6 +150,26 @@ public class ServerCheckerTests
     }
 
     [Fact]
+    public void Apply_StoppingServerGoesDown_NoSecondEmptyAlertAndNoticeLevel()
+    {
+        // haproxy 2.6.12 (captured): "is stopping" at notice with the emerg alert, then DOWN at notice without another alert.
+        var backend = HealthRuntime.Backend("backend be\n server s1 127.0.0.1:1 check fall 1\n");
+        var changes = new List<HealthStateChange>();
+        var checker = new ServerChecker(backend, backend.Servers[0], new ScriptedProbe(new FakeTimeProvider()),
+            new CheckTiming(CheckTiming.DefaultInter, null, null, 0), TimeProvider.System, () => 0.5, changes.Add);
+
+        checker.Apply(new CheckResult(CheckStatus.L7OkC, 404, null, TimeSpan.Zero));
+        checker.Apply(Fail);
+        checker.Apply(Pass);
+        checker.Apply(Pass);
+        checker.Apply(Fail);
+
+        Assert.Equal(
+            [(ServerHealthPhase.NoLb, true, 5), (ServerHealthPhase.Down, false, 5), (ServerHealthPhase.Up, false, 5), (ServerHealthPhase.Down, true, 1)],
+            changes.Select(c => (c.Phase, c.BackendEmpty, c.SyslogLevel)));
+    }
+
+    [Fact]
     public void Apply_ConditionalPassWhileDown_StaysDown()
     {
         var backend = HealthRuntime.Backend("backend be\n server s1 127.0.0.1:1 check\n");

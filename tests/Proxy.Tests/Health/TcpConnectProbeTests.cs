@@ -32,4 +32,19 @@ public class TcpConnectProbeTests
 
         Assert.Equal((CheckStatus.L4Con, "Connection refused"), (result.Status, result.Info));
     }
+
+    [Fact]
+    public async Task RunAsync_RefusedAndDeadlineAlreadyPassed_IsL4ConNotTimeout()
+    {
+        // A busy machine: the deadline fires before the refusal's completion is seen; haproxy reads SO_ERROR first.
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var connector = new CheckConnector(new IPEndPoint(IPAddress.Loopback, port), new CheckTimeouts(TimeSpan.Zero, TimeSpan.Zero, true), TimeProvider.System);
+
+        var result = await new TcpConnectProbe(connector).RunAsync(CancellationToken.None);
+
+        Assert.Equal((CheckStatus.L4Con, "Connection refused"), (result.Status, result.Info));
+    }
 }

@@ -37,6 +37,16 @@ public class UnsupportedFeaturesTests
         Assert.Empty(UnsupportedFeatures.Of(backend));
     }
 
+    [Theory]
+    [InlineData(" server a 127.0.0.1:1 check observe layer4 error-limit 3 on-error mark-down\n")]
+    [InlineData(" server a 127.0.0.1:1 observe layer7\n")]
+    public void SoftOf_Observe_IsRun(string lines)
+    {
+        var backend = Parse("backend be\n" + lines).Backends[0];
+
+        Assert.Empty(UnsupportedFeatures.SoftOf(backend));
+    }
+
     [Fact]
     public void SoftOf_CheckedServerWithHttpCheck_IsRun()
     {
@@ -50,7 +60,6 @@ public class UnsupportedFeaturesTests
     [InlineData(" server a 127.0.0.1:1 check agent-check agent-port 9\n", "'agent-check' is not run")]
     [InlineData(" option smtpchk\n server a 127.0.0.1:1 check\n", "'option smtpchk' is not run")]
     [InlineData(" option httpchk\n http-check expect fhdr name x value y\n server a 127.0.0.1:1 check\n", "'http-check expect fhdr")]
-    [InlineData(" server a 127.0.0.1:1 check observe layer4\n", "'observe layer4' is not run")]
     public void SoftOf_CheckSettingNotRun_IsReportedButNotAsTrafficChanging(string lines, string expected)
     {
         var backend = Parse("backend be\n" + lines).Backends[0];
