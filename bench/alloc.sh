@@ -12,7 +12,7 @@ SKIP_BUILD="${SKIP_BUILD:-0}"
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_ROOT="$(cd "$SCRIPT_DIR/.." && pwd)"
 OUT_DIR="$SCRIPT_DIR/out"
-PROXY_BIN="$OUT_DIR/proxy/proxy"
+PROXY_BIN="${PROXY_BIN:-$OUT_DIR/proxy/proxy}"  # another build to compare with SKIP_BUILD=1
 
 log() { printf '[alloc %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
