@@ -3,7 +3,8 @@
 # `proxy` (from bench/out/proxy, built by run.sh or here) with PROXY_DIAG_ALLOC=1 in front of one nginx with two
 # server blocks (frontend -> backend roundrobin 2 servers, no rules, no logs), warms it up, then reads
 # GC.GetTotalAllocatedBytes before and after N sequential keep-alive GETs (one curl, one connection) through SIGUSR2.
-# Knobs: N (20000), WARMUP_REQUESTS (20000), SKIP_BUILD (0), PROXY_ENV (extra env for the proxy).
+# Knobs: N (20000), WARMUP_REQUESTS (20000), SKIP_BUILD (0), PROXY_BIN (another build, with SKIP_BUILD=1),
+# PROXY_ENV (extra env for the proxy; PROXY_DIAG_ALLOC=types adds allocation samples by type to bench/out/last-alloc.log).
 set -euo pipefail
 
 N="${N:-20000}"
