@@ -2,6 +2,7 @@
 # bench/run.sh: HAProxy 2.6 against our `proxy`, same haproxy.cfg, same two nginx backends, all on 127.0.0.1.
 # See bench/README.md. Knobs (environment): ROUNDS (3), DURATION (8, s), CONNECTIONS (64), WARMUP (15, s),
 # WARMUP_16K (5, s), PROXY_CPU (1), LOAD_CPU (0), DIRECT (0; 1 adds a wrk-straight-to-nginx row), SKIP_BUILD (0),
+# PROXY_BIN (bench/out/proxy/proxy; with SKIP_BUILD=1, another build to compare, e.g. bench/out/proxy-before/proxy), PROXY_ENV,
 # NOISE_PCT (10: flag runs where the proxies' CPU was busier than this with other work).
 set -euo pipefail
 
@@ -30,7 +31,7 @@ fi
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_ROOT="$(cd "$SCRIPT_DIR/.." && pwd)"
 OUT_DIR="$SCRIPT_DIR/out"
-PROXY_BIN="$OUT_DIR/proxy/proxy"
+PROXY_BIN="${PROXY_BIN:-$OUT_DIR/proxy/proxy}"  # another build to compare with SKIP_BUILD=1
 HAPROXY_BIN="${HAPROXY_BIN:-/usr/sbin/haproxy}"
 
 log() { printf '[bench %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }

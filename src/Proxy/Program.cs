@@ -66,6 +66,8 @@ if (runtime.Listeners.Count == 0)
     return await VrrpStartup.RunAloneAsync(vrrp!, messages, options.Debug) ? ExitCodes.Success : ExitCodes.Failure;
 }
 
+// Hidden diagnostic for bench/alloc.sh (bytes allocated per request); off unless PROXY_DIAG_ALLOC=1.
+using var allocationReport = AllocationReport.StartIfAsked(Console.Error);
 var app = ProxyHost.Build(runtime, messages, options.Debug, vrrp is null ? null : vrrp.Register);
 try
 {

@@ -21,16 +21,66 @@ internal sealed partial class HttpProxyHandler(IHttpForwarder forwarder, Current
     private readonly ConditionalWeakTable<HttpTransformer, TimedTransformer>.CreateValueCallback _wrap =
         inner => new TimedTransformer(inner, time ?? TimeProvider.System);
 
-    private TimedTransformer Timed(HttpTransformer inner) => _timed.GetValue(inner, _wrap);
+    // The last wrapper handed out: with one frontend/backend pair (the common case) a request skips the weak table.
+    private TimedEntry? _lastTimed;
+
+    private TimedTransformer Timed(HttpTransformer inner)
+    {
+        if (Volatile.Read(ref _lastTimed) is { } last && ReferenceEquals(last.Inner, inner))
+        {
+            return last.Timed;
+        }
+
+        var timed = _timed.GetValue(inner, _wrap);
+        Volatile.Write(ref _lastTimed, new TimedEntry(inner, timed));
+        return timed;
+    }
+
+    private sealed record TimedEntry(HttpTransformer Inner, TimedTransformer Timed);
 
     public async Task HandleAsync(HttpContext context)
     {
         var started = _time.GetTimestamp();
         var outcome = new RequestOutcome();
         context.Features.Set(outcome);
+        // One async method from here to ForwardAsync: each nested one would cost a state machine box per request.
         try
         {
-            await HandleCoreAsync(context, outcome);
+            var connection = context.Connection;
+            var frontend = runtime.Value.ResolveFrontend(connection.LocalIpAddress, connection.LocalPort);
+            if (frontend is null)
+            {
+                await FailAsync(context, outcome, StatusCodes.Status503ServiceUnavailable, "SC");
+                return;
+            }
+
+            ErrorPagesFeature.SetFrontend(context, frontend.Definition);
+            // haproxy 2.6 logs the frontend's name as the backend until one is chosen.
+            outcome.Frontend = outcome.Backend = frontend.Name;
+            if (await frontend.Rules.Request.RunAsync(context))
+            {
+                AnsweredLocally(context, outcome);
+                return;
+            }
+
+            // haproxy 2.6: use_backend rules in order, then default_backend; no backend to send to answers 503.
+            var backend = frontend.SelectBackend(context);
+            if (backend is null)
+            {
+                await FailAsync(context, outcome, StatusCodes.Status503ServiceUnavailable, "SC");
+                return;
+            }
+
+            ErrorPagesFeature.SetBackend(context, backend.Definition);
+            outcome.Backend = backend.Name;
+            outcome.ChosenBackend = backend;
+            if (await backend.Rules.Request.RunAsync(context))
+            {
+                AnsweredLocally(context, outcome);
+                return;
+            }
+
+            await ForwardAsync(context, frontend, backend, outcome);
         }
         catch (Exception) when (context.RequestAborted.IsCancellationRequested && outcome.TerminationState == "--")
         {
@@ -43,45 +93,6 @@ internal sealed partial class HttpProxyHandler(IHttpForwarder forwarder, Current
             outcome.TotalMilliseconds = (long)_time.GetElapsedTime(started).TotalMilliseconds;
             observer?.Completed(context, outcome);
         }
-    }
-
-    private async Task HandleCoreAsync(HttpContext context, RequestOutcome outcome)
-    {
-        var connection = context.Connection;
-        var frontend = runtime.Value.ResolveFrontend(connection.LocalIpAddress, connection.LocalPort);
-        if (frontend is null)
-        {
-            await FailAsync(context, outcome, StatusCodes.Status503ServiceUnavailable, "SC");
-            return;
-        }
-
-        ErrorPagesFeature.SetFrontend(context, frontend.Definition);
-        // haproxy 2.6 logs the frontend's name as the backend until one is chosen.
-        outcome.Frontend = outcome.Backend = frontend.Name;
-        if (await frontend.Rules.Request.RunAsync(context))
-        {
-            AnsweredLocally(context, outcome);
-            return;
-        }
-
-        // haproxy 2.6: use_backend rules in order, then default_backend; no backend to send to answers 503.
-        var backend = frontend.SelectBackend(context);
-        if (backend is null)
-        {
-            await FailAsync(context, outcome, StatusCodes.Status503ServiceUnavailable, "SC");
-            return;
-        }
-
-        ErrorPagesFeature.SetBackend(context, backend.Definition);
-        outcome.Backend = backend.Name;
-        outcome.ChosenBackend = backend;
-        if (await backend.Rules.Request.RunAsync(context))
-        {
-            AnsweredLocally(context, outcome);
-            return;
-        }
-
-        await ForwardAsync(context, frontend, backend, outcome);
     }
 
     /// <summary>

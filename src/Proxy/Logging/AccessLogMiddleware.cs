@@ -16,19 +16,19 @@ internal sealed class AccessLogMiddleware(RequestDelegate next, CurrentRuntime r
     private int _active;
     private long _requests = -1;
 
-    public async Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context)
     {
         var current = runtime.Value;
         var connection = context.Connection;
         var plan = current.ResolveFrontend(connection.LocalIpAddress, connection.LocalPort) is { } frontend
             ? current.AccessLogs.ForFrontend(frontend.Name)
             : null;
-        if (plan is null)
-        {
-            await next(context);
-            return;
-        }
+        // Not async on this path: a frontend without logs costs no state machine per request.
+        return plan is null ? next(context) : LogAsync(context, plan);
+    }
 
+    private async Task LogAsync(HttpContext context, AccessLogPlan plan)
+    {
         var start = time.GetTimestamp();
         var acceptDate = time.GetLocalNow();
         var requestCounter = Interlocked.Increment(ref _requests);
