@@ -134,6 +134,29 @@ public class TlsTests
     }
 
     [Fact]
+    public async Task Bind_CipherStringKeywords_RestrictTheHandshakeAsOpenSslExpandsThem()
+    {
+        using var certificates = await TestCertificates.CreateAsync();
+        var pem = await certificates.IssueAsync("one", "/CN=one.test", ["one.test"]);
+        await using var backend = await TestBackend.StartAsync("b");
+        var port = FreePort.Next();
+        // The corpus's list, with AES128 taken out: only the AES-256-GCM and ChaCha20 ECDHE suites are left for TLS 1.2.
+        await using var proxy = await InProcessProxy.StartAsync(
+            "global\n  ssl-default-bind-ciphers ECDH+AESGCM:ECDH+CHACHA20:ECDH+AES256:!aNULL:!SHA1:!AESCCM:!AES128\n"
+            + Frontend(port, $"ssl crt {pem} ssl-max-ver TLSv1.2", backend.Port));
+
+        var gcm256 = await CurlAsync("-k", "--ciphers", "ECDHE-ECDSA-AES256-GCM-SHA384", $"https://127.0.0.1:{port}/");
+        var chacha = await CurlAsync("-k", "--ciphers", "ECDHE-ECDSA-CHACHA20-POLY1305", $"https://127.0.0.1:{port}/");
+        var gcm128 = await CurlAsync("-k", "--ciphers", "ECDHE-ECDSA-AES128-GCM-SHA256", $"https://127.0.0.1:{port}/");
+        var sha1 = await CurlAsync("-k", "--ciphers", "ECDHE-ECDSA-AES256-SHA", $"https://127.0.0.1:{port}/");
+
+        Assert.Equal("b", gcm256.Stdout);
+        Assert.Equal("b", chacha.Stdout);
+        Assert.NotEqual(0, gcm128.Exit);
+        Assert.NotEqual(0, sha1.Exit);
+    }
+
+    [Fact]
     public async Task Bind_VerifyRequired_AcceptsOnlyClientCertificatesFromTheCaFile()
     {
         using var certificates = await TestCertificates.CreateAsync();
