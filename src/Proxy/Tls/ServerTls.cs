@@ -7,10 +7,11 @@ using ConfigParser.Tls;
 namespace Proxy.Tls;
 
 /// <summary>
-/// `server … ssl [verify none|required] [ca-file F] [sni EXPR] [crt F] [alpn L]` → the client-side TLS options of a
-/// backend's connection pool. The pool is per backend, so the TLS servers of one backend must agree on these settings.
+/// `server … ssl [verify none|required] [ca-file F] [sni EXPR] [crt F] [alpn L]` → the client-side TLS of a backend.
 /// haproxy 2.6: verify defaults to required unless `ssl-server-verify none`; the certificate's name is checked only
-/// when `sni` is set (against the SNI sent); without `sni` HAProxy sends none (.NET sends the Host header's name).
+/// when `sni` is set (against the SNI sent); without `sni` no SNI is sent. `sni req.hdr(host)` servers use the pool's
+/// TLS (SocketsHttpHandler sends the Host header as SNI and keys connections by it), so those of one backend must
+/// agree; the others (no `sni`, `sni str(NAME)`) get their own handshake at connect time (<see cref="ServerTlsConnector"/>).
 /// </summary>
 internal sealed class ServerTls
 {
@@ -25,8 +26,15 @@ internal sealed class ServerTls
         _checkName = checkName;
     }
 
-    /// <summary>The options for <paramref name="backend"/>'s pool; null when no server uses `ssl` or after an alert.</summary>
-    public static SslClientAuthenticationOptions? ForBackend(
+    /// <summary>True when the server's SNI is the request's Host header: it is reached over https with the pool's TLS.</summary>
+    public static bool SniFromHost(ServerDefinition server) => server.Ssl && server.Sni is "req.hdr(host)" or "hdr(host)";
+
+    /// <summary>The constant of `sni str(NAME)`; null for other expressions.</summary>
+    public static string? ConstantSni(string? sni)
+        => sni is { Length: > 5 } && sni.StartsWith("str(", StringComparison.Ordinal) && sni.EndsWith(')') ? sni[4..^1].Trim('"', '\'') : null;
+
+    /// <summary>The TLS of <paramref name="backend"/>'s `ssl` servers; null when none uses `ssl` or after an alert.</summary>
+    public static BackendTls? ForBackend(
         BackendSection backend, GlobalSection global, DiagnosticBag diagnostics, Action<SourceLocation, string, string> unsupported)
     {
         var servers = backend.Servers.Where(s => s.Ssl).ToList();
@@ -35,30 +43,63 @@ internal sealed class ServerTls
             return null;
         }
 
-        var first = servers[0];
-        foreach (var other in servers.Skip(1).Where(s => (s.Verify, s.CaFile, s.Sni, s.Alpn, s.Certificate) != (first.Verify, first.CaFile, first.Sni, first.Alpn, first.Certificate)))
+        var pooled = servers.Where(SniFromHost).ToList();
+        foreach (var other in pooled.Skip(1).Where(s => (s.Verify, s.CaFile, s.Alpn, s.Certificate) != (pooled[0].Verify, pooled[0].CaFile, pooled[0].Alpn, pooled[0].Certificate)))
         {
-            unsupported(other.Location, $"'server {backend.Name}/{other.Name}': TLS settings differing from 'server {backend.Name}/{first.Name}' in the same backend are not run by this proxy yet.", "server");
+            unsupported(other.Location, $"'server {backend.Name}/{other.Name}': TLS settings differing from 'server {backend.Name}/{pooled[0].Name}' (both 'sni req.hdr(host)') in the same backend are not run by this proxy yet.", "server");
         }
 
-        // verify without ca-file was refused while parsing (ConfigParser TlsChecks).
         var fatal = diagnostics.FatalCount;
-        if (first.Sni is { } sni && sni != "req.hdr(host)" && sni != "hdr(host)")
+        SslClientAuthenticationOptions? pool = null;
+        var connectTime = new List<(string, int?, SslClientAuthenticationOptions)>();
+        foreach (var server in servers)
         {
-            unsupported(first.Location, $"'server {backend.Name}/{first.Name}': 'sni {sni}' is not run by this proxy yet (only 'sni req.hdr(host)').", "server");
+            if (server.Sni is { } sni && !SniFromHost(server) && ConstantSni(sni) is null)
+            {
+                unsupported(server.Location, $"'server {backend.Name}/{server.Name}': 'sni {sni}' is not run by this proxy yet (only 'sni req.hdr(host)' and 'sni str(NAME)').", "server");
+            }
+
+            if (server.Alpn is { } alpn && alpn.Split(',').Any(p => p != "http/1.1"))
+            {
+                unsupported(server.Location, $"'server {backend.Name}/{server.Name}': 'alpn {alpn}' is not run by this proxy yet (servers are spoken to in HTTP/1.1).", "server");
+            }
+
+            if (SniFromHost(server) && pool is not null)
+            {
+                continue;
+            }
+
+            if (Options(server, backend.Name, global, diagnostics) is not { } options)
+            {
+                continue;
+            }
+
+            if (SniFromHost(server))
+            {
+                pool = options;
+            }
+            else
+            {
+                options.TargetHost = ConstantSni(server.Sni) ?? "";
+                options.ApplicationProtocols = [SslApplicationProtocol.Http11];
+                connectTime.Add((server.Host, server.Port, options));
+            }
         }
 
-        if (first.Alpn is { } alpn && alpn.Split(',').Any(p => p != "http/1.1"))
-        {
-            unsupported(first.Location, $"'server {backend.Name}/{first.Name}': 'alpn {alpn}' is not run by this proxy yet (servers are spoken to in HTTP/1.1).", "server");
-        }
+        return diagnostics.FatalCount > fatal ? null : new BackendTls(pool, connectTime.Count == 0 ? null : new ServerTlsConnector(connectTime));
+    }
 
-        var authorities = LoadAuthorities(first, backend.Name, diagnostics);
+    // One server's options: verification, CA file and client certificate (verify without ca-file was refused while
+    // parsing, ConfigParser TlsChecks). Null after an alert.
+    private static SslClientAuthenticationOptions? Options(ServerDefinition server, string backend, GlobalSection global, DiagnosticBag diagnostics)
+    {
+        var fatal = diagnostics.FatalCount;
+        var authorities = LoadAuthorities(server, backend, diagnostics);
         string? error = null;
-        var client = first.Certificate is { } crt ? CertificateFile.Load(crt, out error) : null;
-        if (first.Certificate is not null && client is null)
+        var client = server.Certificate is { } crt ? CertificateFile.Load(crt, out error) : null;
+        if (server.Certificate is not null && client is null)
         {
-            diagnostics.Alert(first.Location, $"'server {backend.Name}/{first.Name}' : {error}", "server", LocationPrefix.Bracket);
+            diagnostics.Alert(server.Location, $"'server {backend}/{server.Name}' : {error}", "server", LocationPrefix.Bracket);
         }
 
         if (diagnostics.FatalCount > fatal)
@@ -66,8 +107,8 @@ internal sealed class ServerTls
             return null;
         }
 
-        var firstVerify = first.Verify ?? (global.SslDefaults.GetValueOrDefault("ssl-server-verify") == "none" ? "none" : "required");
-        var tls = new ServerTls(firstVerify == "required", authorities, checkName: first.Sni is not null);
+        var verify = server.Verify ?? (global.SslDefaults.GetValueOrDefault("ssl-server-verify") == "none" ? "none" : "required");
+        var tls = new ServerTls(verify == "required", authorities, checkName: server.Sni is not null);
         return new SslClientAuthenticationOptions
         {
             RemoteCertificateValidationCallback = tls.Validate,
