@@ -22,6 +22,8 @@ public partial class HaproxyParityTests
         { "ciphers-profile-system", "bind 127.0.0.1:8443 ssl crt good.pem ciphers PROFILE=SYSTEM" },
         { "ciphers-no-match", "bind 127.0.0.1:8443 ssl crt good.pem ciphers !ALL" },
         { "ciphersuites-bad", "bind 127.0.0.1:8443 ssl crt good.pem ciphersuites TLS_BOGUS" },
+        { "server-ciphers", "bind 127.0.0.1:8443\n  default_backend b\nbackend b\n  server s 127.0.0.1:1 ssl verify none ciphers PROFILE=SYSTEM\n"
+            + "  server t 127.0.0.1:2 ssl verify none ciphers BOGUS ciphersuites ALSOBAD\n  server u 127.0.0.1:3 ssl verify none ciphers ECDH+AESGCM:!SHA1 ciphersuites TLS_AES_128_GCM_SHA256" },
         { "good", "bind 127.0.0.1:8443 ssl crt good.pem\n  bind 127.0.0.1:8444 ssl crt split.pem alpn h2,http/1.1 ssl-min-ver TLSv1.2" },
     };
 

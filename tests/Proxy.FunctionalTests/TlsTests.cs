@@ -259,6 +259,29 @@ public class TlsTests
     }
 
     [Fact]
+    public async Task Server_CipherStrings_RestrictTheHandshakeToTheServer()
+    {
+        using var certificates = await TestCertificates.CreateAsync();
+        var backendPem = await certificates.IssueAsync("backend", "/CN=backend.test", ["backend.test"]);
+        await using var origin = await TestBackend.StartAsync("origin");
+        var (tlsPort, port) = (FreePort.Next(), FreePort.Next());
+        // The TLS server (this proxy) offers one TLS 1.2 suite; the servers' keyword lists include it or leave it out.
+        var config = "global\n  ssl-default-server-ciphers ECDH+AESGCM:!AES256\n" + Defaults
+            + $"frontend tls\n  bind 127.0.0.1:{tlsPort} ssl crt {backendPem} ssl-max-ver TLSv1.2 ciphers ECDHE-ECDSA-AES256-GCM-SHA384\n  default_backend origin\n"
+            + $"backend origin\n  server o 127.0.0.1:{origin.Port}\n"
+            + $"frontend fe\n  bind 127.0.0.1:{port}\n  use_backend own if {{ path_beg /own }}\n  default_backend global\n"
+            + $"backend own\n  server s 127.0.0.1:{tlsPort} ssl verify none ciphers ECDH+AES256:!SHA1\n"
+            + $"backend global\n  server s 127.0.0.1:{tlsPort} ssl verify none\n";
+        await using var proxy = await InProcessProxy.StartAsync(config);
+
+        var own = await CurlAsync("-w", " %{http_code}", $"http://127.0.0.1:{port}/own");
+        var global = await CurlAsync("-o", "/dev/null", "-w", "%{http_code}", $"http://127.0.0.1:{port}/global");
+
+        Assert.Equal("origin 200", own.Stdout);
+        Assert.Equal("503", global.Stdout);
+    }
+
+    [Fact]
     public async Task CephFrontend_ExampleComPem_WorksWithCurlAndOpenSslSClient()
     {
         using var certificates = await TestCertificates.CreateAsync();

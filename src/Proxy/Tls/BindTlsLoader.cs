@@ -21,8 +21,8 @@ internal static class BindTlsLoader
         "allow-0rtt", "ca-verify-file", "generate-certificates", "ca-sign-file", "ca-sign-pass", "tls-ticket-keys", "no-ca-names",
     ];
 
-    // The keyword of the cipher alerts, so EndChecks can tell them from the rest.
-    private const string CipherKeyword = "ciphers";
+    // The keyword of the cipher alerts (binds' and servers'), so EndChecks can tell them from the rest.
+    internal const string CipherKeyword = "ciphers";
 
     /// <summary>
     /// After every bind is loaded: haproxy 2.6 sets cipher lists in its post-parse checks, which end with "Fatal errors

@@ -44,7 +44,7 @@ internal sealed class ServerTls
         }
 
         var pooled = servers.Where(SniFromHost).ToList();
-        foreach (var other in pooled.Skip(1).Where(s => (s.Verify, s.CaFile, s.Alpn, s.Certificate) != (pooled[0].Verify, pooled[0].CaFile, pooled[0].Alpn, pooled[0].Certificate)))
+        foreach (var other in pooled.Skip(1).Where(s => Settings(s) != Settings(pooled[0])))
         {
             unsupported(other.Location, $"'server {backend.Name}/{other.Name}': TLS settings differing from 'server {backend.Name}/{pooled[0].Name}' (both 'sni req.hdr(host)') in the same backend are not run by this proxy yet.", "server");
         }
@@ -64,6 +64,7 @@ internal sealed class ServerTls
                 unsupported(server.Location, $"'server {backend.Name}/{server.Name}': 'alpn {alpn}' is not run by this proxy yet (servers are spoken to in HTTP/1.1).", "server");
             }
 
+            var ciphers = Ciphers(server, backend.Name, global, diagnostics);
             if (SniFromHost(server) && pool is not null)
             {
                 continue;
@@ -74,6 +75,7 @@ internal sealed class ServerTls
                 continue;
             }
 
+            options.CipherSuitesPolicy = ciphers;
             if (SniFromHost(server))
             {
                 pool = options;
@@ -87,6 +89,30 @@ internal sealed class ServerTls
         }
 
         return diagnostics.FatalCount > fatal ? null : new BackendTls(pool, connectTime.Count == 0 ? null : new ServerTlsConnector(connectTime));
+    }
+
+    private static (string?, string?, string?, string?, string?, string?) Settings(ServerDefinition s)
+        => (s.Verify, s.CaFile, s.Alpn, s.Certificate, s.OtherSettings.GetValueOrDefault("ciphers"), s.OtherSettings.GetValueOrDefault("ciphersuites"));
+
+    // `ciphers` / `ciphersuites` (else the global ssl-default-server-* ones), expanded by libssl as for binds. haproxy
+    // 2.6 reports both lists when both fail, the location only on the server's first message. Null = the defaults.
+    private static CipherSuitesPolicy? Ciphers(ServerDefinition server, string backend, GlobalSection global, DiagnosticBag diagnostics)
+    {
+        var ciphers = server.OtherSettings.GetValueOrDefault("ciphers") ?? global.SslDefaults.GetValueOrDefault("ssl-default-server-ciphers");
+        var suites = server.OtherSettings.GetValueOrDefault("ciphersuites") ?? global.SslDefaults.GetValueOrDefault("ssl-default-server-ciphersuites");
+        var located = false;
+        foreach (var (list, tls13) in new[] { (ciphers, false), (suites, true) })
+        {
+            if (list is not null && (tls13 ? OpenSslCipherNames.Policy(null, list, out var error) : OpenSslCipherNames.Policy(list, null, out error)) is null && error is not null)
+            {
+                var message = tls13 ? $"unable to set TLS 1.3 cipher suites to '{list}'." : $"unable to set SSL cipher list to '{list}'.";
+                diagnostics.Alert(located ? null : server.Location, located ? message : $"'server {backend}/{server.Name}' : {message}",
+                    BindTlsLoader.CipherKeyword, LocationPrefix.Bracket);
+                located = true;
+            }
+        }
+
+        return located ? null : OpenSslCipherNames.Policy(ciphers, suites, out _);
     }
 
     // One server's options: verification, CA file and client certificate (verify without ca-file was refused while
