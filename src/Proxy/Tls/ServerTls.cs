@@ -27,7 +27,8 @@ internal sealed class ServerTls
     }
 
     /// <summary>True when the server's SNI is the request's Host header: it is reached over https with the pool's TLS.</summary>
-    public static bool SniFromHost(ServerDefinition server) => server.Ssl && server.Sni is "req.hdr(host)" or "hdr(host)";
+    public static bool SniFromHost(ServerDefinition server)
+        => server.Ssl && (string.Equals(server.Sni, "req.hdr(host)", StringComparison.OrdinalIgnoreCase) || string.Equals(server.Sni, "hdr(host)", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The constant of `sni str(NAME)`; null for other expressions.</summary>
     public static string? ConstantSni(string? sni)

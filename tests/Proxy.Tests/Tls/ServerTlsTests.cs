@@ -66,10 +66,22 @@ public class ServerTlsTests
     }
 
     [Fact]
+    public void ForBackend_ServerCipherStringRefused_AlertsWithTheServerLine()
+    {
+        var config = Parse(" server a 127.0.0.1:8443 ssl verify none ciphers PROFILE=SYSTEM ciphersuites TLS_BOGUS\n");
+        var diagnostics = new DiagnosticBag();
+
+        Assert.Null(ServerTls.ForBackend(config.Backends[0], config.Global, diagnostics, (_, _, _) => { }));
+        Assert.Equal(["[t.cfg:7] : 'server be/a' : unable to set SSL cipher list to 'PROFILE=SYSTEM'.", "unable to set TLS 1.3 cipher suites to 'TLS_BOGUS'."],
+            diagnostics.Items.Select(d => d.Text));
+    }
+
+    [Fact]
     public void SniFromHost_OnlyForSslServersWithHostSni()
     {
-        var config = Parse(" server a 127.0.0.1:8443 ssl verify none sni hdr(host)\n server b 127.0.0.1:80 sni hdr(host)\n server c 127.0.0.1:8443 ssl verify none\n");
+        var config = Parse(" server a 127.0.0.1:8443 ssl verify none sni hdr(host)\n server b 127.0.0.1:80 sni hdr(host)\n server c 127.0.0.1:8443 ssl verify none\n"
+            + " server d 127.0.0.1:8443 ssl verify none sni req.hdr(Host)\n");
 
-        Assert.Equal([true, false, false], config.Backends[0].Servers.Select(ServerTls.SniFromHost));
+        Assert.Equal([true, false, false, true], config.Backends[0].Servers.Select(ServerTls.SniFromHost));
     }
 }
