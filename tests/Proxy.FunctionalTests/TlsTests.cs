@@ -230,7 +230,7 @@ public class TlsTests
     }
 
     [Fact]
-    public async Task Server_SniPerServer_SendsTheConstantOrNoneAndChecksTheNameOnlyWithSni()
+    public async Task Server_Sni_SendsTheConstantNoneOrHostAndChecksTheNameOnlyWithSni()
     {
         using var certificates = await TestCertificates.CreateAsync();
         var backendPem = await certificates.IssueAsync("backend", "/CN=backend.test", ["backend.test", "alias.test"]);
@@ -243,19 +243,25 @@ public class TlsTests
             + $"frontend tls\n  bind 127.0.0.1:{tls1} ssl crt {backendPem}\n  bind 127.0.0.1:{tls2} ssl crt {backendPem}\n"
             + "  use_backend alias if { ssl_fc_sni -m str alias.test }\n  use_backend none if !{ ssl_fc_sni -m found }\n  default_backend other\n"
             + $"backend alias\n  server o 127.0.0.1:{alias.Port}\nbackend none\n  server o 127.0.0.1:{none.Port}\nbackend other\n  server o 127.0.0.1:{other.Port}\n"
-            + $"frontend fe\n  bind 127.0.0.1:{port}\n  use_backend wrongname if {{ path_beg /wrong }}\n  default_backend mixed\n"
+            + $"frontend fe\n  bind 127.0.0.1:{port}\n  use_backend wrongname if {{ path_beg /wrong }}\n  use_backend hostsni if {{ path_beg /host }}\n  default_backend mixed\n"
             // Two servers of one backend with different TLS settings: a constant SNI, and none (haproxy's default).
             + $"backend mixed\n  balance roundrobin\n  server a 127.0.0.1:{tls1} ssl verify required ca-file {certificates.CaFile} sni str(alias.test)\n"
             + $"  server b 127.0.0.1:{tls2} ssl verify required ca-file {certificates.CaFile}\n"
-            + $"backend wrongname\n  server w 127.0.0.1:{tls1} ssl verify required ca-file {certificates.CaFile} sni str(wrong.test)\n";
+            + $"backend wrongname\n  server w 127.0.0.1:{tls1} ssl verify required ca-file {certificates.CaFile} sni str(wrong.test)\n"
+            + $"backend hostsni\n  server h 127.0.0.1:{tls1} ssl verify required ca-file {certificates.CaFile} sni req.hdr(host)\n";
         await using var proxy = await InProcessProxy.StartAsync(config);
 
         var first = await CurlAsync($"http://127.0.0.1:{port}/");
         var second = await CurlAsync($"http://127.0.0.1:{port}/");
         var wrong = await CurlAsync("-o", "/dev/null", "-w", "%{http_code}", $"http://127.0.0.1:{port}/wrong");
 
+        var hostAlias = await CurlAsync("-H", "Host: alias.test", $"http://127.0.0.1:{port}/host");
+        var hostOther = await CurlAsync("-o", "/dev/null", "-w", "%{http_code}", "-H", "Host: other.test", $"http://127.0.0.1:{port}/host");
+
         Assert.Equal(["alias", "none"], new[] { first.Stdout.Split(' ')[0], second.Stdout.Split(' ')[0] }.Order());
         Assert.Equal("503", wrong.Stdout);
+        Assert.Equal("alias", hostAlias.Stdout.Split(' ')[0]);
+        Assert.Equal("503", hostOther.Stdout);
     }
 
     [Fact]
