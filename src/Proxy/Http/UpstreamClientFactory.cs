@@ -24,12 +24,13 @@ internal static class UpstreamClientFactory
         EnableMultipleHttp2Connections = true,
         // haproxy 2.6: timeout connect bounds one connection attempt (unset: no limit). The connector applies it on
         // the injected clock and reports refused and timed-out attempts apart, so they can be retried and flagged.
-        ConnectCallback = Connect(new UpstreamConnector(connect, timeouts.Connect, time), tls?.Connector),
+        ConnectCallback = new UpstreamConnector(Secure(connect, tls?.Connector), timeouts.Connect, time).ConnectAsync,
     }, disposeHandler: true);
 
-    // Servers with a fixed SNI (or none) are addressed with http://; their TLS handshake follows the TCP connect.
-    private static Func<SocketsHttpConnectionContext, CancellationToken, ValueTask<Stream>> Connect(UpstreamConnector connector, ServerTlsConnector? tls)
-        => tls is null ? connector.ConnectAsync : (context, token) => tls.ConnectAsync(connector.ConnectAsync(context, token), context.DnsEndPoint, token);
+    // Servers with a fixed SNI (or none) are addressed with http://; their TLS handshake follows the TCP connect and,
+    // as in haproxy 2.6, counts as part of connecting (timeout connect, retry-on conn-failure).
+    private static UpstreamConnect Secure(UpstreamConnect connect, ServerTlsConnector? tls)
+        => tls is null ? connect : (endpoint, token) => tls.ConnectAsync(connect(endpoint, token), endpoint, token);
 
     public static ForwarderRequestConfig CreateRequestConfig(ProxyTimeouts timeouts) => new()
     {

@@ -1,12 +1,14 @@
 using System.Net;
 using System.Net.Security;
+using System.Security.Authentication;
+using Proxy.Http;
 
 namespace Proxy.Tls;
 
 /// <summary>
 /// The TLS handshake to `ssl` servers whose SNI does not follow the request (none, or `sni str(…)`): such servers are
 /// addressed with http:// and the handshake is made here, on the connection SocketsHttpHandler's ConnectCallback
-/// opened, with the server's own settings (SNI, verification, client certificate). Servers are found by the address
+/// opened (inside `timeout connect`), with the server's own settings (SNI, verification, client certificate). Servers are found by the address
 /// the request was sent to; a server without a port (the client's port is used) matches any port.
 /// </summary>
 internal sealed class ServerTlsConnector(IReadOnlyList<(string Host, int? Port, SslClientAuthenticationOptions Options)> servers)
@@ -40,6 +42,12 @@ internal sealed class ServerTlsConnector(IReadOnlyList<(string Host, int? Port, 
         {
             await tls.AuthenticateAsClientAsync(options, cancellationToken);
             return tls;
+        }
+        catch (Exception e) when (e is AuthenticationException or IOException)
+        {
+            // haproxy 2.6: a failed handshake is a failed connection (SC, 503; retried under retry-on conn-failure).
+            await tls.DisposeAsync();
+            throw new UpstreamConnectException(timedOut: false, e);
         }
         catch
         {
