@@ -57,8 +57,8 @@ internal static class BindTlsLoader
 
         // ssl-default-bind-options may carry ssl-min-ver/ssl-max-ver/no-tlsvXX words.
         var globalOptions = global.SslDefaults.GetValueOrDefault("ssl-default-bind-options")?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
-        var min = settings.GetValueOrDefault("ssl-min-ver") ?? After(globalOptions, "ssl-min-ver");
-        var max = settings.GetValueOrDefault("ssl-max-ver") ?? After(globalOptions, "ssl-max-ver");
+        var min = settings.GetValueOrDefault("ssl-min-ver") ?? TlsVersions.After(globalOptions, "ssl-min-ver");
+        var max = settings.GetValueOrDefault("ssl-max-ver") ?? TlsVersions.After(globalOptions, "ssl-max-ver");
         SslProtocols protocols = SslProtocols.None;
         if (min is not null || max is not null)
         {
@@ -199,11 +199,6 @@ internal static class BindTlsLoader
         return null;
     }
 
-    private static string? After(string[] words, string keyword)
-    {
-        var index = Array.IndexOf(words, keyword);
-        return index >= 0 && index + 1 < words.Length ? words[index + 1] : null;
-    }
 
     // haproxy 2.6 advertises no ALPN unless `alpn` is set. An empty list (not null) keeps Kestrel from filling in its own.
     private static List<SslApplicationProtocol> Alpn(string? alpn)

@@ -15,6 +15,13 @@ namespace Proxy.Tls;
 /// </summary>
 internal sealed class ServerTls
 {
+    // The untyped server keywords that shape its TLS.
+    private static readonly string[] TlsKeywords =
+    [
+        "ciphers", "ciphersuites", "ssl-min-ver", "ssl-max-ver", "no-tlsv10", "no-tlsv11", "no-tlsv12", "no-tlsv13",
+        "force-tlsv10", "force-tlsv11", "force-tlsv12", "force-tlsv13",
+    ];
+
     private readonly X509Certificate2Collection? _authorities;
     private readonly bool _verify;
     private readonly bool _checkName;
@@ -71,7 +78,7 @@ internal sealed class ServerTls
                 continue;
             }
 
-            if (Options(server, backend.Name, global, diagnostics) is not { } options)
+            if (Options(server, backend.Name, global, diagnostics, unsupported) is not { } options)
             {
                 continue;
             }
@@ -92,8 +99,8 @@ internal sealed class ServerTls
         return diagnostics.FatalCount > fatal ? null : new BackendTls(pool, connectTime.Count == 0 ? null : new ServerTlsConnector(connectTime));
     }
 
-    private static (string?, string?, string?, string?, string?, string?) Settings(ServerDefinition s)
-        => (s.Verify, s.CaFile, s.Alpn, s.Certificate, s.OtherSettings.GetValueOrDefault("ciphers"), s.OtherSettings.GetValueOrDefault("ciphersuites"));
+    private static (string?, string?, string?, string?, string) Settings(ServerDefinition s)
+        => (s.Verify, s.CaFile, s.Alpn, s.Certificate, string.Join(' ', TlsKeywords.Select(k => $"{k}={s.OtherSettings.GetValueOrDefault(k)}")));
 
     // `ciphers` / `ciphersuites` (else the global ssl-default-server-* ones), expanded by libssl as for binds. haproxy
     // 2.6 reports both lists when both fail, the location only on the server's first message. Null = the defaults.
@@ -118,7 +125,8 @@ internal sealed class ServerTls
 
     // One server's options: verification, CA file and client certificate (verify without ca-file was refused while
     // parsing, ConfigParser TlsChecks). Null after an alert.
-    private static SslClientAuthenticationOptions? Options(ServerDefinition server, string backend, GlobalSection global, DiagnosticBag diagnostics)
+    private static SslClientAuthenticationOptions? Options(
+        ServerDefinition server, string backend, GlobalSection global, DiagnosticBag diagnostics, Action<SourceLocation, string, string> unsupported)
     {
         var fatal = diagnostics.FatalCount;
         var authorities = LoadAuthorities(server, backend, diagnostics);
@@ -134,6 +142,14 @@ internal sealed class ServerTls
             return null;
         }
 
+        var protocols = TlsVersions.ForServer(server.OtherSettings, global.SslDefaults.GetValueOrDefault("ssl-default-server-options"));
+        if (protocols == TlsVersions.Disabled)
+        {
+            // haproxy 2.6 accepts it (-c passes) and fails every connection; this proxy does not run it.
+            unsupported(server.Location, $"'server {backend}/{server.Name}': every SSL/TLS version is disabled; this is not run by this proxy.", "server");
+            return null;
+        }
+
         var verify = server.Verify ?? (global.SslDefaults.GetValueOrDefault("ssl-server-verify") == "none" ? "none" : "required");
         var tls = new ServerTls(verify == "required", authorities, checkName: server.Sni is not null);
         return new SslClientAuthenticationOptions
@@ -141,6 +157,7 @@ internal sealed class ServerTls
             RemoteCertificateValidationCallback = tls.Validate,
             ClientCertificates = client is null ? null : [client.Leaf, .. client.Chain],
             CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
+            EnabledSslProtocols = protocols,
         };
     }
 

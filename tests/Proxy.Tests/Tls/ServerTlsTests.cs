@@ -1,3 +1,4 @@
+using System.Security.Authentication;
 using ConfigParser;
 using ConfigParser.Diagnostics;
 using ConfigParser.Model;
@@ -74,6 +75,21 @@ public class ServerTlsTests
         Assert.Null(ServerTls.ForBackend(config.Backends[0], config.Global, diagnostics, (_, _, _) => { }));
         Assert.Equal(["[t.cfg:7] : 'server be/a' : unable to set SSL cipher list to 'PROFILE=SYSTEM'.", "unable to set TLS 1.3 cipher suites to 'TLS_BOGUS'."],
             diagnostics.Items.Select(d => d.Text));
+    }
+
+    [Fact]
+    public void ForBackend_ServerVersions_FromTheServerElseTheGlobalOptions()
+    {
+        var config = HaproxyConfigLoader.Parse([new ConfigSource("t.cfg", "global\n ssl-default-server-options ssl-min-ver TLSv1.2\n"
+            + "defaults\n mode http\n timeout client 1s\n timeout server 1s\n timeout connect 1s\nbackend be\n"
+            + " server a 127.0.0.1:1 ssl verify none\n server b 127.0.0.2:1 ssl verify none ssl-min-ver TLSv1.3\n"
+            + " server c 127.0.0.3:1 ssl verify none no-tlsv13\n")]).Config!;
+
+        var tls = ServerTls.ForBackend(config.Backends[0], config.Global, new DiagnosticBag(), (_, _, _) => { });
+
+        Assert.Equal(SslProtocols.Tls12 | SslProtocols.Tls13, tls!.Connector!.Find(new System.Net.DnsEndPoint("127.0.0.1", 1))!.EnabledSslProtocols);
+        Assert.Equal(SslProtocols.Tls13, tls.Connector.Find(new System.Net.DnsEndPoint("127.0.0.2", 1))!.EnabledSslProtocols);
+        Assert.Equal(SslProtocols.Tls12, tls.Connector.Find(new System.Net.DnsEndPoint("127.0.0.3", 1))!.EnabledSslProtocols);
     }
 
     [Fact]
