@@ -17,6 +17,13 @@ public partial class HaproxyParityTests
         { "crt-list-bad", "bind 127.0.0.1:8443 ssl crt-list bad.list" },
         { "crt-list-missing", "bind 127.0.0.1:8443 ssl crt-list missing.list" },
         { "crt-list-good", "bind 127.0.0.1:8443 ssl crt-list good.list" },
+        { "ciphers-keywords", "bind 127.0.0.1:8443 ssl crt good.pem ciphers ECDH+AESGCM:ECDH+CHACHA20:ECDH+AES256:ECDH+AES128:!aNULL:!SHA1:!AESCCM" },
+        { "ciphers-high", "bind 127.0.0.1:8443 ssl crt good.pem ciphers HIGH:!aNULL:!MD5:@STRENGTH ciphersuites TLS_AES_128_GCM_SHA256" },
+        { "ciphers-profile-system", "bind 127.0.0.1:8443 ssl crt good.pem ciphers PROFILE=SYSTEM" },
+        { "ciphers-no-match", "bind 127.0.0.1:8443 ssl crt good.pem ciphers !ALL" },
+        { "ciphersuites-bad", "bind 127.0.0.1:8443 ssl crt good.pem ciphersuites TLS_BOGUS" },
+        { "server-ciphers", "bind 127.0.0.1:8443\n  default_backend b\nbackend b\n  server s 127.0.0.1:1 ssl verify none ciphers PROFILE=SYSTEM\n"
+            + "  server t 127.0.0.1:2 ssl verify none ciphers BOGUS ciphersuites ALSOBAD\n  server u 127.0.0.1:3 ssl verify none ciphers ECDH+AESGCM:!SHA1 ciphersuites TLS_AES_128_GCM_SHA256" },
         { "good", "bind 127.0.0.1:8443 ssl crt good.pem\n  bind 127.0.0.1:8444 ssl crt split.pem alpn h2,http/1.1 ssl-min-ver TLSv1.2" },
     };
 

@@ -134,6 +134,29 @@ public class TlsTests
     }
 
     [Fact]
+    public async Task Bind_CipherStringKeywords_RestrictTheHandshakeAsOpenSslExpandsThem()
+    {
+        using var certificates = await TestCertificates.CreateAsync();
+        var pem = await certificates.IssueAsync("one", "/CN=one.test", ["one.test"]);
+        await using var backend = await TestBackend.StartAsync("b");
+        var port = FreePort.Next();
+        // The corpus's list, with AES128 taken out: only the AES-256-GCM and ChaCha20 ECDHE suites are left for TLS 1.2.
+        await using var proxy = await InProcessProxy.StartAsync(
+            "global\n  ssl-default-bind-ciphers ECDH+AESGCM:ECDH+CHACHA20:ECDH+AES256:!aNULL:!SHA1:!AESCCM:!AES128\n"
+            + Frontend(port, $"ssl crt {pem} ssl-max-ver TLSv1.2", backend.Port));
+
+        var gcm256 = await CurlAsync("-k", "--ciphers", "ECDHE-ECDSA-AES256-GCM-SHA384", $"https://127.0.0.1:{port}/");
+        var chacha = await CurlAsync("-k", "--ciphers", "ECDHE-ECDSA-CHACHA20-POLY1305", $"https://127.0.0.1:{port}/");
+        var gcm128 = await CurlAsync("-k", "--ciphers", "ECDHE-ECDSA-AES128-GCM-SHA256", $"https://127.0.0.1:{port}/");
+        var sha1 = await CurlAsync("-k", "--ciphers", "ECDHE-ECDSA-AES256-SHA", $"https://127.0.0.1:{port}/");
+
+        Assert.Equal("b", gcm256.Stdout);
+        Assert.Equal("b", chacha.Stdout);
+        Assert.NotEqual(0, gcm128.Exit);
+        Assert.NotEqual(0, sha1.Exit);
+    }
+
+    [Fact]
     public async Task Bind_VerifyRequired_AcceptsOnlyClientCertificatesFromTheCaFile()
     {
         using var certificates = await TestCertificates.CreateAsync();
@@ -204,6 +227,64 @@ public class TlsTests
 
         Assert.Equal("origin 200", right.Stdout);
         Assert.Equal("503", wrong.Stdout);
+    }
+
+    [Fact]
+    public async Task Server_Sni_SendsTheConstantNoneOrHostAndChecksTheNameOnlyWithSni()
+    {
+        using var certificates = await TestCertificates.CreateAsync();
+        var backendPem = await certificates.IssueAsync("backend", "/CN=backend.test", ["backend.test", "alias.test"]);
+        await using var alias = await TestBackend.StartAsync("alias");
+        await using var none = await TestBackend.StartAsync("none");
+        await using var other = await TestBackend.StartAsync("other");
+        var (tls1, tls2, port) = (FreePort.Next(), FreePort.Next(), FreePort.Next());
+        // The TLS servers are this proxy itself, routing on the SNI it was sent.
+        var config = Defaults
+            + $"frontend tls\n  bind 127.0.0.1:{tls1} ssl crt {backendPem}\n  bind 127.0.0.1:{tls2} ssl crt {backendPem}\n"
+            + "  use_backend alias if { ssl_fc_sni -m str alias.test }\n  use_backend none if !{ ssl_fc_sni -m found }\n  default_backend other\n"
+            + $"backend alias\n  server o 127.0.0.1:{alias.Port}\nbackend none\n  server o 127.0.0.1:{none.Port}\nbackend other\n  server o 127.0.0.1:{other.Port}\n"
+            + $"frontend fe\n  bind 127.0.0.1:{port}\n  use_backend wrongname if {{ path_beg /wrong }}\n  use_backend hostsni if {{ path_beg /host }}\n  default_backend mixed\n"
+            // Two servers of one backend with different TLS settings: a constant SNI, and none (haproxy's default).
+            + $"backend mixed\n  balance roundrobin\n  server a 127.0.0.1:{tls1} ssl verify required ca-file {certificates.CaFile} sni str(alias.test)\n"
+            + $"  server b 127.0.0.1:{tls2} ssl verify required ca-file {certificates.CaFile}\n"
+            + $"backend wrongname\n  server w 127.0.0.1:{tls1} ssl verify required ca-file {certificates.CaFile} sni str(wrong.test)\n"
+            + $"backend hostsni\n  server h 127.0.0.1:{tls1} ssl verify required ca-file {certificates.CaFile} sni req.hdr(host)\n";
+        await using var proxy = await InProcessProxy.StartAsync(config);
+
+        var first = await CurlAsync($"http://127.0.0.1:{port}/");
+        var second = await CurlAsync($"http://127.0.0.1:{port}/");
+        var wrong = await CurlAsync("-o", "/dev/null", "-w", "%{http_code}", $"http://127.0.0.1:{port}/wrong");
+
+        var hostAlias = await CurlAsync("-H", "Host: alias.test", $"http://127.0.0.1:{port}/host");
+        var hostOther = await CurlAsync("-o", "/dev/null", "-w", "%{http_code}", "-H", "Host: other.test", $"http://127.0.0.1:{port}/host");
+
+        Assert.Equal(["alias", "none"], new[] { first.Stdout.Split(' ')[0], second.Stdout.Split(' ')[0] }.Order());
+        Assert.Equal("503", wrong.Stdout);
+        Assert.Equal("alias", hostAlias.Stdout.Split(' ')[0]);
+        Assert.Equal("503", hostOther.Stdout);
+    }
+
+    [Fact]
+    public async Task Server_CipherStrings_RestrictTheHandshakeToTheServer()
+    {
+        using var certificates = await TestCertificates.CreateAsync();
+        var backendPem = await certificates.IssueAsync("backend", "/CN=backend.test", ["backend.test"]);
+        await using var origin = await TestBackend.StartAsync("origin");
+        var (tlsPort, port) = (FreePort.Next(), FreePort.Next());
+        // The TLS server (this proxy) offers one TLS 1.2 suite; the servers' keyword lists include it or leave it out.
+        var config = "global\n  ssl-default-server-ciphers ECDH+AESGCM:!AES256\n" + Defaults
+            + $"frontend tls\n  bind 127.0.0.1:{tlsPort} ssl crt {backendPem} ssl-max-ver TLSv1.2 ciphers ECDHE-ECDSA-AES256-GCM-SHA384\n  default_backend origin\n"
+            + $"backend origin\n  server o 127.0.0.1:{origin.Port}\n"
+            + $"frontend fe\n  bind 127.0.0.1:{port}\n  use_backend own if {{ path_beg /own }}\n  default_backend global\n"
+            + $"backend own\n  server s 127.0.0.1:{tlsPort} ssl verify none ciphers ECDH+AES256:!SHA1\n"
+            + $"backend global\n  server s 127.0.0.1:{tlsPort} ssl verify none\n";
+        await using var proxy = await InProcessProxy.StartAsync(config);
+
+        var own = await CurlAsync("-w", " %{http_code}", $"http://127.0.0.1:{port}/own");
+        var global = await CurlAsync("-o", "/dev/null", "-w", "%{http_code}", $"http://127.0.0.1:{port}/global");
+
+        Assert.Equal("origin 200", own.Stdout);
+        Assert.Equal("503", global.Stdout);
     }
 
     [Fact]

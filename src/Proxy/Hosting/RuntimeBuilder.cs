@@ -43,6 +43,7 @@ internal sealed class RuntimeBuilder
         RuntimeServices? services = null)
     {
         var fatalBefore = diagnostics.FatalCount;
+        var itemsBefore = diagnostics.Items.Count;
         var builder = new RuntimeBuilder(diagnostics, unsupported, config.Global,
             config.Userlists.ToDictionary(u => u.Name, u => new Userlist(u), StringComparer.Ordinal), services ?? RuntimeServices.Default);
         var backends = new Dictionary<string, BackendState>(StringComparer.Ordinal);
@@ -87,6 +88,7 @@ internal sealed class RuntimeBuilder
         }
 
         var accessLogs = Logging.AccessLogRegistry.Build(config, diagnostics, TimeProvider.System, Environment.ProcessId);
+        BindTlsLoader.EndChecks(diagnostics, itemsBefore);
         return diagnostics.FatalCount > fatalBefore ? null : new ProxyRuntime(frontends, [.. backends.Values], listeners)
         {
             Connections = config.Global.MaxConn is { } max ? new ConnectionLimit(max) : null,

@@ -20,7 +20,7 @@ internal sealed class ServerState
         _usable = !definition.Disabled;
         if (definition.Port is { } port)
         {
-            _prefix = Prefix(definition.Host, port, definition.Ssl);
+            _prefix = Prefix(definition.Host, port, Tls.ServerTls.SniFromHost(definition));
         }
     }
 
@@ -84,12 +84,13 @@ internal sealed class ServerState
     public void EndRequest() => Interlocked.Decrement(ref _inFlight);
 
     /// <summary>
-    /// The "http://host:port" (https for `ssl`) YARP forwards to. A server without a port uses the port the client connected to
+    /// The "http://host:port" (https for `ssl … sni req.hdr(host)`) YARP forwards to. A server without a port uses the port the client connected to
     /// (haproxy 2.6 configuration.txt §5.2).
     /// </summary>
-    public string DestinationPrefix(int clientLocalPort) => _prefix ?? Prefix(Definition.Host, clientLocalPort, Definition.Ssl);
+    public string DestinationPrefix(int clientLocalPort) => _prefix ?? Prefix(Definition.Host, clientLocalPort, Tls.ServerTls.SniFromHost(Definition));
 
-    // `ssl` servers are reached over https; the backend's pool carries their TLS options (Proxy.Tls.ServerTls).
+    // `ssl … sni req.hdr(host)` servers are reached over https with the pool's TLS; other `ssl` servers over http://
+    // with the handshake made at connect time (Proxy.Tls.ServerTls, ServerTlsConnector).
     private static string Prefix(string host, int port, bool ssl)
         => IPAddress.TryParse(host, out var ip) && ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6
             ? $"{(ssl ? "https" : "http")}://[{host}]:{port}"

@@ -21,6 +21,22 @@ internal static class BindTlsLoader
         "allow-0rtt", "ca-verify-file", "generate-certificates", "ca-sign-file", "ca-sign-pass", "tls-ticket-keys", "no-ca-names",
     ];
 
+    // The keyword of the cipher alerts (binds' and servers'), so EndChecks can tell them from the rest.
+    internal const string CipherKeyword = "ciphers";
+
+    /// <summary>
+    /// After every bind is loaded: haproxy 2.6 sets cipher lists in its post-parse checks, which end with "Fatal errors
+    /// found in configuration." once when any failed (unless another check already ended so).
+    /// </summary>
+    public static void EndChecks(DiagnosticBag diagnostics, int itemsBefore)
+    {
+        const string Fatal = "Fatal errors found in configuration.";
+        if (diagnostics.Items.Skip(itemsBefore).Any(d => d.Keyword == CipherKeyword) && diagnostics.Items[^1].Message != Fatal)
+        {
+            diagnostics.Alert(null, Fatal);
+        }
+    }
+
     /// <summary>The bind's TLS, null when the bind has no `ssl`, or null after reporting an alert.</summary>
     /// <param name="unsupported">Reports what this proxy cannot run yet (a warning under -c, a refusal at start).</param>
     public static BindTls? Load(
@@ -41,8 +57,8 @@ internal static class BindTlsLoader
 
         // ssl-default-bind-options may carry ssl-min-ver/ssl-max-ver/no-tlsvXX words.
         var globalOptions = global.SslDefaults.GetValueOrDefault("ssl-default-bind-options")?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
-        var min = settings.GetValueOrDefault("ssl-min-ver") ?? After(globalOptions, "ssl-min-ver");
-        var max = settings.GetValueOrDefault("ssl-max-ver") ?? After(globalOptions, "ssl-max-ver");
+        var min = settings.GetValueOrDefault("ssl-min-ver") ?? TlsVersions.After(globalOptions, "ssl-min-ver");
+        var max = settings.GetValueOrDefault("ssl-max-ver") ?? TlsVersions.After(globalOptions, "ssl-max-ver");
         SslProtocols protocols = SslProtocols.None;
         if (min is not null || max is not null)
         {
@@ -74,10 +90,11 @@ internal static class BindTlsLoader
             out var cipherError);
         if (cipherError is { } failed)
         {
-            // haproxy 2.6 words it so for lists OpenSSL refuses; here also for OpenSSL keywords .NET cannot express.
-            diagnostics.Alert(null, failed.Tls13
+            // haproxy 2.6 words it so for lists libssl refuses, and prints the text a second time on a bare line.
+            var message = failed.Tls13
                 ? $"Proxy '{proxyName}': unable to set TLS 1.3 cipher suites to '{failed.List}' {at}."
-                : $"Proxy '{proxyName}': unable to set SSL cipher list to '{failed.List}' {at}.", "bind");
+                : $"Proxy '{proxyName}': unable to set SSL cipher list to '{failed.List}' {at}.";
+            diagnostics.Alert(null, $"{message}\n{message}", CipherKeyword);
             return null;
         }
 
@@ -182,11 +199,6 @@ internal static class BindTlsLoader
         return null;
     }
 
-    private static string? After(string[] words, string keyword)
-    {
-        var index = Array.IndexOf(words, keyword);
-        return index >= 0 && index + 1 < words.Length ? words[index + 1] : null;
-    }
 
     // haproxy 2.6 advertises no ALPN unless `alpn` is set. An empty list (not null) keeps Kestrel from filling in its own.
     private static List<SslApplicationProtocol> Alpn(string? alpn)

@@ -5,8 +5,9 @@ namespace Proxy.Tls;
 
 /// <summary>
 /// OpenSSL cipher names (`ciphers`, TLS 1.2 and below) and TLS 1.3 suite names (`ciphersuites`) → .NET's
-/// <see cref="TlsCipherSuite"/>. Only explicit names map: OpenSSL's keywords and operators ("HIGH", "!aNULL",
-/// "+AES") have no .NET counterpart, so a list using them is refused with a clear error rather than approximated.
+/// <see cref="TlsCipherSuite"/>. Cipher strings are expanded by the system's libssl (<see cref="OpenSslCipherString"/>);
+/// this explicit-name table is only the fallback when libssl cannot be loaded, and then OpenSSL's keywords and
+/// operators ("HIGH", "!aNULL", "+AES") are refused with a clear error rather than approximated.
 /// </summary>
 internal static class OpenSslCipherNames
 {
@@ -83,6 +84,25 @@ internal static class OpenSslCipherNames
             return null;
         }
 
+        if (OperatingSystem.IsWindows())
+        {
+            error = (ciphers ?? suites!, ciphers is null);
+            return null;
+        }
+
+        switch (OpenSslCipherString.Expand(ciphers, suites, out var expanded))
+        {
+            case OpenSslCipherString.Result.Expanded:
+                return new CipherSuitesPolicy(expanded);
+            case OpenSslCipherString.Result.CiphersRefused:
+                error = (ciphers!, false);
+                return null;
+            case OpenSslCipherString.Result.SuitesRefused:
+                error = (suites!, true);
+                return null;
+        }
+
+        // libssl could not be loaded: explicit names only.
         var tls12 = ciphers is null ? DefaultTls12 : Map(ciphers, tls13: false, out _);
         if (tls12 is null)
         {
@@ -94,12 +114,6 @@ internal static class OpenSslCipherNames
         if (tls13 is null)
         {
             error = (suites!, true);
-            return null;
-        }
-
-        if (OperatingSystem.IsWindows())
-        {
-            error = (ciphers ?? suites!, ciphers is null);
             return null;
         }
 

@@ -69,6 +69,26 @@ internal static class TlsVersions
         return set == SslProtocols.None ? Disabled : set;
     }
 
+    /// <summary>The word after <paramref name="keyword"/> in an options line (`ssl-default-*-options`), or null.</summary>
+    public static string? After(string[] words, string keyword)
+    {
+        var index = Array.IndexOf(words, keyword);
+        return index >= 0 && index + 1 < words.Length ? words[index + 1] : null;
+    }
+
+    /// <summary>
+    /// A server's versions: its `ssl-min-ver`/`ssl-max-ver`/`no-tlsvXX`/`force-tlsvXX`, else those of
+    /// `ssl-default-server-options` (unknown words were refused while parsing). None = the system's defaults.
+    /// </summary>
+    public static SslProtocols ForServer(IReadOnlyDictionary<string, string> settings, string? globalOptions)
+    {
+        var words = globalOptions?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
+        var min = settings.GetValueOrDefault("ssl-min-ver") ?? After(words, "ssl-min-ver");
+        var max = settings.GetValueOrDefault("ssl-max-ver") ?? After(words, "ssl-max-ver");
+        var protocols = min is null && max is null ? SslProtocols.None : Range(min, max, out _) ?? SslProtocols.None;
+        return Narrow(protocols, settings.Keys.Concat(words).ToHashSet(StringComparer.Ordinal));
+    }
+
     private static int Index(string name) => Array.FindIndex(Ordered, v => v.Name == name);
 
     /// <summary>The haproxy name of a negotiated protocol (`ssl_fc_protocol`).</summary>

@@ -69,15 +69,31 @@ public sealed class BindTlsLoaderTests : IDisposable
     }
 
     [Fact]
-    public void Load_GlobalCipherKeyword_IsRefusedNamingTheBindLine()
+    public void Load_GlobalCipherStringLibSslRefuses_IsRefusedNamingTheBindLine()
     {
-        var config = Parse(" ssl-default-bind-ciphers HIGH:!aNULL", $"ssl crt {Certificate("c.test", DateTimeOffset.UtcNow.AddDays(10))}");
+        // Red Hat's OpenSSL keyword; Debian 12's haproxy -c gives this very alert for it.
+        var config = Parse(" ssl-default-bind-ciphers PROFILE=SYSTEM", $"ssl crt {Certificate("c.test", DateTimeOffset.UtcNow.AddDays(10))}");
 
         var (tls, diagnostics) = Load(config, DateTimeOffset.UtcNow);
 
         Assert.Null(tls);
-        Assert.Equal("Proxy 'fe': unable to set SSL cipher list to 'HIGH:!aNULL' for bind '127.0.0.1:8443' at [t.cfg:9].",
+        Assert.Equal("Proxy 'fe': unable to set SSL cipher list to 'PROFILE=SYSTEM' for bind '127.0.0.1:8443' at [t.cfg:9].\nProxy 'fe': unable to set SSL cipher list to 'PROFILE=SYSTEM' for bind '127.0.0.1:8443' at [t.cfg:9].",
             Assert.Single(diagnostics.Items).Message);
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void Load_GlobalCipherKeywords_AreExpandedByLibSsl()
+    {
+        var config = Parse(" ssl-default-bind-ciphers ECDH+AESGCM:ECDH+CHACHA20:ECDH+AES256:ECDH+AES128:!aNULL:!SHA1:!AESCCM",
+            $"ssl crt {Certificate("k.test", DateTimeOffset.UtcNow.AddDays(10))}");
+
+        var (tls, diagnostics) = Load(config, DateTimeOffset.UtcNow);
+
+        Assert.Empty(diagnostics.Items);
+        var allowed = tls!.Select(null).CipherSuitesPolicy!.AllowedCipherSuites!.ToList();
+        Assert.Contains(System.Net.Security.TlsCipherSuite.TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384, allowed);
+        Assert.DoesNotContain(System.Net.Security.TlsCipherSuite.TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA, allowed);
     }
 
     [Fact]
