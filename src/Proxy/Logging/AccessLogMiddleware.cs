@@ -36,7 +36,7 @@ internal sealed class AccessLogMiddleware(RequestDelegate next, CurrentRuntime r
         plan.Enter();
         var body = new CountingResponseBody(context.Features.Get<IHttpResponseBodyFeature>()!);
         context.Features.Set<IHttpResponseBodyFeature>(body);
-        var timing = new HeaderTiming(time);
+        var timing = new HeaderTiming(time, context.Response);
         context.Response.OnStarting(HeaderTiming.Mark, timing);
         try
         {
@@ -49,20 +49,24 @@ internal sealed class AccessLogMiddleware(RequestDelegate next, CurrentRuntime r
             // What the handler recorded (src/Proxy/Http/RequestOutcome); a request it never saw logs as its own.
             var recorded = RequestOutcome.Of(context);
             var server = recorded?.ChosenServer;
-            var responseMs = recorded?.ResponseMilliseconds is >= 0 and var tr ? tr
+            var responseMs = recorded is not null ? recorded.ResponseMilliseconds
                 : server is null || timing.At == 0 ? -1 : (long)time.GetElapsedTime(start, timing.At).TotalMilliseconds;
+            var termination = recorded?.TerminationState ?? (!context.RequestAborted.IsCancellationRequested ? "--" : context.Response.HasStarted ? "CD" : "CH");
             var outcome = new AccessLogEntryFactory.Outcome(
                 recorded?.Backend,
                 recorded?.Server,
                 server is null ? null : ServerEndpoint(server),
-                recorded?.TerminationState ?? (!context.RequestAborted.IsCancellationRequested ? "--" : context.Response.HasStarted ? "CD" : "CH"),
+                termination,
                 recorded?.QueueMilliseconds ?? -1,
-                recorded?.ConnectMilliseconds ?? -1,
+                ConnectMs(recorded?.ConnectMilliseconds ?? -1, server, termination),
                 responseMs,
                 recorded?.Retries ?? 0,
                 recorded?.Redispatched ?? false,
                 recorded?.ChosenBackend is { } backend ? BackendConnections(backend) : 0,
-                server?.InFlight ?? 0);
+                server?.InFlight ?? 0,
+                timing.KestrelDate,
+                recorded is not null && recorded.ChosenBackend is null && termination == "SC",
+                recorded?.Status ?? 0);
             var entry = AccessLogEntryFactory.Create(
                 context, plan, outcome, acceptDate, activeMs, body.Bytes, Volatile.Read(ref _active), plan.Connections, requestCounter);
             Interlocked.Decrement(ref _active);
@@ -71,14 +75,20 @@ internal sealed class AccessLogMiddleware(RequestDelegate next, CurrentRuntime r
         }
     }
 
-    // %bc: requests the backend's servers are serving now.
+    // haproxy 2.6: a server that failed or timed out while the response headers (or data) were awaited had accepted
+    // the connection, so Tc was reached; pooled connections are not timed per request, hence 0.
+    private static long ConnectMs(long recorded, ServerState? server, string termination)
+        => recorded < 0 && server is not null && termination.Length >= 2 && termination[1] is 'H' or 'D' ? 0 : recorded;
+
+    // %bc: the backend's other requests, served or queued (haproxy 2.6 counts queued streams as backend connections).
     private static int BackendConnections(BackendState backend)
     {
-        var total = 0;
+        var queue = backend.Queue;
+        var total = queue?.BackendLength ?? 0;
         var servers = backend.Servers;
         for (var i = 0; i < servers.Count; i++)
         {
-            total += servers[i].InFlight;
+            total += servers[i].InFlight + (queue?.LengthOf(servers[i]) ?? 0);
         }
 
         return total;
@@ -87,18 +97,23 @@ internal sealed class AccessLogMiddleware(RequestDelegate next, CurrentRuntime r
     private static IPEndPoint? ServerEndpoint(ServerState server)
         => IPAddress.TryParse(server.Definition.Host, out var address) && server.Definition.Port is { } port ? new IPEndPoint(address, port) : null;
 
-    // The moment the response headers go out: %Tr ends there.
-    private sealed class HeaderTiming(TimeProvider time)
+    // The moment the response headers go out: %Tr ends there. Kestrel adds its Date header after this callback, so
+    // whether the response had one yet tells whose it is (%B does not count Kestrel's).
+    private sealed class HeaderTiming(TimeProvider time, HttpResponse response)
     {
         public static readonly Func<object, Task> Mark = state =>
         {
             var timing = (HeaderTiming)state;
             timing.At = timing._time.GetTimestamp();
+            timing.KestrelDate = !timing._response.Headers.ContainsKey("Date");
             return Task.CompletedTask;
         };
 
         private readonly TimeProvider _time = time;
+        private readonly HttpResponse _response = response;
 
         public long At { get; private set; }
+
+        public bool KestrelDate { get; private set; }
     }
 }

@@ -74,7 +74,7 @@ internal sealed class HttpRuleCompiler(
             case HttpAllowRule:
                 return AllowAction.Instance;
             case HttpDenyRule deny:
-                return new DenyAction(deny.Status);
+                return new DenyAction(deny.Status, response ? "PH" : "PR");
             case HttpAuthRule auth when !response:
                 return new AuthAction(auth.Realm ?? proxyName);
             case HttpHeaderRule { Action: "del-header" } header:
