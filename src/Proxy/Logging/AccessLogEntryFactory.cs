@@ -27,6 +27,9 @@ internal static class AccessLogEntryFactory
     /// <param name="ServerConnections">%sc when logged.</param>
     /// <param name="KestrelDate">The response had no Date header when it started: the one sent is Kestrel's own.</param>
     /// <param name="NoBackend">The frontend found no backend (haproxy 2.6 then logs TR as -1).</param>
+    /// <param name="HandshakeMs">Th (first request of a TLS connection only).</param>
+    /// <param name="IdleMs">Ti.</param>
+    /// <param name="RequestMs">TR.</param>
     /// <param name="RecordedStatus">The status the handler recorded: positive when it answered (the headers may still be
     /// unsent when a response without body ends), -1 when it sent nothing (client gone), 0 when it kept no record.</param>
     public readonly record struct Outcome(
@@ -43,14 +46,17 @@ internal static class AccessLogEntryFactory
         int ServerConnections,
         bool KestrelDate = false,
         bool NoBackend = false,
-        int RecordedStatus = 0);
+        int RecordedStatus = 0,
+        long HandshakeMs = 0,
+        long IdleMs = 0,
+        long RequestMs = 0);
 
     /// <summary>The entry for <paramref name="context"/>'s request.</summary>
     /// <param name="context">The finished request.</param>
     /// <param name="plan">The frontend's plan (name, captures).</param>
     /// <param name="outcome">What the handler recorded.</param>
     /// <param name="acceptDate">When the request began (local time).</param>
-    /// <param name="activeMs">Ta: from the start of the request to the end of the response.</param>
+    /// <param name="activeMs">From the request's complete headers to the end of the response (Ta without TR).</param>
     /// <param name="bodyBytes">Response body bytes sent.</param>
     /// <param name="activeConnections">%ac.</param>
     /// <param name="frontendConnections">%fc.</param>
@@ -89,15 +95,16 @@ internal static class AccessLogEntryFactory
             IsTls = context.Request.IsHttps,
             Backend = outcome.Backend ?? plan.Frontend,
             Server = outcome.Server,
-            HandshakeMs = 0,
-            IdleMs = 0,
+            HandshakeMs = outcome.HandshakeMs,
+            IdleMs = outcome.IdleMs,
             // haproxy 2.6 logs TR as -1 when the frontend found no backend at all (no use_backend matched, no default).
-            RequestMs = outcome.NoBackend ? -1 : 0,
+            RequestMs = outcome.NoBackend ? -1 : outcome.RequestMs,
             QueueMs = outcome.QueueMs,
             ConnectMs = outcome.ConnectMs,
             ResponseMs = outcome.ResponseMs,
-            ActiveMs = activeMs,
-            TotalMs = activeMs,
+            // Ta runs from the request's first bytes; Tt from the connection's readiness (Th) or the previous request's end.
+            ActiveMs = outcome.RequestMs + activeMs,
+            TotalMs = outcome.HandshakeMs + outcome.IdleMs + outcome.RequestMs + activeMs,
             Status = status,
             BytesRead = answered ? HeaderBytes(response, context.Features.Get<IHttpResponseFeature>()?.ReasonPhrase, outcome.KestrelDate) + bodyBytes : bodyBytes,
             BytesUploaded = RequestBytes(request, uri),

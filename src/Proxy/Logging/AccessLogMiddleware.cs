@@ -11,7 +11,7 @@ namespace Proxy.Logging;
 /// one <see cref="AccessLogEntry"/> to its frontend's <see cref="AccessLogPlan"/> (haproxy 2.6 logs an HTTP request
 /// once, at its end, at info). Frontends without a log format pay one dictionary lookup.
 /// </summary>
-internal sealed class AccessLogMiddleware(RequestDelegate next, CurrentRuntime runtime, TimeProvider time)
+internal sealed class AccessLogMiddleware(RequestDelegate next, CurrentRuntime runtime, TimeProvider time, ClientConnections connections)
 {
     private int _active;
     private long _requests = -1;
@@ -30,10 +30,17 @@ internal sealed class AccessLogMiddleware(RequestDelegate next, CurrentRuntime r
         }
 
         var start = time.GetTimestamp();
-        var acceptDate = time.GetLocalNow();
         var requestCounter = Interlocked.Increment(ref _requests);
-        Interlocked.Increment(ref _active);
-        plan.Enter();
+        // Connections are counted by ConnectionLogMiddleware; a request that did not come through it counts as one.
+        var client = ClientConnection.Of(context);
+        if (client is null)
+        {
+            Interlocked.Increment(ref _active);
+            plan.Enter();
+        }
+
+        var timers = RequestTimers.Begin(client, context.Request.Protocol, start, time);
+        var acceptDate = time.GetLocalNow().AddMilliseconds(-timers.RequestMs);
         var body = new CountingResponseBody(context.Features.Get<IHttpResponseBodyFeature>()!);
         context.Features.Set<IHttpResponseBodyFeature>(body);
         var timing = new HeaderTiming(time, context.Response);
@@ -66,12 +73,27 @@ internal sealed class AccessLogMiddleware(RequestDelegate next, CurrentRuntime r
                 server?.InFlight ?? 0,
                 timing.KestrelDate,
                 recorded is not null && recorded.ChosenBackend is null && termination == "SC",
-                recorded?.Status ?? 0);
+                recorded?.Status ?? 0,
+                timers.HandshakeMs,
+                timers.IdleMs,
+                timers.RequestMs);
             var entry = AccessLogEntryFactory.Create(
-                context, plan, outcome, acceptDate, activeMs, body.Bytes, Volatile.Read(ref _active), plan.Connections, requestCounter);
-            Interlocked.Decrement(ref _active);
-            plan.Leave();
-            plan.Write(entry);
+                context, plan, outcome, acceptDate, activeMs, body.Bytes, client is null ? Volatile.Read(ref _active) : connections.Active, plan.Connections, requestCounter);
+            if (client is null)
+            {
+                Interlocked.Decrement(ref _active);
+                plan.Leave();
+            }
+            else if (context.Response.Headers.Connection.ToString().Contains("close", StringComparison.OrdinalIgnoreCase))
+            {
+                client.Leave();
+            }
+            else if (timers.Watched)
+            {
+                client.EndRequest(time.GetTimestamp());
+            }
+
+            plan.Write(entry, context.Features.Get<LogLevelOverride>());
         }
     }
 
