@@ -38,6 +38,8 @@ internal static class ProxyHost
         builder.Services.AddSingleton(_ => new HealthCheckService(runtime, messages));
         builder.Services.AddHostedService(services => services.GetRequiredService<HealthCheckService>());
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(1));
+        // SIGUSR1: haproxy's soft stop and its "Proxy X stopped" lines.
+        builder.Services.AddHostedService(services => new SoftStop(runtime, messages, services.GetRequiredService<IHostApplicationLifetime>()));
         // Tests add an IRequestOutcomeObserver or another TimeProvider here; VRRP registers its service.
         addServices?.Invoke(builder.Services);
 
@@ -84,7 +86,7 @@ internal static class ProxyHost
                         // The access log's %ac/%fc count admitted connections; its %Th/%Ti/%TR need the accept time and
                         // the plain bytes after the handshake (src/Proxy/Logging/ConnectionLogMiddleware).
                         var connectionLog = new Logging.ConnectionLogMiddleware(
-                            clientConnections, runtime.AccessLogs.ForFrontend(listener.Frontend.Name), kestrel.ApplicationServices.GetRequiredService<TimeProvider>());
+                            clientConnections, listener.Frontend, runtime.AccessLogs.ForFrontend(listener.Frontend.Name), kestrel.ApplicationServices.GetRequiredService<TimeProvider>());
                         endpoint.Use(next => connection => connectionLog.OnAcceptAsync(connection, next));
                         if (listener.Tls is { } tls)
                         {

@@ -9,11 +9,12 @@ namespace Proxy.Logging;
 /// time; <see cref="OnReadyAsync"/> (after the handshake, so it sees plain bytes) keeps a <see cref="ClientConnection"/>
 /// in the connection's items and watches its input for the first bytes of each request (%Th, %Ti, %TR).
 /// </summary>
-internal sealed class ConnectionLogMiddleware(ClientConnections connections, AccessLogPlan? plan, TimeProvider time)
+internal sealed class ConnectionLogMiddleware(ClientConnections connections, Runtime.FrontendState frontend, AccessLogPlan? plan, TimeProvider time)
 {
     /// <summary>Counts the connection while it lives.</summary>
     public async Task OnAcceptAsync(ConnectionContext connection, ConnectionDelegate next)
     {
+        frontend.CountConnection();
         var state = new ClientConnection(connections, plan, time.GetTimestamp());
         state.Attach(connection.Items);
         try
