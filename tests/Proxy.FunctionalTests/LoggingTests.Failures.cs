@@ -88,10 +88,10 @@ public sealed partial class LoggingTests
     private static string ByPath(string[] lines)
         => string.Concat(lines.Select(Mask).Select(MaskBackendQueue).Select(MaskHolder).OrderBy(l => Regex.Match(l, "\"GET (\\S+)").Groups[1].Value, StringComparer.Ordinal));
 
-    // The held request only makes room for the queue case; its counts depend on when each side frees the timed-out
-    // request (haproxy itself varies from run to run).
+    // The queue case's connection counts vary from run to run in haproxy itself (2/2/1 or 1/1/0 for the same
+    // sequence): only status, bytes, server, termination state and retries are compared there.
     private static string MaskHolder(string line)
-        => line.Contains("GET /queue/hold ", StringComparison.Ordinal) ? Regex.Replace(line, @" \d+/\d+/\d+/\d+/(\d+) ", " AC/FC/BC/SC/$1 ") : line;
+        => line.Contains("GET /queue/", StringComparison.Ordinal) ? Regex.Replace(line, @" \d+/\d+/\d+/\d+/(\d+) ", " AC/FC/BC/SC/$1 ") : line;
 
     // haproxy 2.6 reports %bq 1 for a request that timed out in the backend's queue whatever was queued before it;
     // this proxy reports the requests that were ahead of it (0). Not understood yet: left out of the comparison.

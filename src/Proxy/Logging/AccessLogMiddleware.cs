@@ -43,7 +43,7 @@ internal sealed class AccessLogMiddleware(RequestDelegate next, CurrentRuntime r
         var acceptDate = time.GetLocalNow().AddMilliseconds(-timers.RequestMs);
         var body = new CountingResponseBody(context.Features.Get<IHttpResponseBodyFeature>()!);
         context.Features.Set<IHttpResponseBodyFeature>(body);
-        var timing = new HeaderTiming(time, context.Response);
+        var timing = new HeaderTiming(time, context.Response, client is null ? null : connections, plan);
         context.Response.OnStarting(HeaderTiming.Mark, timing);
         try
         {
@@ -78,7 +78,15 @@ internal sealed class AccessLogMiddleware(RequestDelegate next, CurrentRuntime r
                 timers.IdleMs,
                 timers.RequestMs);
             var entry = AccessLogEntryFactory.Create(
-                context, plan, outcome, acceptDate, activeMs, body.Bytes, client is null ? Volatile.Read(ref _active) : connections.Active, plan.Connections, requestCounter);
+                context,
+                plan,
+                outcome,
+                acceptDate,
+                activeMs,
+                body.Bytes,
+                timing.ActiveConnections ?? (client is null ? Volatile.Read(ref _active) : connections.Active),
+                timing.FrontendConnections ?? plan.Connections,
+                requestCounter);
             if (client is null)
             {
                 Interlocked.Decrement(ref _active);
@@ -120,19 +128,33 @@ internal sealed class AccessLogMiddleware(RequestDelegate next, CurrentRuntime r
         => IPAddress.TryParse(server.Definition.Host, out var address) && server.Definition.Port is { } port ? new IPEndPoint(address, port) : null;
 
     // The moment the response headers go out: %Tr ends there. Kestrel adds its Date header after this callback, so
-    // whether the response had one yet tells whose it is (%B does not count Kestrel's).
-    private sealed class HeaderTiming(TimeProvider time, HttpResponse response)
+    // whether the response had one yet tells whose it is (%B does not count Kestrel's). %ac/%fc are read here too:
+    // once the response is out the client may already have opened its next connection, which haproxy, handling
+    // both in one loop, would count only after logging this request.
+    private sealed class HeaderTiming(TimeProvider time, HttpResponse response, ClientConnections? connections, AccessLogPlan plan)
     {
         public static readonly Func<object, Task> Mark = state =>
         {
             var timing = (HeaderTiming)state;
             timing.At = timing._time.GetTimestamp();
             timing.KestrelDate = !timing._response.Headers.ContainsKey("Date");
+            if (timing._connections is { } counted)
+            {
+                timing.ActiveConnections = counted.Active;
+                timing.FrontendConnections = timing._plan.Connections;
+            }
+
             return Task.CompletedTask;
         };
 
         private readonly TimeProvider _time = time;
         private readonly HttpResponse _response = response;
+        private readonly ClientConnections? _connections = connections;
+        private readonly AccessLogPlan _plan = plan;
+
+        public int? ActiveConnections { get; private set; }
+
+        public int? FrontendConnections { get; private set; }
 
         public long At { get; private set; }
 
