@@ -41,6 +41,6 @@ public sealed partial class LoggingTests
         using var response = await client.GetAsync($"http://127.0.0.1:{port}/via-dev-log");
         var line = Assert.Single(await rsyslog.WaitForLinesAsync("/via-dev-log", 1, Limit));
 
-        Assert.Matches(@"^local0\.info haproxy\[\d+\]: 127\.0\.0\.1:\d+ \[[^\]]+\] fe be/s1 0/0/0/\d+/\d+ 200 \d+ - - ---- 1/1/0/\d/0 0/0 ""GET /via-dev-log HTTP/1\.1""$", line);
+        Assert.Matches(@"^local0\.info haproxy\[\d+\]: 127\.0\.0\.1:\d+ \[[^\]]+\] fe be/s1 \d+/0/0/\d+/\d+ 200 \d+ - - ---- 1/1/0/\d/0 0/0 ""GET /via-dev-log HTTP/1\.1""$", line);
     }
 }

@@ -28,7 +28,7 @@ public sealed partial class LoggingTests
         }
 
         var line = Assert.Single(proxy.Stdout.Split('\n'), l => l.Contains("/to-stdout", StringComparison.Ordinal));
-        Assert.Matches(@"^127\.0\.0\.1:\d+ \[[^\]]+\] fe be/s1 0/0/0/\d+/\d+ 200 \d+ - - ---- 1/1/0/\d/0 0/0 ""GET /to-stdout HTTP/1\.1""$", line);
+        Assert.Matches(@"^127\.0\.0\.1:\d+ \[[^\]]+\] fe be/s1 \d+/0/0/\d+/\d+ 200 \d+ - - ---- 1/1/0/\d/0 0/0 ""GET /to-stdout HTTP/1\.1""$", line);
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public sealed partial class LoggingTests
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         var line = Assert.Single(lines);
         Assert.Matches(
-            $@"^<134>\w{{3}} [ \d]\d \d\d:\d\d:\d\d haproxy\[{Environment.ProcessId}\]: 127\.0\.0\.1:\d+ \[\d\d/\w{{3}}/\d{{4}}:\d\d:\d\d:\d\d\.\d{{3}}\] fe be/s1 0/0/0/\d+/\d+ 200 \d+ - - ---- 1/1/0/\d/0 0/0 \{{abcdefgh\}} ""GET /udp-layout\?x=1 HTTP/1\.1""\n$",
+            $@"^<134>\w{{3}} [ \d]\d \d\d:\d\d:\d\d haproxy\[{Environment.ProcessId}\]: 127\.0\.0\.1:\d+ \[\d\d/\w{{3}}/\d{{4}}:\d\d:\d\d:\d\d\.\d{{3}}\] fe be/s1 \d+/0/0/\d+/\d+ 200 \d+ - - ---- 1/1/0/\d/0 0/0 \{{abcdefgh\}} ""GET /udp-layout\?x=1 HTTP/1\.1""\n$",
             line);
     }
 
@@ -50,7 +50,7 @@ public sealed partial class LoggingTests
         var lines = await rsyslog.WaitForLinesAsync("/through-rsyslog", 2, Limit);
 
         Assert.Equal(2, lines.Length);
-        var layout = @" haproxy\[\d+\]: 127\.0\.0\.1:\d+ \[\d\d/\w{3}/\d{4}:\d\d:\d\d:\d\d\.\d{3}\] fe be/s1 0/0/0/\d+/\d+ 200 \d+ - - ---- 1/1/0/\d/0 0/0 ""GET /through-rsyslog HTTP/1\.1""$";
+        var layout = @" haproxy\[\d+\]: 127\.0\.0\.1:\d+ \[\d\d/\w{3}/\d{4}:\d\d:\d\d:\d\d\.\d{3}\] fe be/s1 \d+/0/0/\d+/\d+ 200 \d+ - - ---- 1/1/0/\d/0 0/0 ""GET /through-rsyslog HTTP/1\.1""$";
         Assert.Contains(lines, l => Regex.IsMatch(l, "^local0.info" + layout));
         Assert.Contains(lines, l => Regex.IsMatch(l, "^local2.info" + layout));
     }

@@ -59,6 +59,13 @@ internal static partial class HttpRequestRuleParser
 
                 rule = new HttpDenyRule(line.Location, status);
                 break;
+            case "set-log-level":
+                // haproxy 2.6 src/http_act.c: one level name or "silent"; anything else is the same error.
+                var level = args.Count > 0 ? IndexOfLevel(args[0]) : -2;
+                error = level == -2 ? "expects exactly 1 argument (log level name or 'silent')." : null;
+                unexpected = args.Count > 1 ? 1 : null;
+                rule = error is null ? new HttpSetLogLevelRule(line.Location, level < 0 ? null : level) : null;
+                break;
             case "allow":
                 unexpected = args.Count > 0 ? 0 : null;
                 rule = new HttpAllowRule(line.Location);
@@ -226,4 +233,8 @@ internal static partial class HttpRequestRuleParser
             ? (null, "redirection type expected ('prefix', 'location', or 'scheme').")
             : (new HttpRedirectRule(line.Location, kind, target!, code, options), null);
     }
+
+    // -1 for "silent", -2 for an unknown name, else the syslog level.
+    private static int IndexOfLevel(string name)
+        => name == "silent" ? -1 : HttpSetLogLevelRule.LevelNames.ToList().IndexOf(name) is var i and >= 0 ? i : -2;
 }

@@ -60,7 +60,7 @@ internal static partial class HttpRequestRuleParser
     /// </summary>
     public static HttpRequestRule? ParseResponse(ConfigLine line, string proxyDescription, DiagnosticBag diagnostics, Func<string, bool>? isKnownAcl = null)
     {
-        if (line[1] is "set-header" or "add-header" or "del-header" or "replace-header" or "replace-value" or "deny" or "allow" or "set-status"
+        if (line[1] is "set-header" or "add-header" or "del-header" or "replace-header" or "replace-value" or "deny" or "allow" or "set-status" or "set-log-level"
             || line[1].StartsWith("set-var(", StringComparison.Ordinal) || line[1].StartsWith("set-var-fmt(", StringComparison.Ordinal)
             || line[1].StartsWith("unset-var(", StringComparison.Ordinal))
         {

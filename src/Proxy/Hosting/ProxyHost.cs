@@ -35,10 +35,15 @@ internal static class ProxyHost
         builder.Services.AddSingleton(new CurrentRuntime(runtime));
         builder.Services.AddSingleton<HttpProxyHandler>();
         builder.Services.AddSingleton(TimeProvider.System);
+        // %ac: the connections of this host (the access log reads it; the connection middleware counts).
+        var clientConnections = new Logging.ClientConnections();
+        builder.Services.AddSingleton(clientConnections);
         // One instance: the hosted service runs the checks, and syslog logging can resolve it to subscribe to its events.
         builder.Services.AddSingleton(services => new HealthCheckService(runtime, messages, services.GetRequiredService<IHostApplicationLifetime>()));
         builder.Services.AddHostedService(services => services.GetRequiredService<HealthCheckService>());
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(1));
+        // SIGUSR1: haproxy's soft stop and its "Proxy X stopped" lines.
+        builder.Services.AddHostedService(services => new SoftStop(runtime, messages, services.GetRequiredService<IHostApplicationLifetime>()));
         // Tests add an IRequestOutcomeObserver or another TimeProvider here; VRRP registers its service.
         addServices?.Invoke(builder.Services);
 
@@ -82,15 +87,22 @@ internal static class ProxyHost
                             endpoint.Use(next => connection => frontendLimit.RunAsync(connection, next));
                         }
 
+                        // The access log's %ac/%fc count admitted connections; its %Th/%Ti/%TR need the accept time and
+                        // the plain bytes after the handshake (src/Proxy/Logging/ConnectionLogMiddleware).
+                        var connectionLog = new Logging.ConnectionLogMiddleware(
+                            clientConnections, listener.Frontend, runtime.AccessLogs.ForFrontend(listener.Frontend.Name), kestrel.ApplicationServices.GetRequiredService<TimeProvider>());
+                        endpoint.Use(next => connection => connectionLog.OnAcceptAsync(connection, next));
                         if (listener.Tls is { } tls)
                         {
                             // TLS binds pick HTTP/2 through ALPN only (`alpn h2,http/1.1`), no preface sniffing.
                             TlsListener.Configure(endpoint, tls, firstBytesTimeout ?? kestrel.Limits.KeepAliveTimeout);
+                            endpoint.Use(next => connection => connectionLog.OnReadyAsync(connection, next));
                             return;
                         }
 
                         // HTTP/1 by default (Kestrel warns that cleartext Http1AndHttp2 cannot negotiate); the detector switches to HTTP/2.
                         endpoint.Protocols = HttpProtocols.Http1;
+                        endpoint.Use(next => connection => connectionLog.OnReadyAsync(connection, next));
                         endpoint.Use(next => new H2cPrefaceDetector(
                             next, firstBytesTimeout ?? kestrel.Limits.KeepAliveTimeout, answerSilence: firstBytesTimeout is not null).OnConnectionAsync);
                     });

@@ -74,6 +74,7 @@ internal sealed partial class HttpProxyHandler(IHttpForwarder forwarder, Current
             ErrorPagesFeature.SetBackend(context, backend.Definition);
             outcome.Backend = backend.Name;
             outcome.ChosenBackend = backend;
+            backend.CountSession();
             if (await backend.Rules.Request.RunAsync(context))
             {
                 AnsweredLocally(context, outcome);

@@ -25,6 +25,13 @@ internal static class AccessLogEntryFactory
     /// <param name="Redispatched">The request went to another server after a failure.</param>
     /// <param name="BackendConnections">%bc when logged.</param>
     /// <param name="ServerConnections">%sc when logged.</param>
+    /// <param name="KestrelDate">The response had no Date header when it started: the one sent is Kestrel's own.</param>
+    /// <param name="NoBackend">The frontend found no backend (haproxy 2.6 then logs TR as -1).</param>
+    /// <param name="HandshakeMs">Th (first request of a TLS connection only).</param>
+    /// <param name="IdleMs">Ti.</param>
+    /// <param name="RequestMs">TR.</param>
+    /// <param name="RecordedStatus">The status the handler recorded: positive when it answered (the headers may still be
+    /// unsent when a response without body ends), -1 when it sent nothing (client gone), 0 when it kept no record.</param>
     public readonly record struct Outcome(
         string? Backend,
         string? Server,
@@ -36,14 +43,20 @@ internal static class AccessLogEntryFactory
         int Retries,
         bool Redispatched,
         int BackendConnections,
-        int ServerConnections);
+        int ServerConnections,
+        bool KestrelDate = false,
+        bool NoBackend = false,
+        int RecordedStatus = 0,
+        long HandshakeMs = 0,
+        long IdleMs = 0,
+        long RequestMs = 0);
 
     /// <summary>The entry for <paramref name="context"/>'s request.</summary>
     /// <param name="context">The finished request.</param>
     /// <param name="plan">The frontend's plan (name, captures).</param>
     /// <param name="outcome">What the handler recorded.</param>
     /// <param name="acceptDate">When the request began (local time).</param>
-    /// <param name="activeMs">Ta: from the start of the request to the end of the response.</param>
+    /// <param name="activeMs">From the request's complete headers to the end of the response (Ta without TR).</param>
     /// <param name="bodyBytes">Response body bytes sent.</param>
     /// <param name="activeConnections">%ac.</param>
     /// <param name="frontendConnections">%fc.</param>
@@ -65,7 +78,11 @@ internal static class AccessLogEntryFactory
         var uri = context.Features.Get<IHttpRequestFeature>()?.RawTarget is { Length: > 0 } raw ? raw : request.Path.Value + request.QueryString.Value;
         var version = request.Protocol == "HTTP/2" ? "HTTP/2.0" : request.Protocol;
         var started = response.HasStarted;
-        var status = started || response.StatusCode != StatusCodes.Status200OK ? response.StatusCode : 0;
+        // A response without body is flushed by Kestrel after the pipeline ends: what the handler recorded says it was answered.
+        var answered = started || outcome.RecordedStatus > 0;
+        var status = answered ? response.StatusCode
+            : outcome.RecordedStatus < 0 ? 0
+            : response.StatusCode != StatusCodes.Status200OK ? response.StatusCode : 0;
         var tls = context.Features.Get<ITlsHandshakeFeature>();
         var termination = outcome.TerminationState.Length >= 2 ? outcome.TerminationState[..2] : "--";
         return new AccessLogEntry
@@ -78,16 +95,18 @@ internal static class AccessLogEntryFactory
             IsTls = context.Request.IsHttps,
             Backend = outcome.Backend ?? plan.Frontend,
             Server = outcome.Server,
-            HandshakeMs = 0,
-            IdleMs = 0,
-            RequestMs = 0,
+            HandshakeMs = outcome.HandshakeMs,
+            IdleMs = outcome.IdleMs,
+            // haproxy 2.6 logs TR as -1 when the frontend found no backend at all (no use_backend matched, no default).
+            RequestMs = outcome.NoBackend ? -1 : outcome.RequestMs,
             QueueMs = outcome.QueueMs,
             ConnectMs = outcome.ConnectMs,
             ResponseMs = outcome.ResponseMs,
-            ActiveMs = activeMs,
-            TotalMs = activeMs,
+            // Ta runs from the request's first bytes; Tt from the connection's readiness (Th) or the previous request's end.
+            ActiveMs = outcome.RequestMs + activeMs,
+            TotalMs = outcome.HandshakeMs + outcome.IdleMs + outcome.RequestMs + activeMs,
             Status = status,
-            BytesRead = started ? HeaderBytes(response, context.Features.Get<IHttpResponseFeature>()?.ReasonPhrase) + bodyBytes : bodyBytes,
+            BytesRead = answered ? HeaderBytes(response, context.Features.Get<IHttpResponseFeature>()?.ReasonPhrase, outcome.KestrelDate) + bodyBytes : bodyBytes,
             BytesUploaded = RequestBytes(request, uri),
             TerminationState = termination + "--",
             ActiveConnections = activeConnections,
@@ -129,18 +148,30 @@ internal static class AccessLogEntryFactory
         return values;
     }
 
-    // %B as haproxy 2.6.12 reports it (measured side by side): the status line and the header lines as forwarded,
-    // one byte for the end of the headers, then the body; framing its HTTP/1 layer adds on the way out (an added
-    // connection header, chunk sizes) is not counted.
-    private static long HeaderBytes(HttpResponse response, string? reason)
+    // %B as haproxy 2.6.12 counts it (measured side by side): the size of its internal (HTX) response, i.e. a
+    // 20-byte start-line record plus "HTTP/1.1", the 3-digit status and the reason; each header's name and value with
+    // no separators; one byte for the end of the headers; then the body. Framing its HTTP/1 layer adds on the way
+    // out is not counted, and neither is the Date header Kestrel adds on its own (haproxy never adds one).
+    private static long HeaderBytes(HttpResponse response, string? reason, bool kestrelDate)
     {
         reason ??= ReasonPhrases.GetReasonPhrase(response.StatusCode);
-        long total = "HTTP/1.1 000 ".Length + reason.Length + 2 + 1;
+        long total = 20 + "HTTP/1.1".Length + 3 + reason.Length + 1;
+        // A chunked message ends with an (empty) trailers record of one byte.
+        if (response.Headers.TransferEncoding.ToString().Contains("chunked", StringComparison.OrdinalIgnoreCase))
+        {
+            total++;
+        }
+
         foreach (var (name, values) in response.Headers)
         {
+            if (kestrelDate && name.Equals("Date", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
             foreach (var value in values)
             {
-                total += name.Length + 2 + (value?.Length ?? 0) + 2;
+                total += name.Length + (value?.Length ?? 0);
             }
         }
 

@@ -11,7 +11,7 @@ namespace Proxy.Logging;
 /// one <see cref="AccessLogEntry"/> to its frontend's <see cref="AccessLogPlan"/> (haproxy 2.6 logs an HTTP request
 /// once, at its end, at info). Frontends without a log format pay one dictionary lookup.
 /// </summary>
-internal sealed class AccessLogMiddleware(RequestDelegate next, CurrentRuntime runtime, TimeProvider time)
+internal sealed class AccessLogMiddleware(RequestDelegate next, CurrentRuntime runtime, TimeProvider time, ClientConnections connections)
 {
     private int _active;
     private long _requests = -1;
@@ -30,13 +30,20 @@ internal sealed class AccessLogMiddleware(RequestDelegate next, CurrentRuntime r
     private async Task LogAsync(HttpContext context, AccessLogPlan plan)
     {
         var start = time.GetTimestamp();
-        var acceptDate = time.GetLocalNow();
         var requestCounter = Interlocked.Increment(ref _requests);
-        Interlocked.Increment(ref _active);
-        plan.Enter();
+        // Connections are counted by ConnectionLogMiddleware; a request that did not come through it counts as one.
+        var client = ClientConnection.Of(context);
+        if (client is null)
+        {
+            Interlocked.Increment(ref _active);
+            plan.Enter();
+        }
+
+        var timers = RequestTimers.Begin(client, context.Request.Protocol, start, time);
+        var acceptDate = time.GetLocalNow().AddMilliseconds(-timers.RequestMs);
         var body = new CountingResponseBody(context.Features.Get<IHttpResponseBodyFeature>()!);
         context.Features.Set<IHttpResponseBodyFeature>(body);
-        var timing = new HeaderTiming(time);
+        var timing = new HeaderTiming(time, context.Response, client is null ? null : connections, plan);
         context.Response.OnStarting(HeaderTiming.Mark, timing);
         try
         {
@@ -49,36 +56,69 @@ internal sealed class AccessLogMiddleware(RequestDelegate next, CurrentRuntime r
             // What the handler recorded (src/Proxy/Http/RequestOutcome); a request it never saw logs as its own.
             var recorded = RequestOutcome.Of(context);
             var server = recorded?.ChosenServer;
-            var responseMs = recorded?.ResponseMilliseconds is >= 0 and var tr ? tr
+            var responseMs = recorded is not null ? recorded.ResponseMilliseconds
                 : server is null || timing.At == 0 ? -1 : (long)time.GetElapsedTime(start, timing.At).TotalMilliseconds;
+            var termination = recorded?.TerminationState ?? (!context.RequestAborted.IsCancellationRequested ? "--" : context.Response.HasStarted ? "CD" : "CH");
             var outcome = new AccessLogEntryFactory.Outcome(
                 recorded?.Backend,
                 recorded?.Server,
                 server is null ? null : ServerEndpoint(server),
-                recorded?.TerminationState ?? (!context.RequestAborted.IsCancellationRequested ? "--" : context.Response.HasStarted ? "CD" : "CH"),
+                termination,
                 recorded?.QueueMilliseconds ?? -1,
-                recorded?.ConnectMilliseconds ?? -1,
+                ConnectMs(recorded?.ConnectMilliseconds ?? -1, server, termination),
                 responseMs,
                 recorded?.Retries ?? 0,
                 recorded?.Redispatched ?? false,
                 recorded?.ChosenBackend is { } backend ? BackendConnections(backend) : 0,
-                server?.InFlight ?? 0);
+                server?.InFlight ?? 0,
+                timing.KestrelDate,
+                recorded is not null && recorded.ChosenBackend is null && termination == "SC",
+                recorded?.Status ?? 0,
+                timers.HandshakeMs,
+                timers.IdleMs,
+                timers.RequestMs);
             var entry = AccessLogEntryFactory.Create(
-                context, plan, outcome, acceptDate, activeMs, body.Bytes, Volatile.Read(ref _active), plan.Connections, requestCounter);
-            Interlocked.Decrement(ref _active);
-            plan.Leave();
-            plan.Write(entry);
+                context,
+                plan,
+                outcome,
+                acceptDate,
+                activeMs,
+                body.Bytes,
+                timing.ActiveConnections ?? (client is null ? Volatile.Read(ref _active) : connections.Active),
+                timing.FrontendConnections ?? plan.Connections,
+                requestCounter);
+            if (client is null)
+            {
+                Interlocked.Decrement(ref _active);
+                plan.Leave();
+            }
+            else if (context.Response.Headers.Connection.ToString().Contains("close", StringComparison.OrdinalIgnoreCase))
+            {
+                client.Leave();
+            }
+            else if (timers.Watched)
+            {
+                client.EndRequest(time.GetTimestamp());
+            }
+
+            plan.Write(entry, context.Features.Get<LogLevelOverride>());
         }
     }
 
-    // %bc: requests the backend's servers are serving now.
+    // haproxy 2.6: a server that failed or timed out while the response headers (or data) were awaited had accepted
+    // the connection, so Tc was reached; pooled connections are not timed per request, hence 0.
+    private static long ConnectMs(long recorded, ServerState? server, string termination)
+        => recorded < 0 && server is not null && termination.Length >= 2 && termination[1] is 'H' or 'D' ? 0 : recorded;
+
+    // %bc: the backend's other requests, served or queued (haproxy 2.6 counts queued streams as backend connections).
     private static int BackendConnections(BackendState backend)
     {
-        var total = 0;
+        var queue = backend.Queue;
+        var total = queue?.BackendLength ?? 0;
         var servers = backend.Servers;
         for (var i = 0; i < servers.Count; i++)
         {
-            total += servers[i].InFlight;
+            total += servers[i].InFlight + (queue?.LengthOf(servers[i]) ?? 0);
         }
 
         return total;
@@ -87,18 +127,37 @@ internal sealed class AccessLogMiddleware(RequestDelegate next, CurrentRuntime r
     private static IPEndPoint? ServerEndpoint(ServerState server)
         => IPAddress.TryParse(server.Definition.Host, out var address) && server.Definition.Port is { } port ? new IPEndPoint(address, port) : null;
 
-    // The moment the response headers go out: %Tr ends there.
-    private sealed class HeaderTiming(TimeProvider time)
+    // The moment the response headers go out: %Tr ends there. Kestrel adds its Date header after this callback, so
+    // whether the response had one yet tells whose it is (%B does not count Kestrel's). %ac/%fc are read here too:
+    // once the response is out the client may already have opened its next connection, which haproxy, handling
+    // both in one loop, would count only after logging this request.
+    private sealed class HeaderTiming(TimeProvider time, HttpResponse response, ClientConnections? connections, AccessLogPlan plan)
     {
         public static readonly Func<object, Task> Mark = state =>
         {
             var timing = (HeaderTiming)state;
             timing.At = timing._time.GetTimestamp();
+            timing.KestrelDate = !timing._response.Headers.ContainsKey("Date");
+            if (timing._connections is { } counted)
+            {
+                timing.ActiveConnections = counted.Active;
+                timing.FrontendConnections = timing._plan.Connections;
+            }
+
             return Task.CompletedTask;
         };
 
         private readonly TimeProvider _time = time;
+        private readonly HttpResponse _response = response;
+        private readonly ClientConnections? _connections = connections;
+        private readonly AccessLogPlan _plan = plan;
+
+        public int? ActiveConnections { get; private set; }
+
+        public int? FrontendConnections { get; private set; }
 
         public long At { get; private set; }
+
+        public bool KestrelDate { get; private set; }
     }
 }

@@ -50,8 +50,14 @@ internal sealed class AccessLogPlan(
     /// <summary>The next value of %lc.</summary>
     public long NextLogCounter() => Interlocked.Increment(ref _logCounter);
 
-    /// <summary>The level <paramref name="entry"/> is logged at, or null when it is not logged.</summary>
-    public int? LevelFor(AccessLogEntry entry)
+    /// <summary>
+    /// The level <paramref name="entry"/> is logged at, or null when it is not logged; `set-log-level`
+    /// (<paramref name="levelOverride"/>) replaces the level the options chose, `silent` drops the line (haproxy 2.6).
+    /// </summary>
+    public int? LevelFor(AccessLogEntry entry, LogLevelOverride? levelOverride = null)
+        => ChosenLevel(entry) is { } level ? levelOverride is null ? level : levelOverride.Level : null;
+
+    private int? ChosenLevel(AccessLogEntry entry)
     {
         if (dontLogNull && entry.BytesUploaded == 0 && entry.Status == 0)
         {
@@ -67,10 +73,10 @@ internal sealed class AccessLogPlan(
         return separateErrors && error ? SyslogCodes.Error : SyslogCodes.Info;
     }
 
-    /// <summary>Formats and sends <paramref name="entry"/> unless the options say otherwise.</summary>
-    public void Write(AccessLogEntry entry)
+    /// <summary>Formats and sends <paramref name="entry"/> unless the options (or `set-log-level`, when given) say otherwise.</summary>
+    public void Write(AccessLogEntry entry, LogLevelOverride? levelOverride = null)
     {
-        if (LevelFor(entry) is not { } level || !Log.IsEnabled(level))
+        if (LevelFor(entry, levelOverride) is not { } level || !Log.IsEnabled(level))
         {
             return;
         }

@@ -31,6 +31,9 @@ internal sealed class AccessLogRegistry : IAsyncDisposable
     /// <summary>Every sink, for counters and tests.</summary>
     public IReadOnlyCollection<LogSink> Sinks => _sinks.Values;
 
+    /// <summary>Lines dropped by every sink since start (haproxy's "DroppedLogs" of `show info`, for the stats).</summary>
+    public long DroppedLines => _sinks.Values.Sum(s => s.Dropped);
+
     /// <summary>The access-log plan of <paramref name="frontend"/>, or null when it logs no traffic.</summary>
     public AccessLogPlan? ForFrontend(string frontend) => _frontends.GetValueOrDefault(frontend);
 

@@ -44,6 +44,14 @@ internal sealed class BackendState(
     /// <summary>`retries`, `option redispatch`, `retry-on`.</summary>
     public RetryPolicy Retry { get; } = RetryPolicy.For(definition);
 
+    private long _cumulatedSessions;
+
+    /// <summary>Requests this backend took since start (haproxy's cum_conn of a backend, "BE:" of the stop line).</summary>
+    public long CumulatedSessions => Interlocked.Read(ref _cumulatedSessions);
+
+    /// <summary>Counts one request assigned to this backend.</summary>
+    public void CountSession() => Interlocked.Increment(ref _cumulatedSessions);
+
     /// <summary>Server slots and queues; null when no server has a `maxconn` (nothing is ever queued).</summary>
     public BackendQueue? Queue { get; } = pool.All.Any(s => s.Definition.MaxConn > 0) ? new BackendQueue(pool.All, time) : null;
 

@@ -19,6 +19,14 @@ internal sealed class FrontendState(
     /// <summary>`maxconn` of this frontend; null when unset.</summary>
     public ConnectionLimit? Connections { get; } = definition.MaxConn is { } max ? new ConnectionLimit(max) : null;
 
+    private long _cumulatedConnections;
+
+    /// <summary>Client connections accepted since start (haproxy's cum_conn, "FE:" of the stop line, stats' stot).</summary>
+    public long CumulatedConnections => Interlocked.Read(ref _cumulatedConnections);
+
+    /// <summary>Counts one accepted connection.</summary>
+    public void CountConnection() => Interlocked.Increment(ref _cumulatedConnections);
+
     /// <summary>`http-request` and `http-response` rules, and forwardfor.</summary>
     public HttpRuleSet Rules { get; } = rules;
 

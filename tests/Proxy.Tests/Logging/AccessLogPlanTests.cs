@@ -30,4 +30,15 @@ public sealed class AccessLogPlanTests
     [Fact]
     public void LevelFor_DontLogNullWithNothingExchanged_Skipped()
         => Assert.Null(Plan(dontLogNull: true).LevelFor(new AccessLogEntry { Status = 0, BytesUploaded = 0 }));
+
+    [Fact]
+    public void LevelFor_SetLogLevelNotice_ReplacesErr()
+        => Assert.Equal(SyslogCodes.Notice, Plan(separateErrors: true).LevelFor(Ok with { Status = 503 }, LogLevelOverride.For(SyslogCodes.Notice)));
+
+    [Fact]
+    public void LevelFor_SetLogLevelSilent_Skipped() => Assert.Null(Plan().LevelFor(Ok, LogLevelOverride.Silent));
+
+    [Fact]
+    public void LevelFor_SetLogLevelOnDontLogNormal_StillSkipped()
+        => Assert.Null(Plan(dontLogNormal: true).LevelFor(Ok, LogLevelOverride.For(SyslogCodes.Error)));
 }

@@ -62,4 +62,22 @@ public sealed class AccessLogRegistryTests
 
         Assert.Equal(LogFormatCompiler.Compile(LogFormats.Tcp, out _), registry.ForFrontend("fe")!.Nodes);
     }
+
+    [Fact]
+    public async Task DroppedLines_GlobalTargetMissing_CountsTheLinesNobodyTook()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"nolog-{Guid.NewGuid():N}.sock");
+        var (registry, _) = Build($"global\n log {path} local0\ndefaults\n mode http\nfrontend fe\n bind :80\n");
+        await using (registry)
+        {
+            registry.Global.Send(SyslogCodes.Warning, "nobody listens");
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while (registry.DroppedLines == 0 && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(10);
+            }
+
+            Assert.Equal(1, registry.DroppedLines);
+        }
+    }
 }

@@ -73,8 +73,10 @@ internal sealed class HttpRuleCompiler(
                 return new ReturnAction(r);
             case HttpAllowRule:
                 return AllowAction.Instance;
+            case HttpSetLogLevelRule logLevel:
+                return new SetLogLevelAction(logLevel.Level);
             case HttpDenyRule deny:
-                return new DenyAction(deny.Status);
+                return new DenyAction(deny.Status, response ? "PH" : "PR");
             case HttpAuthRule auth when !response:
                 return new AuthAction(auth.Realm ?? proxyName);
             case HttpHeaderRule { Action: "del-header" } header:

@@ -1,0 +1,99 @@
+using Microsoft.AspNetCore.Connections.Features;
+using Microsoft.AspNetCore.Http;
+
+namespace Proxy.Logging;
+
+/// <summary>
+/// What the access log knows about one client connection, kept in the connection's items by
+/// <see cref="ConnectionLogMiddleware"/>: when it was accepted, when its TLS handshake ended, and when the current
+/// request's first bytes arrived after the previous request (or the handshake) ended. haproxy 2.6 derives %Th, %Ti
+/// and %TR from these moments (configuration.txt §8.4); Kestrel only says when the request headers were parsed.
+/// </summary>
+internal sealed class ClientConnection
+{
+    private static readonly object Key = new();
+
+    private readonly ClientConnections _connections;
+    private readonly AccessLogPlan? _plan;
+    private long _firstByte;
+    private int _awaiting = 1;
+    private int _counted = 1;
+
+    /// <summary>Counts a connection accepted at <paramref name="acceptTimestamp"/> in the process and its frontend.</summary>
+    public ClientConnection(ClientConnections connections, AccessLogPlan? plan, long acceptTimestamp)
+    {
+        (_connections, _plan) = (connections, plan);
+        AcceptTimestamp = ReadyTimestamp = IdleSince = acceptTimestamp;
+        connections.Enter();
+        plan?.Enter();
+    }
+
+    /// <summary>When the connection was accepted (TimeProvider timestamp).</summary>
+    public long AcceptTimestamp { get; }
+
+    /// <summary>When the TLS handshake ended (the accept itself on a plain bind).</summary>
+    public long ReadyTimestamp { get; private set; }
+
+    /// <summary>When the previous request ended, or <see cref="ReadyTimestamp"/> before the first request.</summary>
+    public long IdleSince { get; private set; }
+
+    /// <summary>Requests the connection carried so far.</summary>
+    public int Requests { get; private set; }
+
+    /// <summary>True while the connection waits for the first bytes of its next request.</summary>
+    public bool AwaitingRequest => Volatile.Read(ref _awaiting) != 0;
+
+    /// <summary>The state of <paramref name="context"/>'s connection, or null when it did not come through the middleware.</summary>
+    public static ClientConnection? Of(HttpContext context)
+        => context.Features.Get<IConnectionItemsFeature>()?.Items is { } items ? Of(items) : null;
+
+    /// <summary>The state kept in a connection's <paramref name="items"/>, or null.</summary>
+    public static ClientConnection? Of(IDictionary<object, object?> items)
+        => items.TryGetValue(Key, out var state) ? state as ClientConnection : null;
+
+    /// <summary>Keeps the state in the connection's items.</summary>
+    public void Attach(IDictionary<object, object?> items) => items[Key] = this;
+
+    /// <summary>Notes the end of the TLS handshake (the connection can carry requests from now on).</summary>
+    public void Ready(long timestamp) => ReadyTimestamp = IdleSince = timestamp;
+
+    /// <summary>
+    /// Counts the connection out, once: when it ends, or as soon as its last response is decided (`Connection:
+    /// close`) — haproxy has closed such a connection before the client can open its next one.
+    /// </summary>
+    public void Leave()
+    {
+        if (Interlocked.Exchange(ref _counted, 0) != 0)
+        {
+            _plan?.Leave();
+            _connections.Leave();
+        }
+    }
+
+    /// <summary>Notes that bytes arrived while the connection was waiting for a request.</summary>
+    public void MarkFirstBytes(long timestamp)
+    {
+        if (Interlocked.Exchange(ref _awaiting, 0) != 0)
+        {
+            Volatile.Write(ref _firstByte, timestamp);
+        }
+    }
+
+    /// <summary>
+    /// Called when a request's headers are complete (at <paramref name="now"/>): its first bytes' timestamp (now when
+    /// they went unseen, e.g. already buffered behind a pipelined request) and whether it is the connection's first.
+    /// </summary>
+    public (long FirstBytes, bool First) BeginRequest(long now)
+    {
+        var first = Requests++ == 0;
+        var seen = Interlocked.Exchange(ref _awaiting, 0) == 0 ? Volatile.Read(ref _firstByte) : 0;
+        return (seen is > 0 && seen <= now ? seen : now, first);
+    }
+
+    /// <summary>Called when a request ended: the idle time of the next one starts now.</summary>
+    public void EndRequest(long now)
+    {
+        IdleSince = now;
+        Volatile.Write(ref _awaiting, 1);
+    }
+}

@@ -1,0 +1,68 @@
+using System.IO.Pipelines;
+
+namespace Proxy.Logging;
+
+/// <summary>
+/// The connection's input, unchanged, except that the first read returning data while the connection waits for a
+/// request stamps <see cref="ClientConnection.MarkFirstBytes"/> (haproxy's end of %Ti, start of %TR). Reads made
+/// while a request is in progress pass straight through.
+/// </summary>
+internal sealed class FirstBytesReader(PipeReader inner, ClientConnection connection, TimeProvider time) : PipeReader
+{
+    public override ValueTask<ReadResult> ReadAsync(CancellationToken cancellationToken = default)
+    {
+        var read = inner.ReadAsync(cancellationToken);
+        if (!connection.AwaitingRequest)
+        {
+            return read;
+        }
+
+        if (read.IsCompletedSuccessfully)
+        {
+            Stamp(read.Result);
+            return read;
+        }
+
+        return StampAsync(read);
+    }
+
+    public override bool TryRead(out ReadResult result)
+    {
+        if (!inner.TryRead(out result))
+        {
+            return false;
+        }
+
+        if (connection.AwaitingRequest)
+        {
+            Stamp(result);
+        }
+
+        return true;
+    }
+
+    public override void AdvanceTo(SequencePosition consumed) => inner.AdvanceTo(consumed);
+
+    public override void AdvanceTo(SequencePosition consumed, SequencePosition examined) => inner.AdvanceTo(consumed, examined);
+
+    public override void CancelPendingRead() => inner.CancelPendingRead();
+
+    public override void Complete(Exception? exception = null) => inner.Complete(exception);
+
+    public override ValueTask CompleteAsync(Exception? exception = null) => inner.CompleteAsync(exception);
+
+    private async ValueTask<ReadResult> StampAsync(ValueTask<ReadResult> read)
+    {
+        var result = await read;
+        Stamp(result);
+        return result;
+    }
+
+    private void Stamp(in ReadResult result)
+    {
+        if (!result.Buffer.IsEmpty)
+        {
+            connection.MarkFirstBytes(time.GetTimestamp());
+        }
+    }
+}
