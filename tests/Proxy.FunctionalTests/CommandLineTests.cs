@@ -202,13 +202,18 @@ public class CommandLineTests
         using var dir = new TempDirectory();
         var config = await dir.WriteAsync("haproxy.cfg", text);
         using var proxy = ExternalProcess.StartProxy(["-f", config]);
-        await PortWaiter.WaitAsync(front, proxy, TimeSpan.FromSeconds(30));
+        // Every listener, the demo servers' too: the frontend's port may open before theirs.
+        foreach (var port in new[] { front, app1, app2 })
+        {
+            await PortWaiter.WaitAsync(port, proxy, TimeSpan.FromSeconds(30));
+        }
+
         using var client = new HttpClient(new SocketsHttpHandler { UseProxy = false });
 
         var first = await client.GetStringAsync($"http://127.0.0.1:{front}/");
         var second = await client.GetStringAsync($"http://127.0.0.1:{front}/");
 
-        Assert.Equal(["served by app1\n", "served by app2\n"], new[] { first, second });
+        Assert.True(first == "served by app1\n" && second == "served by app2\n", $"got {first.Trim()}, {second.Trim()}\n{proxy.Stderr}");
     }
 
     [Fact]
