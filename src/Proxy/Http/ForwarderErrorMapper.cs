@@ -24,7 +24,9 @@ internal static class ForwarderErrorMapper
         ForwarderError.ResponseHeaders => new(502, "PH"),
         // YARP reports `timeout server` expiring between two body reads as a destination error whose cause is a
         // cancellation (a reset server gives an IOException instead).
-        ForwarderError.ResponseBodyDestination when !clientAborted && Find(exception, e => e is OperationCanceledException) => new(null, "sD"),
+        // Under load the cancelled read can surface as an aborted socket operation instead (only our own cancellation
+        // aborts a read; a server that resets gives ConnectionReset).
+        ForwarderError.ResponseBodyDestination when !clientAborted && Find(exception, CancelledByUs) => new(null, "sD"),
         ForwarderError.ResponseBodyClient or ForwarderError.UpgradeRequestClient or ForwarderError.UpgradeResponseClient => new(null, "CD"),
         // A cancelled body copy is either the client leaving or `timeout server` expiring between two reads.
         ForwarderError.ResponseBodyCanceled or ForwarderError.UpgradeRequestCanceled or ForwarderError.UpgradeResponseCanceled
@@ -57,6 +59,9 @@ internal static class ForwarderErrorMapper
         // Connected, but the server closed or reset before complete response headers.
         return new(502, "SH", UpstreamFailure.EmptyResponse);
     }
+
+    private static bool CancelledByUs(Exception e)
+        => e is OperationCanceledException or System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.OperationAborted };
 
     private static bool Find(Exception? exception, Func<Exception, bool> match)
     {

@@ -97,4 +97,13 @@ public class ForwarderErrorMapperTests
 
         Assert.Equal(new ForwardOutcome(null, "SD"), ForwarderErrorMapper.Map(ForwarderError.ResponseBodyDestination, reset));
     }
+
+    [Fact]
+    public void Map_ResponseBodyDestinationReadAborted_IsAServerTimeoutInData()
+    {
+        // The activity timeout cancelling a pending read can surface as an aborted socket operation.
+        var aborted = new IOException("aborted", new SocketException((int)SocketError.OperationAborted));
+
+        Assert.Equal(new ForwardOutcome(null, "sD"), ForwarderErrorMapper.Map(ForwarderError.ResponseBodyDestination, aborted));
+    }
 }
