@@ -60,6 +60,16 @@ internal sealed class CheckConnector(IPEndPoint endpoint, CheckTimeouts timeouts
 
     public TimeSpan Elapsed(long started) => Time.GetElapsedTime(started);
 
+    /// <summary>
+    /// A cancellation source for reading the reply: `timeout check` from the connect, or what is left of `inter`
+    /// since <paramref name="started"/> when no `timeout check` is set (haproxy 2.6), at least one tick.
+    /// </summary>
+    public CancellationTokenSource ReadDeadline(long started)
+    {
+        var budget = Timeouts.ReadFromStart ? Timeouts.Read - Elapsed(started) : Timeouts.Read;
+        return new CancellationTokenSource(budget > TimeSpan.Zero ? budget : TimeSpan.FromTicks(1), Time);
+    }
+
     // haproxy 2.6 reads the socket's state when a check expires (SO_ERROR), so a refusal whose completion is still
     // queued is reported as "Connection refused", not as a timeout. Null when the kernel already decided the connect
     // (TCP_INFO state no longer SYN_SENT); otherwise the pending error (Success when it is genuinely still connecting).

@@ -21,9 +21,7 @@ internal sealed class HttpCheckProbe(CheckConnector connector, HttpCheckPlan pla
         }
 
         using var _ = socket;
-        var timeouts = connector.Timeouts;
-        var readBudget = timeouts.ReadFromStart ? timeouts.Read - connector.Elapsed(started) : timeouts.Read;
-        using var timer = new CancellationTokenSource(readBudget > TimeSpan.Zero ? readBudget : TimeSpan.FromTicks(1), time);
+        using var timer = connector.ReadDeadline(started);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
         var buffer = new byte[BufferSize];
         var length = 0;

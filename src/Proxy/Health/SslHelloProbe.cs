@@ -23,9 +23,7 @@ internal sealed class SslHelloProbe(CheckConnector connector) : IHealthProbe
         }
 
         using var _ = socket;
-        var timeouts = connector.Timeouts;
-        var budget = timeouts.ReadFromStart ? timeouts.Read - connector.Elapsed(started) : timeouts.Read;
-        using var timer = new CancellationTokenSource(budget > TimeSpan.Zero ? budget : TimeSpan.FromTicks(1), time);
+        using var timer = connector.ReadDeadline(started);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
         var buffer = new byte[5];
         var length = 0;
