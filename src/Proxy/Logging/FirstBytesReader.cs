@@ -19,8 +19,12 @@ internal sealed class FirstBytesReader(PipeReader inner, ClientConnection connec
 
         if (read.IsCompletedSuccessfully)
         {
-            Stamp(read.Result);
-            return read;
+            // Read the result once and hand out a copy: a pipe's ValueTask may be backed by a pooled source that
+            // completed on the socket thread after ReadAsync returned, and a second GetResult on it throws
+            // ("Reading is already in progress"), which made Kestrel drop the connection without a byte.
+            var result = read.Result;
+            Stamp(result);
+            return new ValueTask<ReadResult>(result);
         }
 
         return StampAsync(read);
