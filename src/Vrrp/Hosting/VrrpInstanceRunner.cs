@@ -28,12 +28,15 @@ public sealed class VrrpInstanceRunner : IAsyncDisposable
     private readonly VrrpExpectation _expected;
     private readonly RejectLog _rejects;
     private readonly Lock _lock = new();
-    private readonly Dictionary<VrrpTimerKind, (ITimer Timer, long Generation)> _timers = [];
-    private readonly List<ITimer> _garpTimers = [];
+    private readonly MachineTimers _timers;
+    private readonly GarpSchedule _garps;
     private readonly CancellationTokenSource _stop = new();
-    private long _generation;
     private Task _receiveLoop = Task.CompletedTask;
     private List<(VrrpRole From, VrrpRole To)> _pendingChanges = [];
+    private bool _ownFault;
+    private bool _groupFault;
+    private bool _ownFaultMoved;
+    private volatile bool _wantsMaster;
 
     /// <summary>Wires an instance to its adapters.</summary>
     public VrrpInstanceRunner(VrrpInstanceConfig config, IAdvertChannel channel, IAddressControl addresses, IAnnouncer announcer, Notifier? notifier, TimeProvider time, ILogger logger)
@@ -46,6 +49,8 @@ public sealed class VrrpInstanceRunner : IAsyncDisposable
         _time = time;
         _logger = logger;
         _rejects = new RejectLog(time);
+        _timers = new MachineTimers(time, Fired);
+        _garps = new GarpSchedule(time, Garp);
         _machine = new VrrpStateMachine(new VrrpMachineSettings(config.Priority, config.AdvertIntervalCentiseconds, config.Preempt, config.PreemptDelay, channel.LocalAddress, config.Version));
         _expected = new VrrpExpectation(config.Version, config.VirtualRouterId, config.AdvertIntervalCentiseconds, config.AuthType, config.Password, config.AdvertisedAddresses);
     }
@@ -62,13 +67,42 @@ public sealed class VrrpInstanceRunner : IAsyncDisposable
     /// <summary>Adverts refused so far (keepalived would have refused them too).</summary>
     public long RejectedAdverts => _rejects.Count;
 
+    /// <summary>True while this instance's own tracking (not its sync group) holds it in FAULT.</summary>
+    public bool OwnFault
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _ownFault;
+            }
+        }
+    }
+
+    /// <summary>True while this BACKUP instance timed out and waits for its sync group to follow.</summary>
+    public bool WantsMaster => _wantsMaster;
+
+    /// <summary>
+    /// Set by a sync group: asked when the master-down timer expires whether this instance may take MASTER now
+    /// (keepalived 2.2.7 observed: "(A) Receive advertisement timeout", "(B) Receive advertisement timeout", then the
+    /// group goes to MASTER once the last member timed out).
+    /// </summary>
+    public Func<VrrpInstanceRunner, bool>? MasterGate { get; set; }
+
+    /// <summary>Raised after <see cref="OwnFault"/> changed (and after any state change it caused), outside the runner's lock.</summary>
+    public event Action<VrrpInstanceRunner>? OwnFaultChanged;
+
     /// <summary>Raised after a state change, outside the runner's lock.</summary>
     public event Action<VrrpInstanceRunner, VrrpRole, VrrpRole>? RoleChanged;
 
     /// <summary>Starts the election and the receive loop.</summary>
     public void Start(bool faulted)
     {
-        Apply(m => m.Start(faulted));
+        Apply(m =>
+        {
+            SetOwnFault(faulted);
+            return m.Start(faulted || _groupFault);
+        });
         _receiveLoop = Task.Run(ReceiveLoopAsync);
     }
 
@@ -76,16 +110,24 @@ public sealed class VrrpInstanceRunner : IAsyncDisposable
     public void Apply(Func<VrrpStateMachine, IReadOnlyList<VrrpAction>> call)
     {
         List<(VrrpRole, VrrpRole)> changes;
+        bool ownFaultMoved;
         lock (_lock)
         {
             Execute(call(_machine));
             changes = _pendingChanges;
             _pendingChanges = [];
+            ownFaultMoved = _ownFaultMoved;
+            _ownFaultMoved = false;
         }
 
         foreach (var (from, to) in changes)
         {
             RoleChanged?.Invoke(this, from, to);
+        }
+
+        if (ownFaultMoved)
+        {
+            OwnFaultChanged?.Invoke(this);
         }
     }
 
@@ -93,18 +135,33 @@ public sealed class VrrpInstanceRunner : IAsyncDisposable
     public void Track(int priority, bool fault)
         => Apply(m =>
         {
+            SetOwnFault(fault);
             var actions = new List<VrrpAction>(m.PriorityChanged(priority));
-            if (fault)
-            {
-                actions.AddRange(m.Fault());
-            }
-            else if (m.Role == VrrpRole.Fault)
-            {
-                actions.AddRange(m.Recover());
-            }
-
+            actions.AddRange(FaultOrRecover(m));
             return actions;
         });
+
+    /// <summary>
+    /// keepalived 2.2.7 vrrp_sync_group (observed): a member entering FAULT on its own takes the whole group to FAULT
+    /// ("VRRP_Group(G) Syncing instances to FAULT state"), and the group leaves FAULT for BACKUP only when no member is
+    /// faulted on its own any more. The group's verdict is held here, so this instance's tracking cannot lift it.
+    /// </summary>
+    public void SetGroupFault(bool fault)
+        => Apply(m =>
+        {
+            _groupFault = fault;
+            return FaultOrRecover(m);
+        });
+
+    // Under the lock; the event is raised by Apply once the lock is released.
+    private void SetOwnFault(bool fault)
+    {
+        _ownFaultMoved |= _ownFault != fault;
+        _ownFault = fault;
+    }
+
+    private IReadOnlyList<VrrpAction> FaultOrRecover(VrrpStateMachine m)
+        => _ownFault || _groupFault ? m.Fault() : m.Role == VrrpRole.Fault ? m.Recover() : [];
 
     /// <summary>Processes one received packet (the receive loop calls this; tests may too).</summary>
     public void Receive(ReadOnlySpan<byte> message, int ttl, IPAddress source, IPAddress destination)
@@ -133,7 +190,17 @@ public sealed class VrrpInstanceRunner : IAsyncDisposable
         }
 
         var advert = result.Advert!;
-        Apply(m => m.AdvertReceived(advert.Priority, source, advert.AdvertIntervalCentiseconds));
+        Apply(m =>
+        {
+            var actions = m.AdvertReceived(advert.Priority, source, advert.AdvertIntervalCentiseconds);
+            if (advert.Priority > 0 && actions.Any(a => a is VrrpAction.StartTimer { Kind: VrrpTimerKind.MasterDown }))
+            {
+                // A live master was heard: this instance no longer wants MASTER.
+                _wantsMaster = false;
+            }
+
+            return actions;
+        });
     }
 
     /// <summary>Graceful stop: priority-0 advert if master, addresses removed, notify_stop run.</summary>
@@ -143,10 +210,7 @@ public sealed class VrrpInstanceRunner : IAsyncDisposable
         Apply(m => m.Shutdown());
         lock (_lock)
         {
-            foreach (var timer in _garpTimers)
-            {
-                timer.Dispose();
-            }
+            _garps.Stop();
         }
 
         try
@@ -215,21 +279,17 @@ public sealed class VrrpInstanceRunner : IAsyncDisposable
                     ForEachAddress(_addresses.Add, "add");
                     break;
                 case VrrpAction.RemoveAddresses:
-                    StopGarps();
+                    _garps.Stop();
                     ForEachAddress(_addresses.Remove, "remove");
                     break;
                 case VrrpAction.Announce:
                     Announce();
                     break;
                 case VrrpAction.StartTimer start:
-                    StartTimer(start.Kind, start.Delay);
+                    _timers.Start(start.Kind, start.Delay);
                     break;
                 case VrrpAction.StopTimer stop:
-                    if (_timers.Remove(stop.Kind, out var old))
-                    {
-                        old.Timer.Dispose();
-                    }
-
+                    _timers.Stop(stop.Kind);
                     break;
                 case VrrpAction.Notify notify:
                     OnNotify(notify);
@@ -244,6 +304,7 @@ public sealed class VrrpInstanceRunner : IAsyncDisposable
         var word = notify.To == VrrpRole.Init ? "Stopped" : $"Entering {Notifier.StateWord(notify.To)} STATE{(notify.From == VrrpRole.Init ? " (init)" : "")}";
         _logger.LogWarning("({Instance}) {Transition}, priority {Priority}", _config.Name, word, notify.Priority);
         _pendingChanges.Add((notify.From, notify.To));
+        _wantsMaster = false;
         _notifier?.Notify(_config.Notify, "INSTANCE", _config.Name, notify.To, notify.Priority);
     }
 
@@ -274,19 +335,8 @@ public sealed class VrrpInstanceRunner : IAsyncDisposable
 
     private void Announce()
     {
-        // keepalived 2.2.7 observed: a burst of garp_master_repeat right away, another after garp_master_delay
-        // (Linux ignores a second update within its 1 s locktime), then one every garp_master_refresh if set.
-        StopGarps();
         _announcer.Announce(_config.Addresses, _config.GarpMasterRepeat);
-        if (_config.GarpMasterDelay > TimeSpan.Zero)
-        {
-            _garpTimers.Add(_time.CreateTimer(_ => Garp(), null, _config.GarpMasterDelay, Timeout.InfiniteTimeSpan));
-        }
-
-        if (_config.GarpMasterRefresh is { } refresh)
-        {
-            _garpTimers.Add(_time.CreateTimer(_ => Garp(), null, refresh, refresh));
-        }
+        _garps.Start(_config.GarpMasterDelay, _config.GarpMasterRefresh);
     }
 
     private void Garp()
@@ -300,39 +350,25 @@ public sealed class VrrpInstanceRunner : IAsyncDisposable
         }
     }
 
-    private void StopGarps()
-    {
-        foreach (var timer in _garpTimers)
-        {
-            timer.Dispose();
-        }
-
-        _garpTimers.Clear();
-    }
-
-    private void StartTimer(VrrpTimerKind kind, TimeSpan delay)
-    {
-        if (_timers.Remove(kind, out var old))
-        {
-            old.Timer.Dispose();
-        }
-
-        var generation = ++_generation;
-        var timer = _time.CreateTimer(_ => Fired(kind, generation), null, delay, Timeout.InfiniteTimeSpan);
-        _timers[kind] = (timer, generation);
-    }
-
     private void Fired(VrrpTimerKind kind, long generation)
         => Apply(m =>
         {
             // A timer replaced or stopped after it was already queued must not fire (stale generation).
-            if (!_timers.TryGetValue(kind, out var current) || current.Generation != generation)
+            if (!_timers.TryRetire(kind, generation))
             {
                 return [];
             }
 
-            _timers.Remove(kind);
-            current.Timer.Dispose();
+            if (kind == VrrpTimerKind.MasterDown && m.Role == VrrpRole.Backup)
+            {
+                _logger.LogWarning("({Instance}) Receive advertisement timeout", _config.Name);
+                if (MasterGate is { } gate && !gate(this))
+                {
+                    _wantsMaster = true;
+                    return m.MasterDownHeld();
+                }
+            }
+
             return m.TimerFired(kind);
         });
 }

@@ -88,7 +88,7 @@ public sealed class VrrpService(VrrpNodeConfig config, string? scriptUser, strin
         foreach (var group in config.SyncGroups)
         {
             var members = _runners.Where(r => group.Members.Contains(r.Name)).ToList();
-            _ = new SyncGroupCoordinator(group, members, notifier);
+            _ = new SyncGroupCoordinator(group, members, notifier, _logger);
         }
 
         foreach (var tracker in _scripts.Values)

@@ -148,6 +148,13 @@ public sealed class VrrpStateMachine
     }
 
     /// <summary>
+    /// The master-down timer expired, but the sync group is not ready to follow (keepalived 2.2.7: a group goes to
+    /// MASTER only once every member timed out): stay BACKUP and time out again.
+    /// </summary>
+    public IReadOnlyList<VrrpAction> MasterDownHeld()
+        => Role == VrrpRole.Backup ? [new VrrpAction.StartTimer(VrrpTimerKind.MasterDown, MasterDown)] : [];
+
+    /// <summary>
     /// The effective priority changed (a tracked script or interface with a weight). A master carries the new value
     /// in its next advert; a backup uses it for the next election. Clamped to 1..254 as keepalived does for
     /// non-owners (the owner's 255 is never changed by weights).
