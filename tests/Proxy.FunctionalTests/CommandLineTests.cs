@@ -139,14 +139,14 @@ public class CommandLineTests
         using var dir = new TempDirectory();
         var config = await dir.WriteAsync("lf.cfg",
             $"defaults\n mode http\n timeout connect 1s\n timeout client 1s\n timeout server 1s\n" +
-            $"frontend fe\n bind 127.0.0.1:{FreePort.Next()}\n http-request set-header X-Sni %[ssl_fc_sni]\n");
+            $"frontend fe\n bind 127.0.0.1:{FreePort.Next()}\n http-request set-header X-Sni %[ssl_fc_cipher]\n");
 
         var run = await ExternalProcess.RunProxyAsync("-f", config);
 
         // A value this proxy cannot compute must not be sent as a wrong (empty) one.
         Assert.Equal(1, run.ExitCode);
         Assert.Contains($"[{config}:8]", run.Stderr);
-        Assert.Contains("fetch 'ssl_fc_sni'", run.Stderr);
+        Assert.Contains("fetch 'ssl_fc_cipher'", run.Stderr);
     }
 
     [Fact]

@@ -46,19 +46,51 @@ public class UseBackendParityTests
         { "GET /r?z HTTP/1.1\r\nHost: c.example\r\n", "web" },
     };
 
+    // Backend names built per request from map files (relative to the working directory, as in haproxy): a name that
+    // names no backend ends the rules and the default backend takes the request (haproxy 2.6 process_switching_rules).
+    private const string MapRules =
+        " acl known req.hdr(host),lower,map(hosts.map) -m found\n" +
+        " use_backend %[req.hdr(host),lower,map(hosts.map)] if known\n" +
+        " use_backend %[req.hdr(x-env),lower,map(envs.map,-),concat(-pool)] if { req.hdr(x-env) -m found }\n" +
+        " use_backend %[path,map_beg(paths.map,nope)]\n" +
+        " default_backend web\n";
+
+    public static TheoryData<string, string> MapRequests() => new()
+    {
+        { "GET / HTTP/1.1\r\nHost: a.example\r\n", "a" },
+        { "GET / HTTP/1.1\r\nHost: B.Example\r\n", "b" },
+        { "GET /api HTTP/1.1\r\nHost: c.example\r\n", "web" },
+        { "GET /api/x HTTP/1.1\r\nHost: d.example\r\n", "b" },
+        { "GET /ab HTTP/1.1\r\nHost: d.example\r\n", "a" },
+        { "GET /zzz HTTP/1.1\r\nHost: d.example\r\n", "web" },
+        { "GET /api HTTP/1.1\r\nHost: d.example\r\nX-Env: BLUE\r\n", "blue-pool" },
+        { "GET /api HTTP/1.1\r\nHost: d.example\r\nX-Env: red\r\n", "web" },
+    };
+
     [RequiresHaproxyTheory]
     [MemberData(nameof(Requests))]
-    public async Task UseBackend_SameRequest_SameBackendAsHaproxy(string head, string backend)
+    public Task UseBackend_SameRequest_SameBackendAsHaproxy(string head, string backend) => SameBackendAsync(Rules, head, backend);
+
+    [RequiresHaproxyTheory]
+    [MemberData(nameof(MapRequests))]
+    public Task UseBackend_NameFromMaps_SameBackendAsHaproxy(string head, string backend) => SameBackendAsync(MapRules, head, backend);
+
+    private static async Task SameBackendAsync(string rules, string head, string backend)
     {
         await using var a = await StartBackendAsync("a");
         await using var b = await StartBackendAsync("b");
         await using var web = await StartBackendAsync("web");
+        await using var blue = await StartBackendAsync("blue-pool");
         var (haproxyPort, proxyPort) = (FreePort.Next(), FreePort.Next());
         using var dir = new TempDirectory();
         string Config(int port) =>
             "defaults\n mode http\n timeout connect 1s\n timeout client 10s\n timeout server 10s\n" +
-            $"frontend fe\n bind 127.0.0.1:{port}\n{Rules}" +
-            $"backend a\n server s 127.0.0.1:{a.Port}\nbackend b\n server s 127.0.0.1:{b.Port}\nbackend web\n server s 127.0.0.1:{web.Port}\n";
+            $"frontend fe\n bind 127.0.0.1:{port}\n{rules}" +
+            $"backend a\n server s 127.0.0.1:{a.Port}\nbackend b\n server s 127.0.0.1:{b.Port}\nbackend web\n server s 127.0.0.1:{web.Port}\n" +
+            $"backend blue-pool\n server s 127.0.0.1:{blue.Port}\n";
+        await dir.WriteAsync("hosts.map", "a.example a\nb.example b\n# c names no backend\nc.example missing\n");
+        await dir.WriteAsync("envs.map", "blue blue\n");
+        await dir.WriteAsync("paths.map", "/a a\n/api b\n");
         await dir.WriteAsync("h.cfg", Config(haproxyPort));
         await dir.WriteAsync("p.cfg", Config(proxyPort));
         using var haproxy = ExternalProcess.Start(Haproxy.Require(), ["-db", "-f", "h.cfg"], dir.Path);

@@ -5,6 +5,7 @@ using ConfigParser.Model;
 using Proxy.Http;
 using Proxy.Http.Auth;
 using Proxy.Http.Conditions;
+using Proxy.Http.LogFormat;
 using Proxy.Http.Rules;
 using Proxy.LoadBalancing;
 using Proxy.Runtime;
@@ -26,6 +27,9 @@ internal sealed class RuntimeBuilder
 
     private readonly GlobalSection _global;
 
+    // Every backend by name, filled while they are built; rules read it lazily (`nbsrv`, dynamic `use_backend`).
+    private readonly Dictionary<string, BackendState> _backends = new(StringComparer.Ordinal);
+
     private RuntimeBuilder(DiagnosticBag diagnostics, DiagnosticSeverity unsupported, GlobalSection global, Dictionary<string, Userlist> userlists, RuntimeServices services)
     {
         _diagnostics = diagnostics;
@@ -46,7 +50,7 @@ internal sealed class RuntimeBuilder
         var itemsBefore = diagnostics.Items.Count;
         var builder = new RuntimeBuilder(diagnostics, unsupported, config.Global,
             config.Userlists.ToDictionary(u => u.Name, u => new Userlist(u), StringComparer.Ordinal), services ?? RuntimeServices.Default);
-        var backends = new Dictionary<string, BackendState>(StringComparer.Ordinal);
+        var backends = builder._backends;
         foreach (var definition in config.Backends)
         {
             if (builder.BuildBackend(definition) is { } backend)
@@ -145,17 +149,18 @@ internal sealed class RuntimeBuilder
 
     private HttpRuleSet Prepare(string proxy, IReadOnlyList<ConfigParser.Model.Conditions.AclDefinition> acls, IReadOnlyList<HttpRequestRule> request,
         IReadOnlyList<HttpRequestRule> response, IReadOnlyList<ProxyOption> options, IReadOnlyList<HttpRedirectRule> redirects)
-        => new HttpRuleCompiler(acls, _userlists, proxy, Unsupported).Compile(request, response, options, redirects);
+        => new HttpRuleCompiler(acls, _userlists, proxy, Unsupported, _backends).Compile(request, response, options, redirects);
 
     private List<UseBackendSwitch> Switches(FrontendSection definition, Dictionary<string, BackendState> backends)
     {
         var switches = new List<UseBackendSwitch>(definition.UseBackendRules.Count);
-        var compiler = new ConditionCompiler(definition.Acls, _userlists);
+        var compiler = new ConditionCompiler(definition.Acls, _userlists, backends: backends);
         foreach (var rule in definition.UseBackendRules)
         {
-            if (!rule.IsStatic)
+            LogFormatExpression? name = null;
+            if (!rule.IsStatic && (name = LogFormatCompiler.Compile(rule.Backend, out var notEvaluated)) is null)
             {
-                Unsupported(rule.Location, $"'use_backend {rule.Backend}': a backend name built from a log-format expression is not run by this proxy yet.", "use_backend");
+                Unsupported(rule.Location, $"'use_backend {rule.Backend}': its name uses {notEvaluated}, which this proxy does not evaluate yet.", "use_backend");
                 continue;
             }
 
@@ -166,8 +171,13 @@ internal sealed class RuntimeBuilder
                 continue;
             }
 
+            if (name is not null)
+            {
+                switches.Add(new UseBackendSwitch(condition, name, backends));
+            }
+
             // A target that failed to build was already reported (the start is refused); the parser checks unknown names.
-            if (backends.GetValueOrDefault(rule.Backend) is { } backend)
+            else if (backends.GetValueOrDefault(rule.Backend) is { } backend)
             {
                 switches.Add(new UseBackendSwitch(condition, backend));
             }

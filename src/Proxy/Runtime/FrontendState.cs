@@ -40,7 +40,7 @@ internal sealed class FrontendState(
     public BackendState? DefaultBackend { get; } = defaultBackend;
 
     // One transformer per backend this frontend can send to, built once: it joins both sides' response rules and forwardfor.
-    private readonly Dictionary<BackendState, HaproxyRequestTransformer> _transformers = useBackends.Select(u => u.Backend)
+    private readonly Dictionary<BackendState, HaproxyRequestTransformer> _transformers = useBackends.SelectMany(u => u.Targets)
         .Append(defaultBackend).OfType<BackendState>().Distinct()
         .ToDictionary(b => b, b => NewTransformer(rules, b));
 
@@ -72,7 +72,7 @@ internal sealed class FrontendState(
         {
             if (rule.Condition is null || rule.Condition.Matches(context))
             {
-                return rule.Backend;
+                return rule.Resolve(context) ?? DefaultBackend;
             }
         }
 

@@ -79,15 +79,28 @@ public class RuntimeBuilderTests
 
         Assert.Empty(diagnostics.Items);
         var frontend = Assert.Single(runtime!.Frontends);
-        Assert.Equal(["b", "a"], frontend.UseBackends.Select(u => u.Backend.Name));
+        Assert.Equal(["b", "a"], frontend.UseBackends.Select(u => u.Targets.Single().Name));
         Assert.NotNull(frontend.UseBackends[0].Condition);
         Assert.Null(frontend.UseBackends[1].Condition);
     }
 
     [Theory]
+    [InlineData("", "b")]
+    [InlineData(" disabled", "a")]
+    public void Build_NbsrvOfAnotherBackend_CountsItsUsableServers(string secondServer, string expected)
+    {
+        // nbsrv(b) is read from backend b's current pool; a server in maintenance does not count.
+        var (runtime, diagnostics) = Build(Defaults + "frontend fe\n bind 127.0.0.1:8080\n acl b_full nbsrv(b) ge 2\n use_backend b if b_full\n default_backend a\n" +
+                                           $"backend a\n server s 127.0.0.1:1\nbackend b\n server s1 127.0.0.1:2\n server s2 127.0.0.1:3{secondServer}\n");
+
+        Assert.Empty(diagnostics.Items);
+        Assert.Equal(expected, runtime!.Frontends.Single().SelectBackend(new Microsoft.AspNetCore.Http.DefaultHttpContext())?.Name);
+    }
+
+    [Theory]
     [InlineData("use_backend be if { req.cook(x) y }", "fetch 'req.cook'")]
     [InlineData("use_backend be if { path,base64 x }", "converter 'base64'")]
-    [InlineData("use_backend %[req.hdr(x)]", "log-format")]
+    [InlineData("use_backend %[req.cook(x)]", "fetch 'req.cook(x)'")]
     public void Build_UseBackendNotRunnable_IsRefusedAtTheRuleLine(string rule, string expected)
     {
         var (runtime, diagnostics) = Build(Defaults + $"frontend fe\n bind 127.0.0.1:8080\n {rule}\nbackend be\n server s 127.0.0.1:1\n");
@@ -99,12 +112,12 @@ public class RuntimeBuilderTests
     }
 
     [Theory]
-    [InlineData("http-request set-header X-Sni %[ssl_fc_sni]", "fetch 'ssl_fc_sni'")]
+    [InlineData("http-request set-header X-Sni %[ssl_fc_cipher]", "fetch 'ssl_fc_cipher'")]
     [InlineData("http-request set-header X-L %{+Q}ci", "log-format options")]
     [InlineData("http-request deny if { req.cook(x) y }", "fetch 'req.cook'")]
     [InlineData("http-request set-var(proc.x) str(y)", "variable 'proc.x'")]
-    [InlineData("http-response set-status 200 reason %[ssl_fc_sni]", "fetch 'ssl_fc_sni'")]
-    [InlineData("redirect location %[ssl_fc_sni]", "fetch 'ssl_fc_sni'")]
+    [InlineData("http-response set-status 200 reason %[ssl_fc_cipher]", "fetch 'ssl_fc_cipher'")]
+    [InlineData("redirect location %[ssl_fc_cipher]", "fetch 'ssl_fc_cipher'")]
     public void Build_RuleNotRunnable_IsRefusedAtTheRuleLine(string rule, string expected)
     {
         var (runtime, diagnostics) = Build(Defaults + $"frontend fe\n bind 127.0.0.1:8080\n {rule}\nbackend be\n server s 127.0.0.1:1\n");

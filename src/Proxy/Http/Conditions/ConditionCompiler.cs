@@ -13,6 +13,7 @@ internal sealed class ConditionCompiler
     private readonly Dictionary<string, IRequestPredicate> _named = new(StringComparer.Ordinal);
     private readonly IReadOnlyDictionary<string, Userlist> _userlists;
     private readonly bool _response;
+    private readonly IReadOnlyDictionary<string, Runtime.BackendState>? _backends;
 
     // Fetches that only exist on one side (haproxy 2.6 SMP_USE_HRQ* / SMP_USE_HRS*): elsewhere an ACL on them never
     // matches (`haproxy -c` warns "will never match").
@@ -27,8 +28,11 @@ internal sealed class ConditionCompiler
     /// <param name="acls">The proxy's `acl` lines, in order.</param>
     /// <param name="userlists">The configuration's userlists, by name, for `http_auth` and `http_auth_group`.</param>
     /// <param name="response">True for `http-response` conditions: `hdr` reads the response, request-only fetches never match.</param>
-    public ConditionCompiler(IReadOnlyList<AclDefinition> acls, IReadOnlyDictionary<string, Userlist>? userlists = null, bool response = false)
+    /// <param name="backends">The runtime's backends by name, for `nbsrv(backend)`; filled by the time a request is evaluated.</param>
+    public ConditionCompiler(IReadOnlyList<AclDefinition> acls, IReadOnlyDictionary<string, Userlist>? userlists = null, bool response = false,
+        IReadOnlyDictionary<string, Runtime.BackendState>? backends = null)
     {
+        _backends = backends;
         _acls = acls.ToLookup(a => a.Name, StringComparer.Ordinal);
         _userlists = userlists ?? new Dictionary<string, Userlist>();
         _response = response;
@@ -88,7 +92,7 @@ internal sealed class ConditionCompiler
                 // routes an empty GET with `use_backend x if REQ_CONTENT` to x. Other `req.len` tests stay unsupported.
                 return ConstantPredicate.True;
             case PredefinedAcl predefined:
-                var compiled = CriterionCompiler.Compile(predefined.Criterion, out unsupported);
+                var compiled = CriterionCompiler.Compile(predefined.Criterion, out unsupported, _backends);
                 unsupported = unsupported is null ? null : $"{unsupported} (predefined ACL '{predefined.Name}')";
                 return compiled;
             case AclReference reference:
@@ -144,7 +148,7 @@ internal sealed class ConditionCompiler
 
         if (sample.Fetch is not ("http_auth" or "http_auth_group"))
         {
-            return CriterionCompiler.Compile(criterion, out unsupported);
+            return CriterionCompiler.Compile(criterion, out unsupported, _backends);
         }
 
         var name = sample.Arguments.Count > 0 ? sample.Arguments[0].Trim() : "";

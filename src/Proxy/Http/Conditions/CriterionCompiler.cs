@@ -9,15 +9,24 @@ namespace Proxy.Http.Conditions;
 internal static class CriterionCompiler
 {
     /// <summary>The predicate, or null with <paramref name="unsupported"/> saying what is missing.</summary>
-    public static IRequestPredicate? Compile(AclCriterion criterion, out string? unsupported)
+    /// <param name="criterion">The parsed criterion.</param>
+    /// <param name="unsupported">What is missing, when null is returned.</param>
+    /// <param name="backends">The runtime's backends by name (`nbsrv`); null outside a runtime.</param>
+    public static IRequestPredicate? Compile(AclCriterion criterion, out string? unsupported, IReadOnlyDictionary<string, Runtime.BackendState>? backends = null)
     {
         unsupported = null;
         var sample = criterion.Sample;
-        var converter = sample.Converters.FirstOrDefault(c => c.Name is not ("lower" or "upper"));
-        if (converter is not null)
+        var converters = new LogFormat.ISampleConverter[sample.Converters.Count];
+        for (var i = 0; i < converters.Length; i++)
         {
-            unsupported = $"converter '{converter.Name}'";
-            return null;
+            var call = sample.Converters[i];
+            if (LogFormat.SampleConverters.Create(call.Name, call.Arguments, out var error) is not { } converter)
+            {
+                unsupported = error is null ? $"converter '{call.Name}'" : $"converter '{call.Name}' ({error})";
+                return null;
+            }
+
+            converters[i] = converter;
         }
 
         if (sample.Fetch is "req.hdr_val" or "hdr_val" && sample.Converters.Count == 0
@@ -32,7 +41,7 @@ internal static class CriterionCompiler
 
         if (StringFetches.Create(sample) is { } text)
         {
-            return CompileString(text, criterion, out unsupported);
+            return CompileString(text, criterion, converters, out unsupported);
         }
 
         if (sample.Converters.Count > 0)
@@ -41,7 +50,7 @@ internal static class CriterionCompiler
             return null;
         }
 
-        if (IntegerFetches.Create(sample) is { } integer)
+        if (IntegerFetches.Create(sample, backends) is { } integer)
         {
             return criterion.Match is MatchMethod.Found or MatchMethod.Bool or MatchMethod.Int
                 && TryPatterns<IntegerRangePattern>(criterion, out var ranges)
@@ -61,7 +70,7 @@ internal static class CriterionCompiler
         return null;
     }
 
-    private static IRequestPredicate? CompileString(IStringFetch fetch, AclCriterion criterion, out string? unsupported)
+    private static IRequestPredicate? CompileString(IStringFetch fetch, AclCriterion criterion, LogFormat.ISampleConverter[] converters, out string? unsupported)
     {
         unsupported = null;
         var comparison = criterion.Flags.IgnoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
@@ -98,10 +107,13 @@ internal static class CriterionCompiler
             return Refuse(criterion, out unsupported);
         }
 
-        // Converters run on the sample before the match, in order; only the case converters are supported.
-        for (var i = criterion.Sample.Converters.Count - 1; i >= 0; i--)
+        // Converters run on the sample before the match, in order: the case converters on the stack, the others
+        // (map*, concat, field, regsub) on a copy of the sample.
+        for (var i = converters.Length - 1; i >= 0; i--)
         {
-            match = new CaseConvertingMatch(match, criterion.Sample.Converters[i].Name == "upper");
+            match = converters[i] is LogFormat.CaseConverter
+                ? new CaseConvertingMatch(match, criterion.Sample.Converters[i].Name == "upper")
+                : new ConvertingMatch(match, converters[i]);
         }
 
         return new StringCriterion(fetch, match);

@@ -9,8 +9,9 @@ internal static class IntegerFetches
     private static readonly ConstantFetch Zero = new(0);
 
     /// <summary>The fetch, or null when the keyword is not a supported integer or boolean fetch.</summary>
-    public static IIntegerFetch? Create(SampleExpression sample) => sample.Fetch switch
+    public static IIntegerFetch? Create(SampleExpression sample, IReadOnlyDictionary<string, Runtime.BackendState>? backends = null) => sample.Fetch switch
     {
+        "nbsrv" when backends is not null && StringFetches.Argument(sample, 0) is { Length: > 0 } backend => new UsableServersFetch(backend, backends),
         "always_true" or "req.proto_http" or "req_proto_http" or "wait_end" => One,
         "always_false" => Zero,
         "src_port" => new PortFetch(source: true),

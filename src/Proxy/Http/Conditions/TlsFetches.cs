@@ -22,12 +22,15 @@ internal static class TlsFetches
     };
 
     /// <summary>The text fetch, or null when the keyword is not one of these.</summary>
-    public static IStringFetch? Text(SampleExpression sample) => sample.Fetch switch
+    public static IStringFetch? Text(SampleExpression sample) => TextReader(sample.Fetch) is { } read ? new TlsTextFetch(read) : null;
+
+    /// <summary>How a text fetch reads the request (ACLs and log-format samples share it), or null for another keyword.</summary>
+    public static Func<HttpContext, string?>? TextReader(string fetch) => fetch switch
     {
-        "ssl_fc_sni" => new TlsTextFetch(static c => c.Features.Get<ITlsHandshakeFeature>()?.HostName is { Length: > 0 } name ? name : null),
-        "ssl_fc_protocol" => new TlsTextFetch(static c => c.Features.Get<ITlsHandshakeFeature>() is { } tls ? Tls.TlsVersions.Name(tls.Protocol) : null),
-        "ssl_c_s_dn" => new TlsTextFetch(static c => c.Features.Get<ITlsConnectionFeature>()?.ClientCertificate is { } certificate
-            ? Tls.DistinguishedNames.Format(certificate.SubjectName) : null),
+        "ssl_fc_sni" => static c => c.Features.Get<ITlsHandshakeFeature>()?.HostName is { Length: > 0 } name ? name : null,
+        "ssl_fc_protocol" => static c => c.Features.Get<ITlsHandshakeFeature>() is { } tls ? Tls.TlsVersions.Name(tls.Protocol) : null,
+        "ssl_c_s_dn" => static c => c.Features.Get<ITlsConnectionFeature>()?.ClientCertificate is { } certificate
+            ? Tls.DistinguishedNames.Format(certificate.SubjectName) : null,
         _ => null,
     };
 }

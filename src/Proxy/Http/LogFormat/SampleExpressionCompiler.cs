@@ -2,8 +2,7 @@ namespace Proxy.Http.LogFormat;
 
 /// <summary>
 /// Compiles a sample expression as written in a log-format `%[…]` or after `set-var(…)`: `fetch[(args)][,conv[(args)]]…`
-/// (haproxy 2.6 configuration.txt §7.3). Only what <see cref="SampleFetches"/> and the converters here (`lower`, `upper`,
-/// `regsub`, `field`) cover compiles.
+/// (haproxy 2.6 configuration.txt §7.3). Only what <see cref="SampleFetches"/> and <see cref="SampleConverters"/> cover compiles.
 /// </summary>
 internal static class SampleExpressionCompiler
 {
@@ -36,19 +35,13 @@ internal static class SampleExpressionCompiler
         var converters = new ISampleConverter[steps.Count - 1];
         for (var i = 1; i < steps.Count; i++)
         {
-            ISampleConverter? converter = TryCall(steps[i], out var converterName, out var converterArgs)
-                ? converterName switch
-                {
-                    "lower" when converterArgs.Count == 0 => CaseConverter.Lower,
-                    "upper" when converterArgs.Count == 0 => CaseConverter.Upper,
-                    "regsub" => RegsubConverter.Create(converterArgs),
-                    "field" => FieldConverter.Create(converterArgs),
-                    _ => null,
-                }
+            string? error = null;
+            var converter = TryCall(steps[i], out var converterName, out var converterArgs)
+                ? SampleConverters.Create(converterName, converterArgs, out error)
                 : null;
             if (converter is null)
             {
-                unsupported = $"converter '{steps[i]}'";
+                unsupported = error is null ? $"converter '{steps[i]}'" : $"converter '{steps[i]}' ({error})";
                 return null;
             }
 

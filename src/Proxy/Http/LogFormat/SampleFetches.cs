@@ -37,6 +37,7 @@ internal static class SampleFetches
             when args.Count is 1 or 2 && args[0].Length > 0 && TryOccurrence(args, out var occurrence)
             => new HeaderSample(args[0], occurrence, Response: name is "res.hdr" or "shdr" or "res.fhdr" || (response && name == "hdr"),
                 SplitCommas: !name.EndsWith("fhdr", StringComparison.Ordinal)),
+        _ when args.Count == 0 && Conditions.TlsFetches.TextReader(name) is { } read => new TlsSample(read),
         _ => null,
     };
 

@@ -14,10 +14,11 @@ namespace Proxy.Http.Rules;
 /// evaluate is reported through <c>unsupported</c> (naming its file:line) and left out, so the start is refused.
 /// </summary>
 internal sealed class HttpRuleCompiler(
-    IReadOnlyList<AclDefinition> acls, IReadOnlyDictionary<string, Userlist> userlists, string proxyName, Action<SourceLocation, string, string> unsupported)
+    IReadOnlyList<AclDefinition> acls, IReadOnlyDictionary<string, Userlist> userlists, string proxyName, Action<SourceLocation, string, string> unsupported,
+    IReadOnlyDictionary<string, Runtime.BackendState>? backends = null)
 {
-    private readonly ConditionCompiler _requestConditions = new(acls, userlists);
-    private readonly ConditionCompiler _responseConditions = new(acls, userlists, response: true);
+    private readonly ConditionCompiler _requestConditions = new(acls, userlists, backends: backends);
+    private readonly ConditionCompiler _responseConditions = new(acls, userlists, response: true, backends: backends);
 
     /// <summary>The proxy's rules and options, compiled; `redirect` rules run after the `http-request` ones.</summary>
     public HttpRuleSet Compile(IReadOnlyList<HttpRequestRule> request, IReadOnlyList<HttpRequestRule> response, IReadOnlyList<ProxyOption> options,

@@ -114,4 +114,27 @@ public class CriterionCompilerTests
         Assert.Null(Compile("", $"if {{ {criterion} }}", out var unsupported));
         Assert.Contains(expected, unsupported);
     }
+
+    [Theory]
+    [InlineData("WWW.A.Example", "-m found", true)]
+    [InlineData("c.example", "-m found", false)]
+    [InlineData("www.a.example", "-m str be_a", true)]
+    [InlineData("www.a.example", "-m beg be_", true)]
+    [InlineData("b.example", "-m str be_a", false)]
+    public void Compile_MapConverterInAcl_MatchesTheMappedValue(string host, string match, bool expected)
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllLines(file, ["www.a.example be_a", "b.example be_b"]);
+
+            var predicate = Compile("", $"if {{ req.hdr(host),lower,map({file}) {match} }}");
+
+            Assert.Equal(expected, predicate.Matches(Request(headers: $"Host: {host}\r\n")));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
 }

@@ -27,7 +27,7 @@ public class LogFormatCompilerTests
     }
 
     [Theory]
-    [InlineData("%[ssl_fc_sni]", "fetch 'ssl_fc_sni'")]
+    [InlineData("%[ssl_fc_cipher]", "fetch 'ssl_fc_cipher'")]
     [InlineData("%[path,base64]", "converter 'base64'")]
     [InlineData("%{+Q}ci", "log-format options '%{+Q}'")]
     [InlineData("%Tr", "log-format variable '%Tr'")]
