@@ -15,10 +15,14 @@ internal ref struct RequestHeadLines
         var line = head.IndexOf("\r\n"u8);
         _rest = line > method.Length && StartsWithMethod(head, method) ? head[(line + 2)..] : [];
         Current = default;
+        Value = default;
     }
 
     /// <summary>The current header's name, as written.</summary>
     public ReadOnlySpan<byte> Current { get; private set; }
+
+    /// <summary>The current header's value without the blanks around it (RFC 9112 §5: optional whitespace).</summary>
+    public ReadOnlySpan<byte> Value { get; private set; }
 
     public readonly RequestHeadLines GetEnumerator() => this;
 
@@ -42,6 +46,7 @@ internal ref struct RequestHeadLines
             if (colon > 0 && line[0] is not ((byte)' ' or (byte)'\t'))
             {
                 Current = line[..colon];
+                Value = line[(colon + 1)..].Trim(" \t"u8);
                 return true;
             }
         }

@@ -23,4 +23,17 @@ public class RequestHeadLinesTests
 
         Assert.Equal(expected, string.Join(',', names));
     }
+
+    [Fact]
+    public void Value_BlanksAroundIt_Trimmed()
+    {
+        var lines = new RequestHeadLines("GET / HTTP/1.1\r\nHost:a\r\nX-A: \t two words \r\nX-E:\r\n\r\n"u8, "GET");
+        var values = new List<string>();
+        while (lines.MoveNext())
+        {
+            values.Add(Encoding.ASCII.GetString(lines.Value));
+        }
+
+        Assert.Equal(["a", "two words", ""], values);
+    }
 }
