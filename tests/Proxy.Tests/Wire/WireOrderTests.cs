@@ -1,0 +1,58 @@
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Proxy.Wire;
+
+namespace Proxy.Tests.Wire;
+
+public class WireOrderTests
+{
+    private const string Head = "GET /x HTTP/1.1\r\nUser-Agent: t\r\nhost: a.example\r\nX-Dup: 1\r\nAccept: */*\r\nX-Dup: 2\r\nContent-Type: text/plain\r\n\r\n";
+
+    [Fact]
+    public void ForEach_UnchangedHeaders_ClientOrderWithRepeatedLinesInterleaved()
+    {
+        // As haproxy 2.6.12 forwarded this head: every line in place, the repeated one not joined.
+        var lines = Lines(Head, Kestrel());
+
+        Assert.Equal("User-Agent: t|Host: a.example|X-Dup: 1|Accept: */*|X-Dup: 2|Content-Type: text/plain", lines);
+    }
+
+    [Fact]
+    public void ForEach_RulesChangedAndAdded_UnchangedInPlaceThenTheRestAtTheEnd()
+    {
+        var headers = Kestrel();
+        headers["Accept"] = "text/html"; // set-header: haproxy deletes and appends.
+        headers.Remove("User-Agent"); // del-header.
+        headers["X-New"] = "n"; // add-header.
+
+        var lines = Lines(Head, headers);
+
+        Assert.Equal("Host: a.example|X-Dup: 1|X-Dup: 2|Content-Type: text/plain|Accept: text/html|X-New: n", lines);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("POST /x HTTP/1.1\r\nHost: a\r\n\r\n")]
+    public void ForEach_NoUsableHead_KestrelOrder(string head)
+    {
+        var headers = Kestrel();
+
+        Assert.Equal(string.Join('|', headers.SelectMany(h => h.Value.Select(v => $"{h.Key}: {v}"))), Lines(head, headers));
+    }
+
+    private static HeaderDictionary Kestrel() => new()
+    {
+        ["Host"] = "a.example",
+        ["Accept"] = "*/*",
+        ["User-Agent"] = "t",
+        ["Content-Type"] = "text/plain",
+        ["X-Dup"] = new(["1", "2"]),
+    };
+
+    private static string Lines(string head, IHeaderDictionary headers)
+    {
+        var lines = new List<string>();
+        WireOrder.ForEach(Encoding.ASCII.GetBytes(head), "GET", headers, lines, static (list, name, value) => list.Add($"{name}: {value}"));
+        return string.Join('|', lines);
+    }
+}
