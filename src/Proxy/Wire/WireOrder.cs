@@ -18,7 +18,14 @@ internal static class WireOrder
     private const int StackLimit = 64;
 
     /// <summary>Calls <paramref name="write"/> once per header line (per value of a repeated header).</summary>
-    public static void ForEach<TState>(ReadOnlySpan<byte> rawHead, string method, IHeaderDictionary headers, TState state, HeaderLineWriter<TState> write)
+    /// <param name="rawHead">The request head as the client wrote it (<see cref="RequestHeadRecorder.TakeHead"/>), or empty.</param>
+    /// <param name="method">The request's method, to check that the head is this request's.</param>
+    /// <param name="headers">The request's headers after the rules.</param>
+    /// <param name="inPlace">Headers rewritten in place by `replace-header`/`replace-value`: they keep their position.</param>
+    /// <param name="state">Passed to <paramref name="write"/>.</param>
+    /// <param name="write">Receives each line.</param>
+    public static void ForEach<TState>(ReadOnlySpan<byte> rawHead, string method, IHeaderDictionary headers, InPlaceHeaderEdits? inPlace, TState state,
+        HeaderLineWriter<TState> write)
     {
         var count = headers.Count;
         var entries = ArrayPool<KeyValuePair<string, StringValues>>.Shared.Rent(Math.Max(count, 1));
@@ -50,7 +57,8 @@ internal static class WireOrder
 
                     // The line's next value, unchanged by the rules, goes out where the client put it.
                     var values = entries[i].Value;
-                    if (next[i] < values.Count && values[next[i]] is { } value && SameBytes(value, lines.Value))
+                    if (next[i] < values.Count && values[next[i]] is { } value
+                        && (SameBytes(value, lines.Value) || (inPlace is not null && inPlace.Contains(lines.Current))))
                     {
                         write(state, entries[i].Key, value);
                         next[i]++;

@@ -30,6 +30,19 @@ public class WireOrderTests
         Assert.Equal("Host: a.example|X-Dup: 1|X-Dup: 2|Content-Type: text/plain|Accept: text/html|X-New: n", lines);
     }
 
+    [Fact]
+    public void ForEach_ReplacedInPlace_KeepsItsPosition()
+    {
+        var headers = Kestrel();
+        headers["User-Agent"] = "u"; // replace-header: haproxy edits the line where it stands.
+        var context = new DefaultHttpContext();
+        InPlaceHeaderEdits.Note(context, "user-agent");
+
+        var lines = Lines(Head, headers, context.Features.Get<InPlaceHeaderEdits>());
+
+        Assert.StartsWith("User-Agent: u|Host: a.example|", lines);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("POST /x HTTP/1.1\r\nHost: a\r\n\r\n")]
@@ -49,10 +62,10 @@ public class WireOrderTests
         ["X-Dup"] = new(["1", "2"]),
     };
 
-    private static string Lines(string head, IHeaderDictionary headers)
+    private static string Lines(string head, IHeaderDictionary headers, InPlaceHeaderEdits? inPlace = null)
     {
         var lines = new List<string>();
-        WireOrder.ForEach(Encoding.ASCII.GetBytes(head), "GET", headers, lines, static (list, name, value) => list.Add($"{name}: {value}"));
+        WireOrder.ForEach(Encoding.ASCII.GetBytes(head), "GET", headers, inPlace, lines, static (list, name, value) => list.Add($"{name}: {value}"));
         return string.Join('|', lines);
     }
 }

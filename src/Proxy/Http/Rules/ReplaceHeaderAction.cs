@@ -35,6 +35,10 @@ internal sealed class ReplaceHeaderAction(string name, Regex regex, LogFormatExp
         if (changed)
         {
             headers[name] = new StringValues(result);
+            if (!response)
+            {
+                Wire.InPlaceHeaderEdits.Note(context, name);
+            }
         }
 
         return ValueTask.FromResult(RuleOutcome.Continue);
