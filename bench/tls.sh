@@ -5,20 +5,22 @@
 #   keep-alive HTTPS req/s wrk on persistent connections (handshakes only at the start)
 # and our figure as a ratio to HAProxy's, plus each process's CPU time per request (user + system from /proc/PID/stat,
 # steadier than req/s on a shared machine). Knobs (environment): DURATION (5, s), CONNECTIONS (32), ROUNDS (1),
-# WARMUP (10, s of keep-alive load on each fresh process before measuring: the .NET JIT tiers up under load), SKIP_BUILD
-# (0), PROXY_CPU (1), LOAD_CPU (0), BEFORE_BIN (another proxy build, e.g. bench/out/proxy-before/proxy, measured in the
-# same rounds as "before"). On a shared machine the figures are noisy; compare ratios, not absolutes.
+# WARMUP (10, s of keep-alive load on each fresh process before measuring: the .NET JIT tiers up under load), WARMUP_NEW
+# (5, s of new connections after that, so the handshake path is warm too), SKIP_BUILD (0), PROXY_CPU (1), LOAD_CPU
+# (0), BEFORE_BIN (another proxy build, e.g. bench/out/proxy-before/proxy, measured in the same rounds as "before").
+# On a shared machine the figures are noisy; compare ratios and CPU us/req, not absolutes.
 set -euo pipefail
 
 DURATION="${DURATION:-5}"
 CONNECTIONS="${CONNECTIONS:-32}"
 ROUNDS="${ROUNDS:-1}"
 WARMUP="${WARMUP:-10}"
+WARMUP_NEW="${WARMUP_NEW:-5}"
 BEFORE_BIN="${BEFORE_BIN:-}"
 SKIP_BUILD="${SKIP_BUILD:-0}"
 PROXY_CPU="${PROXY_CPU:-1}"
 LOAD_CPU="${LOAD_CPU:-0}"
-for knob in DURATION CONNECTIONS ROUNDS WARMUP PROXY_CPU LOAD_CPU; do
+for knob in DURATION CONNECTIONS ROUNDS WARMUP WARMUP_NEW PROXY_CPU LOAD_CPU; do
     [[ "${!knob}" =~ ^[0-9]+$ ]] || { echo "tls.sh: $knob must be a whole number, got '${!knob}'" >&2; exit 2; }
 done
 
@@ -144,7 +146,9 @@ for key in ecdsa rsa; do
             pid=$!
             STARTED_PIDS+=("$pid")
             wait_port "$port" "$pid" "$impl"
-            run_wrk "$pid" "$WARMUP" "https://127.0.0.1:$port/" >/dev/null   # warm-up (JIT tiering, session caches)
+            # Warm-up (JIT tiering of the request path, then of the handshake path; session caches).
+            (( WARMUP > 0 )) && run_wrk "$pid" "$WARMUP" "https://127.0.0.1:$port/" >/dev/null
+            (( WARMUP_NEW > 0 )) && run_wrk "$pid" "$WARMUP_NEW" "https://127.0.0.1:$port/" -H 'Connection: close' >/dev/null
             result[$impl-new]="$(run_wrk "$pid" "$DURATION" "https://127.0.0.1:$port/" -H 'Connection: close')"
             result[$impl-ka]="$(run_wrk "$pid" "$DURATION" "https://127.0.0.1:$port/")"
             kill "$pid"; wait "$pid" 2>/dev/null || true
