@@ -3,17 +3,24 @@
 # all on 127.0.0.1. Two figures per key type (ECDSA P-256, RSA 2048):
 #   new TLS connections/s  wrk with "Connection: close" (every request is a fresh TCP connection and full handshake)
 #   keep-alive HTTPS req/s wrk on persistent connections (handshakes only at the start)
-# and our figure as a ratio to HAProxy's. Knobs (environment): DURATION (5, s), CONNECTIONS (32), ROUNDS (1),
-# SKIP_BUILD (0), PROXY_CPU (1), LOAD_CPU (0). On a shared machine the figures are noisy; compare ratios, not absolutes.
+# and our figure as a ratio to HAProxy's, plus each process's CPU time per request (user + system from /proc/PID/stat,
+# steadier than req/s on a shared machine). Knobs (environment): DURATION (5, s), CONNECTIONS (32), ROUNDS (1),
+# WARMUP (10, s of keep-alive load on each fresh process before measuring: the .NET JIT tiers up under load), WARMUP_NEW
+# (5, s of new connections after that, so the handshake path is warm too), SKIP_BUILD (0), PROXY_CPU (1), LOAD_CPU
+# (0), BEFORE_BIN (another proxy build, e.g. bench/out/proxy-before/proxy, measured in the same rounds as "before").
+# On a shared machine the figures are noisy; compare ratios and CPU us/req, not absolutes.
 set -euo pipefail
 
 DURATION="${DURATION:-5}"
 CONNECTIONS="${CONNECTIONS:-32}"
 ROUNDS="${ROUNDS:-1}"
+WARMUP="${WARMUP:-10}"
+WARMUP_NEW="${WARMUP_NEW:-5}"
+BEFORE_BIN="${BEFORE_BIN:-}"
 SKIP_BUILD="${SKIP_BUILD:-0}"
 PROXY_CPU="${PROXY_CPU:-1}"
 LOAD_CPU="${LOAD_CPU:-0}"
-for knob in DURATION CONNECTIONS ROUNDS PROXY_CPU LOAD_CPU; do
+for knob in DURATION CONNECTIONS ROUNDS WARMUP WARMUP_NEW PROXY_CPU LOAD_CPU; do
     [[ "${!knob}" =~ ^[0-9]+$ ]] || { echo "tls.sh: $knob must be a whole number, got '${!knob}'" >&2; exit 2; }
 done
 
@@ -26,6 +33,9 @@ log() { printf '[tls-bench %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 for tool in wrk nginx openssl taskset; do command -v "$tool" >/dev/null || die "$tool is required"; done
 [[ -x "$HAPROXY_BIN" ]] || die "haproxy not found at $HAPROXY_BIN"
+[[ -z "$BEFORE_BIN" || -x "$BEFORE_BIN" ]] || die "BEFORE_BIN $BEFORE_BIN is not executable"
+IMPLS=(haproxy proxy)
+[[ -n "$BEFORE_BIN" ]] && IMPLS+=(before)
 
 mkdir -p "$OUT_DIR"
 if [[ "$SKIP_BUILD" != 1 || ! -x "$PROXY_BIN" ]]; then
@@ -103,37 +113,57 @@ backend be
 CFG
 }
 
-# run_wrk URL [extra wrk args] -> requests/s
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+
+# run_wrk PID SECONDS URL [extra wrk args] -> "requests/s CPU-us/request" (PID's CPU over the run / requests served)
 run_wrk() {
-    local url="$1"; shift
-    taskset -c "$LOAD_CPU" wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" "$@" "$url" 2>&1 | awk '/Requests\/sec/ {print $2}'
+    local pid="$1" seconds="$2" url="$3"; shift 3
+    local before after out
+    before="$(cpu_ticks "$pid")"
+    out="$(taskset -c "$LOAD_CPU" wrk -t1 -c"$CONNECTIONS" -d"${seconds}s" "$@" "$url" 2>&1)"
+    after="$(cpu_ticks "$pid")"
+    awk -v a="$before" -v b="$after" -v hz="$(getconf CLK_TCK)" '
+        /requests in/ { n = $1 } /Requests\/sec/ { r = $2 }
+        END { if (n > 0) printf "%s %.1f\n", r, (b - a) * 1e6 / hz / n; else print "0 n/a" }' <<<"$out"
 }
 
-printf '%-8s %-22s %12s %12s %8s\n' key test haproxy proxy ratio
+header=(key test haproxy proxy ratio)
+[[ -n "$BEFORE_BIN" ]] && header+=(before ratio)
+header+=("us/req:" haproxy proxy)
+[[ -n "$BEFORE_BIN" ]] && header+=(before)
+printf '%-8s %-22s' "${header[0]}" "${header[1]}"; printf ' %10s' "${header[@]:2}"; printf '\n'
 for key in ecdsa rsa; do
     for round in $(seq 1 "$ROUNDS"); do
         declare -A result=()
-        for impl in haproxy proxy; do
+        for impl in "${IMPLS[@]}"; do
             port="$(free_port)"
             config "$port" "$WORK/$key.pem" >"$WORK/$impl-$key.cfg"
-            if [[ "$impl" == haproxy ]]; then
-                taskset -c "$PROXY_CPU" "$HAPROXY_BIN" -db -f "$WORK/$impl-$key.cfg" >"$WORK/$impl.log" 2>&1 &
-            else
-                DOTNET_gcServer=0 taskset -c "$PROXY_CPU" "$PROXY_BIN" -f "$WORK/$impl-$key.cfg" >"$WORK/$impl.log" 2>&1 &
-            fi
+            case "$impl" in
+                haproxy) taskset -c "$PROXY_CPU" "$HAPROXY_BIN" -db -f "$WORK/$impl-$key.cfg" >"$WORK/$impl.log" 2>&1 & ;;
+                proxy) DOTNET_gcServer=0 taskset -c "$PROXY_CPU" "$PROXY_BIN" -f "$WORK/$impl-$key.cfg" >"$WORK/$impl.log" 2>&1 & ;;
+                before) DOTNET_gcServer=0 taskset -c "$PROXY_CPU" "$BEFORE_BIN" -f "$WORK/$impl-$key.cfg" >"$WORK/$impl.log" 2>&1 & ;;
+            esac
             pid=$!
             STARTED_PIDS+=("$pid")
             wait_port "$port" "$pid" "$impl"
-            run_wrk "https://127.0.0.1:$port/" >/dev/null   # warm-up (JIT, session caches)
-            result[$impl-new]="$(run_wrk "https://127.0.0.1:$port/" -H 'Connection: close')"
-            result[$impl-ka]="$(run_wrk "https://127.0.0.1:$port/")"
+            # Warm-up (JIT tiering of the request path, then of the handshake path; session caches).
+            (( WARMUP > 0 )) && run_wrk "$pid" "$WARMUP" "https://127.0.0.1:$port/" >/dev/null
+            (( WARMUP_NEW > 0 )) && run_wrk "$pid" "$WARMUP_NEW" "https://127.0.0.1:$port/" -H 'Connection: close' >/dev/null
+            result[$impl-new]="$(run_wrk "$pid" "$DURATION" "https://127.0.0.1:$port/" -H 'Connection: close')"
+            result[$impl-ka]="$(run_wrk "$pid" "$DURATION" "https://127.0.0.1:$port/")"
             kill "$pid"; wait "$pid" 2>/dev/null || true
         done
         for test in new ka; do
             name=$([[ $test == new ]] && echo "new TLS conn/s" || echo "keep-alive HTTPS req/s")
-            h="${result[haproxy-$test]:-0}"; p="${result[proxy-$test]:-0}"
-            ratio="$(awk -v p="$p" -v h="$h" 'BEGIN { if (h > 0) printf "%.2f", p / h; else print "n/a" }')"
-            printf '%-8s %-22s %12s %12s %8s\n' "$key" "$name" "$h" "$p" "$ratio"
+            read -r h hcpu <<<"${result[haproxy-$test]:-0 n/a}"
+            row=("$h")
+            cpus=("$hcpu")
+            for impl in "${IMPLS[@]:1}"; do
+                read -r p pcpu <<<"${result[$impl-$test]:-0 n/a}"
+                row+=("$p" "$(awk -v p="$p" -v h="$h" 'BEGIN { if (h > 0) printf "%.2f", p / h; else print "n/a" }')")
+                cpus+=("$pcpu")
+            done
+            printf '%-8s %-22s' "$key" "$name"; printf ' %10s' "${row[@]}" "" "${cpus[@]}"; printf '\n'
         done
         unset result
     done

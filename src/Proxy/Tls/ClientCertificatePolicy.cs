@@ -1,6 +1,7 @@
 using System.Net.Security;
 using ConfigParser.Diagnostics;
 using ConfigParser.Model;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography.X509Certificates;
 
 namespace Proxy.Tls;
@@ -11,6 +12,10 @@ namespace Proxy.Tls;
 /// </summary>
 internal sealed class ClientCertificatePolicy(string mode, X509Certificate2Collection authorities)
 {
+    // A chain build costs far more than a request; the handshake's check answers every later `ssl_c_verify` on the
+    // connection (Kestrel hands out the same certificate object), and the entry goes with the certificate.
+    private readonly ConditionalWeakTable<X509Certificate, StrongBox<int>> _verdicts = [];
+
     /// <summary>`none` (the default), `optional` or `required`.</summary>
     public string Mode { get; } = mode;
 
@@ -22,6 +27,18 @@ internal sealed class ClientCertificatePolicy(string mode, X509Certificate2Colle
 
     /// <summary>0 when <paramref name="certificate"/> chains to the CA file, else an X509 error code (`ssl_c_verify`).</summary>
     public int Chains(X509Certificate certificate)
+    {
+        if (_verdicts.TryGetValue(certificate, out var known))
+        {
+            return known.Value;
+        }
+
+        var verdict = Build(certificate);
+        _verdicts.AddOrUpdate(certificate, new StrongBox<int>(verdict));
+        return verdict;
+    }
+
+    private int Build(X509Certificate certificate)
     {
         using var chain = new X509Chain();
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
