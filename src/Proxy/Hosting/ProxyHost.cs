@@ -76,7 +76,13 @@ internal static class ProxyHost
                     var globalLimit = runtime.Connections;
                     kestrel.Listen(listener.Endpoint, endpoint =>
                     {
-                        // haproxy 2.6 maxconn: the process-wide limit first, then the frontend's (before any handshake).
+                        // haproxy 2.6 maxconn: the listener's own (`bind … maxconn`, checked first: a full listener stops
+                        // accepting without taking a process slot), the process-wide limit, then the frontend's.
+                        if (listener.Limit is { } listenerLimit)
+                        {
+                            endpoint.Use(next => connection => listenerLimit.RunAsync(connection, next));
+                        }
+
                         if (globalLimit is not null)
                         {
                             endpoint.Use(next => connection => globalLimit.RunAsync(connection, next));
