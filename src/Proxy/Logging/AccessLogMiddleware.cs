@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
 using Proxy.Http;
 using Proxy.Runtime;
 
@@ -16,8 +18,48 @@ internal sealed class AccessLogMiddleware(RequestDelegate next, CurrentRuntime r
     private int _active;
     private long _requests = -1;
 
+    // A Date header with one null value: Kestrel then adds none and writes no line for it (HTTP/1 only; its HTTP/2
+    // encoder would send an empty one). haproxy 2.6 forwards responses as they are and its own pages have no Date.
+    private static readonly StringValues NoDate = new([null]);
+
+    private static readonly Func<object, Task> SuppressKestrelDate = state =>
+    {
+        var headers = ((HttpResponse)state).Headers;
+        if (!headers.ContainsKey(HeaderNames.Date))
+        {
+            headers.Date = NoDate;
+        }
+
+        return Task.CompletedTask;
+    };
+
+    private static readonly Func<object, Task> ApplicationEnded = state =>
+    {
+        ((ClientConnection)state).ApplicationEnd();
+        return Task.CompletedTask;
+    };
+
     public Task InvokeAsync(HttpContext context)
     {
+        var response = context.Response;
+        if (HttpProtocol.IsHttp11(context.Request.Protocol) || HttpProtocol.IsHttp10(context.Request.Protocol))
+        {
+            response.OnStarting(SuppressKestrelDate, response);
+            // Whatever Kestrel writes from now until it reads the next request is this request's response, not a
+            // refusal of its own (Connections/KestrelAnswerWriter); OnCompleted runs once the response is out.
+            if (ClientConnection.Of(context) is { } client)
+            {
+                client.ApplicationBegin();
+                response.OnCompleted(ApplicationEnded, client);
+            }
+
+            // haproxy 2.6 times a tunnel with timeout tunnel, not timeout client.
+            if (context.Features.Get<IHttpUpgradeFeature>() is { IsUpgradableRequest: true })
+            {
+                Connections.ClientWriteTimeout.Suspend(context);
+            }
+        }
+
         var current = runtime.Value;
         var connection = context.Connection;
         var plan = current.ResolveFrontend(connection.LocalIpAddress, connection.LocalPort) is { } frontend
@@ -44,6 +86,8 @@ internal sealed class AccessLogMiddleware(RequestDelegate next, CurrentRuntime r
         var body = new CountingResponseBody(context.Features.Get<IHttpResponseBodyFeature>()!);
         context.Features.Set<IHttpResponseBodyFeature>(body);
         var timing = new HeaderTiming(time, context.Response, client is null ? null : connections, plan);
+        // Registered after SuppressKestrelDate, so it runs before it (Kestrel runs these last-in, first-out) and still
+        // sees whether the response had a Date of its own.
         context.Response.OnStarting(HeaderTiming.Mark, timing);
         try
         {
@@ -59,6 +103,12 @@ internal sealed class AccessLogMiddleware(RequestDelegate next, CurrentRuntime r
             var responseMs = recorded is not null ? recorded.ResponseMilliseconds
                 : server is null || timing.At == 0 ? -1 : (long)time.GetElapsedTime(start, timing.At).TotalMilliseconds;
             var termination = recorded?.TerminationState ?? (!context.RequestAborted.IsCancellationRequested ? "--" : context.Response.HasStarted ? "CD" : "CH");
+            if (termination is "CD" or "--" && Connections.ClientWriteTimeout.Expired(context))
+            {
+                // The client stopped reading the response for timeout client (haproxy 2.6 cD); the handler only saw it go.
+                termination = "cD";
+                recorded?.TerminationState = termination;
+            }
             var outcome = new AccessLogEntryFactory.Outcome(
                 recorded?.Backend,
                 recorded?.Server,

@@ -18,6 +18,18 @@ internal sealed class ClientConnection
     private long _firstByte;
     private int _awaiting = 1;
     private int _counted = 1;
+    private int _phase = (int)Phase.Kestrel;
+    private int _inputEnded;
+
+    // Who may be writing to the connection (HTTP/1): Kestrel alone between requests, the application from the
+    // moment a request reaches it until Kestrel reads again after the application's end (Kestrel sends the end of a
+    // response, e.g. a bodyless one, after the application returned, and only then reads the next request).
+    private enum Phase
+    {
+        Kestrel,
+        Application,
+        ApplicationEnded,
+    }
 
     /// <summary>Counts a connection accepted at <paramref name="acceptTimestamp"/> in the process and its frontend.</summary>
     public ClientConnection(ClientConnections connections, AccessLogPlan? plan, long acceptTimestamp)
@@ -42,6 +54,18 @@ internal sealed class ClientConnection
 
     /// <summary>True while the connection waits for the first bytes of its next request.</summary>
     public bool AwaitingRequest => Volatile.Read(ref _awaiting) != 0;
+
+    /// <summary>
+    /// True while no request is being handled: whatever Kestrel writes now is its own refusal of a request head
+    /// (src/Proxy/Connections/KestrelAnswer), which haproxy answers with its own page.
+    /// </summary>
+    public bool KestrelAnswering => Volatile.Read(ref _phase) == (int)Phase.Kestrel;
+
+    /// <summary>True once a read saw the client's end of the input (haproxy's `C` rather than `P` for a cut head).</summary>
+    public bool InputEnded => Volatile.Read(ref _inputEnded) != 0;
+
+    /// <summary>True while reads must be looked at: the connection waits for a request, or Kestrel is reading one.</summary>
+    public bool WatchingReads => AwaitingRequest || KestrelAnswering;
 
     /// <summary>The state of <paramref name="context"/>'s connection, or null when it did not come through the middleware.</summary>
     public static ClientConnection? Of(HttpContext context)
@@ -69,6 +93,30 @@ internal sealed class ClientConnection
             _connections.Leave();
         }
     }
+
+    /// <summary>A request reached the application (the access log middleware, first for every request).</summary>
+    public void ApplicationBegin() => Volatile.Write(ref _phase, (int)Phase.Application);
+
+    /// <summary>The application finished its request; Kestrel may still be sending the end of the response.</summary>
+    public void ApplicationEnd() => Volatile.Write(ref _phase, (int)Phase.ApplicationEnded);
+
+    /// <summary>Kestrel reads again: after the application ended, the response is out and the next request is Kestrel's.</summary>
+    public void ReadIssued()
+    {
+        if (Volatile.Read(ref _phase) == (int)Phase.ApplicationEnded)
+        {
+            Interlocked.CompareExchange(ref _phase, (int)Phase.Kestrel, (int)Phase.ApplicationEnded);
+        }
+    }
+
+    /// <summary>Notes that the client ended its side of the connection.</summary>
+    public void MarkInputEnded() => Volatile.Write(ref _inputEnded, 1);
+
+    /// <summary>
+    /// When the request being read began: its first bytes, or the end of the previous request (or handshake) when
+    /// none were seen yet (haproxy times a refused or silent request from there).
+    /// </summary>
+    public long PendingRequestStart => AwaitingRequest || Volatile.Read(ref _firstByte) == 0 ? IdleSince : Volatile.Read(ref _firstByte);
 
     /// <summary>Notes that bytes arrived while the connection was waiting for a request.</summary>
     public void MarkFirstBytes(long timestamp)

@@ -1,4 +1,3 @@
-using System.IO.Pipelines;
 using Microsoft.AspNetCore.Connections;
 
 namespace Proxy.Logging;
@@ -38,7 +37,9 @@ internal sealed class ConnectionLogMiddleware(ClientConnections connections, Run
 
         state.Ready(time.GetTimestamp());
         var transport = connection.Transport;
-        connection.Transport = new Duplex(new FirstBytesReader(transport.Input, state, time), transport.Output);
+        // Kestrel's own refusals of a request head become haproxy's page and a <BADREQ> line (Connections/KestrelAnswerWriter).
+        Action<int, bool>? answered = plan is null ? null : (status, silent) => LogRefusal(connection, state, status, silent);
+        connection.Transport = new Connections.DuplexPipe(new FirstBytesReader(transport.Input, state, time), new Connections.KestrelAnswerWriter(transport.Output, state, answered));
         try
         {
             await next(connection);
@@ -49,10 +50,33 @@ internal sealed class ConnectionLogMiddleware(ClientConnections connections, Run
         }
     }
 
-    private sealed class Duplex(PipeReader input, PipeWriter output) : IDuplexPipe
+    // haproxy 2.6 logs a refused or timed-out request head as "<BADREQ>" with no backend, no server and -1 timers
+    // (status 400 PR--, or CR-- when the client closed mid-head; 408 cR--), and a silent connection's 408 the same
+    // way, unless `option dontlognull` (nothing was received).
+    private void LogRefusal(ConnectionContext connection, ClientConnection state, int status, bool silent)
     {
-        public PipeReader Input { get; } = input;
+        if (plan is null || (silent && plan.DontLogNull))
+        {
+            return;
+        }
 
-        public PipeWriter Output { get; } = output;
+        var termination = status == 408 ? "cR" : state.InputEnded ? "CR" : "PR";
+        var now = time.GetTimestamp();
+        var start = state.PendingRequestStart;
+        var activeMs = Milliseconds(start, now);
+        var entry = AccessLogEntryFactory.CreateRefused(
+            connection,
+            plan,
+            status,
+            termination,
+            time.GetLocalNow().AddMilliseconds(-activeMs),
+            handshakeMs: state.Requests == 0 ? Milliseconds(state.AcceptTimestamp, state.ReadyTimestamp) : 0,
+            idleMs: Milliseconds(state.IdleSince, start),
+            activeMs,
+            connections.Active,
+            plan.Connections);
+        plan.Write(entry);
     }
+
+    private long Milliseconds(long from, long to) => to <= from ? 0 : (long)time.GetElapsedTime(from, to).TotalMilliseconds;
 }
