@@ -8,8 +8,9 @@ namespace Proxy.Connections;
 /// The output of one client connection, after TLS, as Kestrel's HTTP layer sees it. Bytes Kestrel writes while no
 /// request is being handled (<see cref="ClientConnection.KestrelAnswering"/>) are held until flushed: when they are
 /// Kestrel's own refusal of a request head (<see cref="KestrelAnswer"/>, an empty-bodied 400 or 408 with Kestrel's
-/// headers) haproxy 2.6's raw page goes out instead (<see cref="RawErrorAnswer"/>); haproxy's silent-client 408
-/// (written by H2cPrefaceDetector) passes unchanged. Either way <paramref name="answered"/> is told the status and
+/// headers) haproxy 2.6's raw page goes out instead (<see cref="RawErrorAnswer"/>); haproxy's raw pages written by
+/// H2cPrefaceDetector for a connection that sent nothing (408 after the timeout) passes unchanged. A connection Kestrel
+/// ends without a word after the client closed mid-head (or before any request) gets haproxy's 400 as it completes. Either way <paramref name="answered"/> is told the status and
 /// whether the client had sent nothing, so the access log can write its `&lt;BADREQ&gt;` line. Any other first bytes
 /// (an HTTP/2 connection's SETTINGS) switch the writer to plain pass-through for the rest of the connection.
 /// </summary>
@@ -21,6 +22,8 @@ internal sealed class KestrelAnswerWriter(PipeWriter inner, ClientConnection con
     private ArrayBufferWriter<byte>? _held;
     private bool _holding;
     private bool _passThrough;
+    private bool _answered;
+    private bool _completed;
 
     public override bool CanGetUnflushedBytes => inner.CanGetUnflushedBytes;
 
@@ -55,13 +58,64 @@ internal sealed class KestrelAnswerWriter(PipeWriter inner, ClientConnection con
     public override void Complete(Exception? exception = null)
     {
         Release();
+        AnswerCutHead();
+        _completed = true;
         inner.Complete(exception);
     }
 
     public override async ValueTask CompleteAsync(Exception? exception = null)
     {
         Release();
+        if (AnswerCutHead())
+        {
+            await inner.FlushAsync();
+        }
+
+        _completed = true;
         await inner.CompleteAsync(exception);
+    }
+
+    /// <summary>
+    /// Called by the input's reader when the client ended its side: a cut head is answered at once, since Kestrel
+    /// takes the client's end for the connection's and tears it down (often without answering) right after.
+    /// Kestrel writes nothing while it reads a request head, so this write does not interleave with one of its own.
+    /// </summary>
+    public void OnInputEnded()
+    {
+        if (AnswerCutHead())
+        {
+            var flush = inner.FlushAsync();
+            if (!flush.IsCompleted)
+            {
+                _ = flush.AsTask().ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Called when Kestrel's HTTP layer is done with the connection, which it does not always end by completing this
+    /// output: a cut request head still gets its answer then.
+    /// </summary>
+    public async ValueTask EndAsync()
+    {
+        if (!_completed && AnswerCutHead())
+        {
+            await inner.FlushAsync();
+        }
+    }
+
+    // Kestrel closes without a word when the client ends its input mid-head (or before its first request); haproxy
+    // 2.6 still answers its 400 page (a half-closed client reads it) and logs the request as cut by the client.
+    private bool AnswerCutHead()
+    {
+        if (_passThrough || Volatile.Read(ref _answered) || !connection.CutRequestHead || Interlocked.Exchange(ref _answered, true))
+        {
+            return false;
+        }
+
+        inner.Write(RawErrorAnswer.BadRequest);
+        answered?.Invoke(400, !connection.HeadBytesReceived);
+        return true;
     }
 
     // Bytes already held keep everything after them held too, so the order on the wire never changes.
@@ -86,8 +140,13 @@ internal sealed class KestrelAnswerWriter(PipeWriter inner, ClientConnection con
 
         var bytes = held.WrittenSpan;
         var status = KestrelAnswer.StatusOf(bytes);
-        if (status != 0)
+        if (status != 0 && Volatile.Read(ref _answered))
         {
+            // Kestrel's late refusal of a head already answered (the client's close came first): nothing more.
+        }
+        else if (status != 0)
+        {
+            _answered = true;
             inner.Write(RawErrorAnswer.For(status));
             answered?.Invoke(status == 408 ? 408 : 400, false);
         }
@@ -96,8 +155,10 @@ internal sealed class KestrelAnswerWriter(PipeWriter inner, ClientConnection con
             inner.Write(bytes);
             if (bytes.SequenceEqual(RawErrorAnswer.RequestTimeout))
             {
+                _answered = true;
                 answered?.Invoke(408, true);
             }
+
             else if (!bytes.StartsWith("HTTP/1."u8))
             {
                 _passThrough = true;

@@ -20,6 +20,8 @@ internal sealed class ClientConnection
     private int _counted = 1;
     private int _phase = (int)Phase.Kestrel;
     private int _inputEnded;
+    private int _headBytes;
+    private int _served;
 
     // Who may be writing to the connection (HTTP/1): Kestrel alone between requests, the application from the
     // moment a request reaches it until Kestrel reads again after the application's end (Kestrel sends the end of a
@@ -64,6 +66,15 @@ internal sealed class ClientConnection
     /// <summary>True once a read saw the client's end of the input (haproxy's `C` rather than `P` for a cut head).</summary>
     public bool InputEnded => Volatile.Read(ref _inputEnded) != 0;
 
+    /// <summary>
+    /// True when the client ended its input in the middle of a request head, or before its first request: haproxy
+    /// 2.6 then answers 400 and logs CR; Kestrel closes without a word (an idle keep-alive close is not this).
+    /// </summary>
+    public bool CutRequestHead => KestrelAnswering && InputEnded && (Volatile.Read(ref _headBytes) != 0 || Volatile.Read(ref _served) == 0);
+
+    /// <summary>True when bytes of a request head were received (false: the client sent nothing for it).</summary>
+    public bool HeadBytesReceived => Volatile.Read(ref _headBytes) != 0;
+
     /// <summary>True while reads must be looked at: the connection waits for a request, or Kestrel is reading one.</summary>
     public bool WatchingReads => AwaitingRequest || KestrelAnswering;
 
@@ -95,7 +106,12 @@ internal sealed class ClientConnection
     }
 
     /// <summary>A request reached the application (the access log middleware, first for every request).</summary>
-    public void ApplicationBegin() => Volatile.Write(ref _phase, (int)Phase.Application);
+    public void ApplicationBegin()
+    {
+        Volatile.Write(ref _phase, (int)Phase.Application);
+        Volatile.Write(ref _headBytes, 0);
+        Volatile.Write(ref _served, 1);
+    }
 
     /// <summary>The application finished its request; Kestrel may still be sending the end of the response.</summary>
     public void ApplicationEnd() => Volatile.Write(ref _phase, (int)Phase.ApplicationEnded);
@@ -106,6 +122,15 @@ internal sealed class ClientConnection
         if (Volatile.Read(ref _phase) == (int)Phase.ApplicationEnded)
         {
             Interlocked.CompareExchange(ref _phase, (int)Phase.Kestrel, (int)Phase.ApplicationEnded);
+        }
+    }
+
+    /// <summary>Notes bytes read while Kestrel reads a request head (the next request has begun).</summary>
+    public void MarkHeadBytes()
+    {
+        if (KestrelAnswering)
+        {
+            Volatile.Write(ref _headBytes, 1);
         }
     }
 

@@ -39,10 +39,12 @@ internal sealed class ConnectionLogMiddleware(ClientConnections connections, Run
         var transport = connection.Transport;
         // Kestrel's own refusals of a request head become haproxy's page and a <BADREQ> line (Connections/KestrelAnswerWriter).
         Action<int, bool>? answered = plan is null ? null : (status, silent) => LogRefusal(connection, state, status, silent);
-        connection.Transport = new Connections.DuplexPipe(new FirstBytesReader(transport.Input, state, time), new Connections.KestrelAnswerWriter(transport.Output, state, answered));
+        var output = new Connections.KestrelAnswerWriter(transport.Output, state, answered);
+        connection.Transport = new Connections.DuplexPipe(new FirstBytesReader(transport.Input, state, time, output), output);
         try
         {
             await next(connection);
+            await output.EndAsync();
         }
         finally
         {
@@ -51,8 +53,8 @@ internal sealed class ConnectionLogMiddleware(ClientConnections connections, Run
     }
 
     // haproxy 2.6 logs a refused or timed-out request head as "<BADREQ>" with no backend, no server and -1 timers
-    // (status 400 PR--, or CR-- when the client closed mid-head; 408 cR--), and a silent connection's 408 the same
-    // way, unless `option dontlognull` (nothing was received).
+    // (status 400 PR--, or CR-- when the client closed mid-head; 408 cR--), and a silent connection's 408 (or 400 CR--
+    // once it closed) the same way, unless `option dontlognull` (nothing was received).
     private void LogRefusal(ConnectionContext connection, ClientConnection state, int status, bool silent)
     {
         if (plan is null || (silent && plan.DontLogNull))

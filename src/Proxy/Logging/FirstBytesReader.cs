@@ -7,9 +7,10 @@ namespace Proxy.Logging;
 /// request stamps <see cref="ClientConnection.MarkFirstBytes"/> (haproxy's end of %Ti, start of %TR), a read made
 /// after the application ended tells the connection that Kestrel reads the next request
 /// (<see cref="ClientConnection.ReadIssued"/>), and the client's end of input seen while Kestrel reads a request head
-/// is noted (<see cref="ClientConnection.MarkInputEnded"/>). Reads made while a request is in progress pass straight through.
+/// is noted (<see cref="ClientConnection.MarkInputEnded"/>) and told to the connection's output, which answers a cut
+/// head. Reads made while a request is in progress pass straight through.
 /// </summary>
-internal sealed class FirstBytesReader(PipeReader inner, ClientConnection connection, TimeProvider time) : PipeReader
+internal sealed class FirstBytesReader(PipeReader inner, ClientConnection connection, TimeProvider time, Connections.KestrelAnswerWriter? output = null) : PipeReader
 {
     public override ValueTask<ReadResult> ReadAsync(CancellationToken cancellationToken = default)
     {
@@ -68,14 +69,19 @@ internal sealed class FirstBytesReader(PipeReader inner, ClientConnection connec
 
     private void Stamp(in ReadResult result)
     {
-        if (!result.Buffer.IsEmpty && connection.AwaitingRequest)
+        if (!result.Buffer.IsEmpty)
         {
-            connection.MarkFirstBytes(time.GetTimestamp());
+            connection.MarkHeadBytes();
+            if (connection.AwaitingRequest)
+            {
+                connection.MarkFirstBytes(time.GetTimestamp());
+            }
         }
 
         if (result.IsCompleted)
         {
             connection.MarkInputEnded();
+            output?.OnInputEnded();
         }
     }
 }

@@ -77,6 +77,53 @@ public sealed class KestrelAnswerWriterTests
     }
 
     [Fact]
+    public async Task Complete_ClientClosedMidHead_HaproxyBadRequestAndReported()
+    {
+        var writer = Writer();
+        _connection.MarkHeadBytes();
+        _connection.MarkInputEnded();
+
+        Assert.Equal(Encoding.ASCII.GetString(RawErrorAnswer.BadRequest), await ReadAllAsync(writer));
+        Assert.Equal([(400, false)], _answers);
+    }
+
+    [Fact]
+    public async Task Complete_ClientClosedBeforeAnyRequest_BadRequestReportedAsSilent()
+    {
+        var writer = Writer();
+        _connection.MarkInputEnded();
+
+        Assert.Equal(Encoding.ASCII.GetString(RawErrorAnswer.BadRequest), await ReadAllAsync(writer));
+        Assert.Equal([(400, true)], _answers);
+    }
+
+    [Fact]
+    public async Task Complete_ClientClosedIdleKeepAliveConnection_NothingSent()
+    {
+        var writer = Writer();
+        _connection.ApplicationBegin();
+        _connection.ApplicationEnd();
+        _connection.ReadIssued();
+        _connection.MarkInputEnded();
+
+        Assert.Equal("", await ReadAllAsync(writer));
+        Assert.Empty(_answers);
+    }
+
+    [Fact]
+    public async Task Complete_AfterKestrelsRefusal_NoSecondAnswer()
+    {
+        var writer = Writer();
+        _connection.MarkHeadBytes();
+        _connection.MarkInputEnded();
+
+        await writer.WriteAsync(Encoding.ASCII.GetBytes(KestrelRefusal));
+
+        Assert.Equal(Encoding.ASCII.GetString(RawErrorAnswer.BadRequest), await ReadAllAsync(writer));
+        Assert.Equal([(400, false)], _answers);
+    }
+
+    [Fact]
     public async Task FlushAsync_Http2FirstBytes_PassThroughForTheRestOfTheConnection()
     {
         var writer = Writer();
