@@ -84,12 +84,25 @@ internal sealed class KestrelAnswerWriter(PipeWriter inner, ClientConnection con
     {
         if (AnswerCutHead())
         {
-            var flush = inner.FlushAsync();
-            if (!flush.IsCompleted)
-            {
-                _ = flush.AsTask().ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-            }
+            FlushInBackground();
         }
+    }
+
+    /// <summary>
+    /// Answers a request head not complete in time with haproxy's 408 (see <see cref="LateHeadReader"/>); false when
+    /// the connection was already answered.
+    /// </summary>
+    public bool AnswerLateHead()
+    {
+        if (_passThrough || Interlocked.Exchange(ref _answered, true))
+        {
+            return false;
+        }
+
+        inner.Write(RawErrorAnswer.RequestTimeout);
+        answered?.Invoke(408, false);
+        FlushInBackground();
+        return true;
     }
 
     /// <summary>
@@ -116,6 +129,17 @@ internal sealed class KestrelAnswerWriter(PipeWriter inner, ClientConnection con
         inner.Write(RawErrorAnswer.BadRequest);
         answered?.Invoke(400, !connection.HeadBytesReceived);
         return true;
+    }
+
+    // An answer written outside Kestrel's own calls: its flush is not awaited by anyone, its failure (the client
+    // gone) is nobody's concern.
+    private void FlushInBackground()
+    {
+        var flush = inner.FlushAsync();
+        if (!flush.IsCompleted)
+        {
+            _ = flush.AsTask().ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        }
     }
 
     // Bytes already held keep everything after them held too, so the order on the wire never changes.

@@ -110,8 +110,11 @@ internal sealed class ClientConnection
     {
         Volatile.Write(ref _phase, (int)Phase.Application);
         Volatile.Write(ref _headBytes, 0);
-        Volatile.Write(ref _served, 1);
+        Interlocked.Increment(ref _served);
     }
+
+    /// <summary>Requests that reached the application on this connection so far.</summary>
+    public int Served => Volatile.Read(ref _served);
 
     /// <summary>The application finished its request; Kestrel may still be sending the end of the response.</summary>
     public void ApplicationEnd() => Volatile.Write(ref _phase, (int)Phase.ApplicationEnded);

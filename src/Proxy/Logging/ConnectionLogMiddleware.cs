@@ -1,3 +1,4 @@
+using System.IO.Pipelines;
 using Microsoft.AspNetCore.Connections;
 
 namespace Proxy.Logging;
@@ -40,7 +41,12 @@ internal sealed class ConnectionLogMiddleware(ClientConnections connections, Run
         // Kestrel's own refusals of a request head become haproxy's page and a <BADREQ> line (Connections/KestrelAnswerWriter).
         Action<int, bool>? answered = plan is null ? null : (status, silent) => LogRefusal(connection, state, status, silent);
         var output = new Connections.KestrelAnswerWriter(transport.Output, state, answered);
-        connection.Transport = new Connections.DuplexPipe(new FirstBytesReader(transport.Input, state, time, output), output);
+        PipeReader input = new FirstBytesReader(transport.Input, state, time, output);
+        // haproxy 2.6: the frontend's timeout http-request (else client) bounds a request head once it has begun.
+        var lateHead = (frontend.Definition.Timeouts.HttpRequest ?? frontend.Definition.Timeouts.Client) is { } headTimeout
+            ? new Connections.LateHeadReader(input, state, output, headTimeout, time)
+            : null;
+        connection.Transport = new Connections.DuplexPipe(lateHead ?? input, output);
         try
         {
             await next(connection);
@@ -48,6 +54,7 @@ internal sealed class ConnectionLogMiddleware(ClientConnections connections, Run
         }
         finally
         {
+            lateHead?.Stop();
             connection.Transport = transport;
         }
     }
