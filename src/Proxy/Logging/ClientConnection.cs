@@ -8,6 +8,8 @@ namespace Proxy.Logging;
 /// <see cref="ConnectionLogMiddleware"/>: when it was accepted, when its TLS handshake ended, and when the current
 /// request's first bytes arrived after the previous request (or the handshake) ended. haproxy 2.6 derives %Th, %Ti
 /// and %TR from these moments (configuration.txt §8.4); Kestrel only says when the request headers were parsed.
+/// It also tracks who writes to an HTTP/1 connection now (Kestrel between requests, or the application) and how the
+/// request head being read is going, for src/Proxy/Connections (haproxy's own 400/408 answers).
 /// </summary>
 internal sealed class ClientConnection
 {
