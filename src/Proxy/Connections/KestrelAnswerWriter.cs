@@ -8,11 +8,12 @@ namespace Proxy.Connections;
 /// The output of one client connection, after TLS, as Kestrel's HTTP layer sees it. Bytes Kestrel writes while no
 /// request is being handled (<see cref="ClientConnection.KestrelAnswering"/>) are held until flushed: when they are
 /// Kestrel's own refusal of a request head (<see cref="KestrelAnswer"/>, an empty-bodied 400 or 408 with Kestrel's
-/// headers) haproxy 2.6's raw page goes out instead (<see cref="RawErrorAnswer"/>); haproxy's raw pages written by
-/// H2cPrefaceDetector for a connection that sent nothing (408 after the timeout) passes unchanged. A connection Kestrel
-/// ends without a word after the client closed mid-head (or before any request) gets haproxy's 400 as it completes. Either way <paramref name="answered"/> is told the status and
-/// whether the client had sent nothing, so the access log can write its `&lt;BADREQ&gt;` line. Any other first bytes
-/// (an HTTP/2 connection's SETTINGS) switch the writer to plain pass-through for the rest of the connection.
+/// headers) haproxy 2.6's raw page goes out instead (<see cref="RawErrorAnswer"/>); the 408 H2cPrefaceDetector
+/// writes to a client that sent nothing passes unchanged. haproxy's answers Kestrel never gives are written here
+/// too: a 400 when the client ends its input mid-head (or before any request), a 408 for a head not complete in time
+/// (<see cref="LateHeadReader"/>). Each time <paramref name="answered"/> is told the status and whether the client
+/// had sent nothing, so the access log can write its `&lt;BADREQ&gt;` line. Any other first bytes (an HTTP/2
+/// connection's SETTINGS) switch the writer to plain pass-through for the rest of the connection.
 /// </summary>
 /// <param name="inner">The connection's output.</param>
 /// <param name="connection">Who is writing now (the access log middleware and the input reader keep it up to date).</param>

@@ -7,7 +7,9 @@ namespace Proxy.Logging;
 /// Kestrel connection middleware for the access log, in two steps around TLS: <see cref="OnAcceptAsync"/> (first,
 /// before any handshake) counts the connection in the process (%ac) and its frontend (%fc) and notes the accept
 /// time; <see cref="OnReadyAsync"/> (after the handshake, so it sees plain bytes) keeps a <see cref="ClientConnection"/>
-/// in the connection's items and watches its input for the first bytes of each request (%Th, %Ti, %TR).
+/// in the connection's items and watches its input for the first bytes of each request (%Th, %Ti, %TR). There too,
+/// since only there are the plain bytes of every bind seen, it puts haproxy's own answers to refused, cut and late
+/// request heads in place of Kestrel's (src/Proxy/Connections) and logs them as haproxy's `&lt;BADREQ&gt;` lines.
 /// </summary>
 internal sealed class ConnectionLogMiddleware(ClientConnections connections, Runtime.FrontendState frontend, AccessLogPlan? plan, TimeProvider time)
 {
