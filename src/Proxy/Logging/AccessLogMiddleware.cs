@@ -46,11 +46,17 @@ internal sealed class AccessLogMiddleware(RequestDelegate next, CurrentRuntime r
         {
             response.OnStarting(SuppressKestrelDate, response);
             // Whatever Kestrel writes from now until it reads the next request is this request's response, not a
-            // refusal of its own (Connections/KestrelAnswerWriter); OnCompleted runs once the response is out.
+            // refusal of its own (Connections/KestrelAnswerWriter); OnCompleted runs once the response is out. Kestrel
+            // drains an unread request body after OnCompleted, and drained bytes cannot be told from a next head:
+            // after a request that may have a body the connection stays the application's (Kestrel's own answers
+            // to a later bad head then go out as they are).
             if (ClientConnection.Of(context) is { } client)
             {
                 client.ApplicationBegin();
-                response.OnCompleted(ApplicationEnded, client);
+                if (context.Features.Get<IHttpRequestBodyDetectionFeature>() is not { CanHaveBody: true })
+                {
+                    response.OnCompleted(ApplicationEnded, client);
+                }
             }
 
             // haproxy 2.6 times a tunnel with timeout tunnel, not timeout client.
