@@ -41,6 +41,7 @@ public sealed partial class LoggingTests
             ("", false),                                           // nothing at all: 408 cR--
             ("", true),                                            // closed before any byte: 400 CR--
             ("GET /first HTTP/1.1\r\nHost: x\r\n\r\nGARBAGE\r\n\r\n", false), // a good request, then a bad one: 200, then 400 PR--
+            ("POST /first HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\nabcGARBAGE\r\n\r\n", false), // the same after a body
         ];
 
         // The readiness probe's connection, closed without a byte, is itself logged as a bad request (400 CR--).

@@ -42,18 +42,21 @@ internal sealed class AccessLogMiddleware(RequestDelegate next, CurrentRuntime r
     public Task InvokeAsync(HttpContext context)
     {
         var response = context.Response;
+        ClientConnection? withBody = null;
         if (HttpProtocol.IsHttp11(context.Request.Protocol) || HttpProtocol.IsHttp10(context.Request.Protocol))
         {
             response.OnStarting(SuppressKestrelDate, response);
             // Whatever Kestrel writes from now until it reads the next request is this request's response, not a
-            // refusal of its own (Connections/KestrelAnswerWriter); OnCompleted runs once the response is out. Kestrel
-            // drains an unread request body after OnCompleted, and drained bytes cannot be told from a next head:
-            // after a request that may have a body the connection stays the application's (Kestrel's own answers
-            // to a later bad head then go out as they are).
+            // refusal of its own (Connections/KestrelAnswerWriter); OnCompleted runs once the response is out. A
+            // request with a body is handed back only once its body was read to the end (HandBackAfterBody).
             if (ClientConnection.Of(context) is { } client)
             {
                 client.ApplicationBegin();
-                if (context.Features.Get<IHttpRequestBodyDetectionFeature>() is not { CanHaveBody: true })
+                if (context.Features.Get<IHttpRequestBodyDetectionFeature>() is { CanHaveBody: true })
+                {
+                    withBody = client;
+                }
+                else
                 {
                     response.OnCompleted(ApplicationEnded, client);
                 }
@@ -71,11 +74,50 @@ internal sealed class AccessLogMiddleware(RequestDelegate next, CurrentRuntime r
         var plan = current.ResolveFrontend(connection.LocalIpAddress, connection.LocalPort) is { } frontend
             ? current.AccessLogs.ForFrontend(frontend.Name)
             : null;
-        // Not async on this path: a frontend without logs costs no state machine per request.
-        return plan is null ? next(context) : LogAsync(context, plan);
+        // Not async on this path: a frontend without logs costs no state machine per request (without a body).
+        return plan is not null ? LogAsync(context, plan, withBody)
+            : withBody is null ? next(context)
+            : RunThenHandBackAsync(context, withBody);
     }
 
-    private async Task LogAsync(HttpContext context, AccessLogPlan plan)
+    private async Task RunThenHandBackAsync(HttpContext context, ClientConnection client)
+    {
+        await next(context);
+        HandBackAfterBody(context, client);
+    }
+
+    // Kestrel drains what the application left of a request body after OnCompleted, and drained bytes cannot be told
+    // from a next request head: the connection goes back to Kestrel only when the body was read to its end (checked
+    // before Kestrel stops the body reader, and only once the response started, since a first read of an untouched
+    // body would send a 100 Continue). Otherwise it stays the application's, and Kestrel's own answer to a later bad
+    // head on it goes out as it is.
+    private static void HandBackAfterBody(HttpContext context, ClientConnection client)
+    {
+        if (!context.Response.HasStarted)
+        {
+            return;
+        }
+
+        try
+        {
+            var reader = context.Request.BodyReader;
+            if (reader.TryRead(out var result))
+            {
+                var ended = result.IsCompleted && result.Buffer.IsEmpty;
+                reader.AdvanceTo(result.Buffer.Start);
+                if (ended)
+                {
+                    context.Response.OnCompleted(ApplicationEnded, client);
+                }
+            }
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException)
+        {
+            // The reader was completed or the body was bad: leave the connection to the application's side.
+        }
+    }
+
+    private async Task LogAsync(HttpContext context, AccessLogPlan plan, ClientConnection? withBody)
     {
         var start = time.GetTimestamp();
         var requestCounter = Interlocked.Increment(ref _requests);
@@ -98,6 +140,10 @@ internal sealed class AccessLogMiddleware(RequestDelegate next, CurrentRuntime r
         try
         {
             await next(context);
+            if (withBody is not null)
+            {
+                HandBackAfterBody(context, withBody);
+            }
         }
         finally
         {
