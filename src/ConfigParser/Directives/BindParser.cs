@@ -109,6 +109,17 @@ internal static class BindParser
                 case "alpn":
                     bind = bind with { Alpn = argument };
                     break;
+                case "maxconn":
+                    // haproxy 2.6 src/listener.c bind_parse_maxconn: atol(), so "10x" is 10 and "x" is 0 (unset);
+                    // only a negative value is refused.
+                    var maxConn = CStyleInteger.Atol(argument);
+                    if (maxConn < 0)
+                    {
+                        return Fail($"{prefix} : 'maxconn' : invalid value {maxConn}, must be >= 0");
+                    }
+
+                    bind = bind with { MaxConn = (int)Math.Min(maxConn, int.MaxValue) };
+                    break;
                 default:
                     others[keyword] = argument;
                     break;

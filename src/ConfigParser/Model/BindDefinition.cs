@@ -17,6 +17,12 @@ public sealed record BindDefinition(SourceLocation Location, string Specificatio
     /// <summary>`alpn`: comma-delimited protocol list; null when unset.</summary>
     public string? Alpn { get; init; }
 
+    /// <summary>
+    /// `maxconn`: concurrent connections of each listener (each address and port) of the line; 0 when unset, as in
+    /// haproxy 2.6, where 0 leaves only the frontend's and the process's limits.
+    /// </summary>
+    public int MaxConn { get; init; }
+
     /// <summary>Every other 2.6 bind keyword given, with its argument (empty for flags), as written.</summary>
     public IReadOnlyDictionary<string, string> OtherSettings { get; init; } = NoSettings;
 

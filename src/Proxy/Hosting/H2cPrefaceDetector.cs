@@ -41,8 +41,7 @@ internal sealed class H2cPrefaceDetector(ConnectionDelegate next, TimeSpan first
     }
 
     /// <summary>haproxy 2.6's 408 on a connection that never spoke, byte for byte (its raw page, header case included).</summary>
-    internal static ReadOnlySpan<byte> SilentClientAnswer =>
-        "HTTP/1.1 408 Request Time-out\r\nContent-length: 110\r\nCache-Control: no-cache\r\nConnection: close\r\nContent-Type: text/html\r\n\r\n<html><body><h1>408 Request Time-out</h1>\nYour browser didn't send a complete request in time.\n</body></html>\n"u8;
+    internal static ReadOnlySpan<byte> SilentClientAnswer => Connections.RawErrorAnswer.RequestTimeout;
 
     public async Task OnConnectionAsync(ConnectionContext connection)
     {

@@ -76,7 +76,13 @@ internal static class ProxyHost
                     var globalLimit = runtime.Connections;
                     kestrel.Listen(listener.Endpoint, endpoint =>
                     {
-                        // haproxy 2.6 maxconn: the process-wide limit first, then the frontend's (before any handshake).
+                        // haproxy 2.6 maxconn: the listener's own (`bind … maxconn`, checked first: a full listener stops
+                        // accepting without taking a process slot), the process-wide limit, then the frontend's.
+                        if (listener.Limit is { } listenerLimit)
+                        {
+                            endpoint.Use(next => connection => listenerLimit.RunAsync(connection, next));
+                        }
+
                         if (globalLimit is not null)
                         {
                             endpoint.Use(next => connection => globalLimit.RunAsync(connection, next));
@@ -92,6 +98,14 @@ internal static class ProxyHost
                         var connectionLog = new Logging.ConnectionLogMiddleware(
                             clientConnections, listener.Frontend, runtime.AccessLogs.ForFrontend(listener.Frontend.Name), kestrel.ApplicationServices.GetRequiredService<TimeProvider>());
                         endpoint.Use(next => connection => connectionLog.OnAcceptAsync(connection, next));
+                        // haproxy 2.6 timeout client also bounds a response the client stops reading (cD); on the raw
+                        // side, so it holds for TLS binds too (src/Proxy/Connections/ClientWriteTimeout).
+                        if (timeouts.Client is { } clientTimeout)
+                        {
+                            var writeTimeout = new Connections.ClientWriteTimeout(clientTimeout, kestrel.ApplicationServices.GetRequiredService<TimeProvider>());
+                            endpoint.Use(next => connection => writeTimeout.OnConnectionAsync(connection, next));
+                        }
+
                         if (listener.Tls is { } tls)
                         {
                             // TLS binds pick HTTP/2 through ALPN only (`alpn h2,http/1.1`), no preface sniffing.

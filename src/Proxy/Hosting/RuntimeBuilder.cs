@@ -85,7 +85,9 @@ internal sealed class RuntimeBuilder
                 {
                     if (builder.Resolve(endpoint, bind.Location) is { } address)
                     {
-                        listeners.Add(new ListenerBinding(new IPEndPoint(address, endpoint.Port), frontend, tls));
+                        // haproxy 2.6: a bind line's maxconn limits each of its listeners (one per address and port).
+                        var limit = bind.MaxConn > 0 ? new ConnectionLimit(bind.MaxConn) : null;
+                        listeners.Add(new ListenerBinding(new IPEndPoint(address, endpoint.Port), frontend, tls, limit));
                     }
                 }
             }

@@ -101,6 +101,9 @@ internal sealed record AccessLogEntry
     /// <summary>%hs: `capture response header` values.</summary>
     public IReadOnlyList<string?> ResponseCaptures { get; init; } = [];
 
+    /// <summary>No request line was read (a refused or timed-out head): %r prints `&lt;BADREQ&gt;`, as haproxy 2.6 does.</summary>
+    public bool IsBadRequest { get; init; }
+
     /// <summary>%HM.</summary>
     public string Method { get; init; } = "";
 

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -126,6 +127,43 @@ internal static class AccessLogEntryFactory
             TlsServerName = tls?.HostName,
         };
     }
+
+    /// <summary>
+    /// The entry of a request head refused before any request existed (haproxy's "&lt;BADREQ&gt;" line): the frontend as
+    /// backend, no server, TR/Tw/Tc/Tr at -1, no bytes, and <paramref name="termination"/> (two letters).
+    /// </summary>
+    public static AccessLogEntry CreateRefused(
+        ConnectionContext connection,
+        AccessLogPlan plan,
+        int status,
+        string termination,
+        DateTimeOffset acceptDate,
+        long handshakeMs,
+        long idleMs,
+        long activeMs,
+        int activeConnections,
+        int frontendConnections) => new()
+    {
+        Client = connection.RemoteEndPoint as IPEndPoint,
+        FrontendAddress = connection.LocalEndPoint as IPEndPoint,
+        AcceptDate = acceptDate,
+        Frontend = plan.Frontend,
+        IsTls = connection.Features.Get<ITlsHandshakeFeature>() is not null,
+        Backend = plan.Frontend,
+        HandshakeMs = handshakeMs,
+        IdleMs = idleMs,
+        RequestMs = -1,
+        QueueMs = -1,
+        ConnectMs = -1,
+        ResponseMs = -1,
+        ActiveMs = activeMs,
+        TotalMs = handshakeMs + idleMs + activeMs,
+        Status = status,
+        TerminationState = termination + "--",
+        ActiveConnections = activeConnections,
+        FrontendConnections = frontendConnections,
+        IsBadRequest = true,
+    };
 
     // haproxy 2.6 captures the last occurrence of the header, cut at the configured length.
     private static string?[] Capture(IReadOnlyList<(string Name, int Length)> captures, IHeaderDictionary headers)

@@ -134,9 +134,15 @@ internal static class AccessLogFormatter
         return true;
     }
 
-    // %r without building the string: "METHOD URI VERSION", `-` when no request line was read.
+    // %r without building the string: "METHOD URI VERSION", `<BADREQ>` for a refused head, `-` when no request line was read.
     private static void AppendRequestLine(StringBuilder o, LogNode node, AccessLogEntry e)
     {
+        if (e.IsBadRequest)
+        {
+            AppendText(o, node, "<BADREQ>");
+            return;
+        }
+
         if (e.Method.Length == 0 || node.Escape)
         {
             AppendText(o, node, e.Method.Length == 0 ? null : $"{e.Method} {e.Uri} {e.Version}");

@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
 using Proxy.Http;
 using Proxy.Runtime;
 
@@ -16,18 +18,106 @@ internal sealed class AccessLogMiddleware(RequestDelegate next, CurrentRuntime r
     private int _active;
     private long _requests = -1;
 
+    // A Date header with one null value: Kestrel then adds none and writes no line for it (HTTP/1 only; its HTTP/2
+    // encoder would send an empty one). haproxy 2.6 forwards responses as they are and its own pages have no Date.
+    private static readonly StringValues NoDate = new([null]);
+
+    private static readonly Func<object, Task> SuppressKestrelDate = state =>
+    {
+        var headers = ((HttpResponse)state).Headers;
+        if (!headers.ContainsKey(HeaderNames.Date))
+        {
+            headers.Date = NoDate;
+        }
+
+        return Task.CompletedTask;
+    };
+
+    private static readonly Func<object, Task> ApplicationEnded = state =>
+    {
+        ((ClientConnection)state).ApplicationEnd();
+        return Task.CompletedTask;
+    };
+
     public Task InvokeAsync(HttpContext context)
     {
+        var response = context.Response;
+        ClientConnection? withBody = null;
+        if (HttpProtocol.IsHttp11(context.Request.Protocol) || HttpProtocol.IsHttp10(context.Request.Protocol))
+        {
+            response.OnStarting(SuppressKestrelDate, response);
+            // Whatever Kestrel writes from now until it reads the next request is this request's response, not a
+            // refusal of its own (Connections/KestrelAnswerWriter); OnCompleted runs once the response is out. A
+            // request with a body is handed back only once its body was read to the end (HandBackAfterBody).
+            if (ClientConnection.Of(context) is { } client)
+            {
+                client.ApplicationBegin();
+                if (context.Features.Get<IHttpRequestBodyDetectionFeature>() is { CanHaveBody: true })
+                {
+                    withBody = client;
+                }
+                else
+                {
+                    response.OnCompleted(ApplicationEnded, client);
+                }
+            }
+
+            // haproxy 2.6 times a tunnel with timeout tunnel, not timeout client.
+            if (context.Features.Get<IHttpUpgradeFeature>() is { IsUpgradableRequest: true })
+            {
+                Connections.ClientWriteTimeout.Suspend(context);
+            }
+        }
+
         var current = runtime.Value;
         var connection = context.Connection;
         var plan = current.ResolveFrontend(connection.LocalIpAddress, connection.LocalPort) is { } frontend
             ? current.AccessLogs.ForFrontend(frontend.Name)
             : null;
-        // Not async on this path: a frontend without logs costs no state machine per request.
-        return plan is null ? next(context) : LogAsync(context, plan);
+        // Not async on this path: a frontend without logs costs no state machine per request (without a body).
+        return plan is not null ? LogAsync(context, plan, withBody)
+            : withBody is null ? next(context)
+            : RunThenHandBackAsync(context, withBody);
     }
 
-    private async Task LogAsync(HttpContext context, AccessLogPlan plan)
+    private async Task RunThenHandBackAsync(HttpContext context, ClientConnection client)
+    {
+        await next(context);
+        HandBackAfterBody(context, client);
+    }
+
+    // Kestrel drains what the application left of a request body after OnCompleted, and drained bytes cannot be told
+    // from a next request head: the connection goes back to Kestrel only when the body was read to its end (checked
+    // before Kestrel stops the body reader, and only once the response started, since a first read of an untouched
+    // body would send a 100 Continue). Otherwise it stays the application's, and Kestrel's own answer to a later bad
+    // head on it goes out as it is.
+    private static void HandBackAfterBody(HttpContext context, ClientConnection client)
+    {
+        if (!context.Response.HasStarted)
+        {
+            return;
+        }
+
+        try
+        {
+            var reader = context.Request.BodyReader;
+            if (reader.TryRead(out var result))
+            {
+                var ended = result.IsCompleted && result.Buffer.IsEmpty;
+                reader.AdvanceTo(result.Buffer.Start);
+                if (ended)
+                {
+                    context.Response.OnCompleted(ApplicationEnded, client);
+                }
+            }
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException)
+        {
+            // The reader was completed or the body was bad: leave the connection to the application's side.
+        }
+    }
+
+    private async Task LogAsync(HttpContext context, AccessLogPlan plan, ClientConnection? withBody)
     {
         var start = time.GetTimestamp();
         var requestCounter = Interlocked.Increment(ref _requests);
@@ -44,10 +134,16 @@ internal sealed class AccessLogMiddleware(RequestDelegate next, CurrentRuntime r
         var body = new CountingResponseBody(context.Features.Get<IHttpResponseBodyFeature>()!);
         context.Features.Set<IHttpResponseBodyFeature>(body);
         var timing = new HeaderTiming(time, context.Response, client is null ? null : connections, plan);
+        // Registered after SuppressKestrelDate, so it runs before it (Kestrel runs these last-in, first-out) and still
+        // sees whether the response had a Date of its own.
         context.Response.OnStarting(HeaderTiming.Mark, timing);
         try
         {
             await next(context);
+            if (withBody is not null)
+            {
+                HandBackAfterBody(context, withBody);
+            }
         }
         finally
         {
@@ -59,6 +155,12 @@ internal sealed class AccessLogMiddleware(RequestDelegate next, CurrentRuntime r
             var responseMs = recorded is not null ? recorded.ResponseMilliseconds
                 : server is null || timing.At == 0 ? -1 : (long)time.GetElapsedTime(start, timing.At).TotalMilliseconds;
             var termination = recorded?.TerminationState ?? (!context.RequestAborted.IsCancellationRequested ? "--" : context.Response.HasStarted ? "CD" : "CH");
+            if (termination is "CD" or "--" && Connections.ClientWriteTimeout.Expired(context))
+            {
+                // The client stopped reading the response for timeout client (haproxy 2.6 cD); the handler only saw it go.
+                termination = "cD";
+                recorded?.TerminationState = termination;
+            }
             var outcome = new AccessLogEntryFactory.Outcome(
                 recorded?.Backend,
                 recorded?.Server,

@@ -38,6 +38,9 @@ internal sealed class AccessLogPlan(
     /// <summary>`capture response header NAME len N` in declaration order.</summary>
     public IReadOnlyList<(string Name, int Length)> ResponseCaptures { get; } = responseCaptures;
 
+    /// <summary>`option dontlognull`: connections that sent nothing are not logged.</summary>
+    public bool DontLogNull => dontLogNull;
+
     /// <summary>Requests of this frontend in progress (%fc).</summary>
     public int Connections => Volatile.Read(ref _connections);
 

@@ -8,6 +8,8 @@ namespace Proxy.Logging;
 /// <see cref="ConnectionLogMiddleware"/>: when it was accepted, when its TLS handshake ended, and when the current
 /// request's first bytes arrived after the previous request (or the handshake) ended. haproxy 2.6 derives %Th, %Ti
 /// and %TR from these moments (configuration.txt §8.4); Kestrel only says when the request headers were parsed.
+/// It also tracks who writes to an HTTP/1 connection now (Kestrel between requests, or the application) and how the
+/// request head being read is going, for src/Proxy/Connections (haproxy's own 400/408 answers).
 /// </summary>
 internal sealed class ClientConnection
 {
@@ -18,6 +20,20 @@ internal sealed class ClientConnection
     private long _firstByte;
     private int _awaiting = 1;
     private int _counted = 1;
+    private int _phase = (int)Phase.Kestrel;
+    private int _inputEnded;
+    private int _headBytes;
+    private int _served;
+
+    // Who may be writing to the connection (HTTP/1): Kestrel alone between requests, the application from the
+    // moment a request reaches it until Kestrel reads again after the application's end (Kestrel sends the end of a
+    // response, e.g. a bodyless one, after the application returned, and only then reads the next request).
+    private enum Phase
+    {
+        Kestrel,
+        Application,
+        ApplicationEnded,
+    }
 
     /// <summary>Counts a connection accepted at <paramref name="acceptTimestamp"/> in the process and its frontend.</summary>
     public ClientConnection(ClientConnections connections, AccessLogPlan? plan, long acceptTimestamp)
@@ -42,6 +58,27 @@ internal sealed class ClientConnection
 
     /// <summary>True while the connection waits for the first bytes of its next request.</summary>
     public bool AwaitingRequest => Volatile.Read(ref _awaiting) != 0;
+
+    /// <summary>
+    /// True while no request is being handled: whatever Kestrel writes now is its own refusal of a request head
+    /// (src/Proxy/Connections/KestrelAnswer), which haproxy answers with its own page.
+    /// </summary>
+    public bool KestrelAnswering => Volatile.Read(ref _phase) == (int)Phase.Kestrel;
+
+    /// <summary>True once a read saw the client's end of the input (haproxy's `C` rather than `P` for a cut head).</summary>
+    public bool InputEnded => Volatile.Read(ref _inputEnded) != 0;
+
+    /// <summary>
+    /// True when the client ended its input in the middle of a request head, or before its first request: haproxy
+    /// 2.6 then answers 400 and logs CR; Kestrel closes without a word (an idle keep-alive close is not this).
+    /// </summary>
+    public bool CutRequestHead => KestrelAnswering && InputEnded && (Volatile.Read(ref _headBytes) != 0 || Volatile.Read(ref _served) == 0);
+
+    /// <summary>True when bytes of a request head were received (false: the client sent nothing for it).</summary>
+    public bool HeadBytesReceived => Volatile.Read(ref _headBytes) != 0;
+
+    /// <summary>True while reads must be looked at: the connection waits for a request, or Kestrel is reading one.</summary>
+    public bool WatchingReads => AwaitingRequest || KestrelAnswering;
 
     /// <summary>The state of <paramref name="context"/>'s connection, or null when it did not come through the middleware.</summary>
     public static ClientConnection? Of(HttpContext context)
@@ -69,6 +106,47 @@ internal sealed class ClientConnection
             _connections.Leave();
         }
     }
+
+    /// <summary>A request reached the application (the access log middleware, first for every request).</summary>
+    public void ApplicationBegin()
+    {
+        Volatile.Write(ref _phase, (int)Phase.Application);
+        Volatile.Write(ref _headBytes, 0);
+        Interlocked.Increment(ref _served);
+    }
+
+    /// <summary>Requests that reached the application on this connection so far.</summary>
+    public int Served => Volatile.Read(ref _served);
+
+    /// <summary>The application finished its request; Kestrel may still be sending the end of the response.</summary>
+    public void ApplicationEnd() => Volatile.Write(ref _phase, (int)Phase.ApplicationEnded);
+
+    /// <summary>Kestrel reads again: after the application ended, the response is out and the next request is Kestrel's.</summary>
+    public void ReadIssued()
+    {
+        if (Volatile.Read(ref _phase) == (int)Phase.ApplicationEnded)
+        {
+            Interlocked.CompareExchange(ref _phase, (int)Phase.Kestrel, (int)Phase.ApplicationEnded);
+        }
+    }
+
+    /// <summary>Notes bytes read while Kestrel reads a request head (the next request has begun).</summary>
+    public void MarkHeadBytes()
+    {
+        if (KestrelAnswering)
+        {
+            Volatile.Write(ref _headBytes, 1);
+        }
+    }
+
+    /// <summary>Notes that the client ended its side of the connection.</summary>
+    public void MarkInputEnded() => Volatile.Write(ref _inputEnded, 1);
+
+    /// <summary>
+    /// When the request being read began: its first bytes, or the end of the previous request (or handshake) when
+    /// none were seen yet (haproxy times a refused or silent request from there).
+    /// </summary>
+    public long PendingRequestStart => AwaitingRequest || Volatile.Read(ref _firstByte) == 0 ? IdleSince : Volatile.Read(ref _firstByte);
 
     /// <summary>Notes that bytes arrived while the connection was waiting for a request.</summary>
     public void MarkFirstBytes(long timestamp)

@@ -4,15 +4,19 @@ namespace Proxy.Logging;
 
 /// <summary>
 /// The connection's input, unchanged, except that the first read returning data while the connection waits for a
-/// request stamps <see cref="ClientConnection.MarkFirstBytes"/> (haproxy's end of %Ti, start of %TR). Reads made
-/// while a request is in progress pass straight through.
+/// request stamps <see cref="ClientConnection.MarkFirstBytes"/> (haproxy's end of %Ti, start of %TR), a read made
+/// after the application ended tells the connection that Kestrel reads the next request
+/// (<see cref="ClientConnection.ReadIssued"/>), and the client's end of input seen while Kestrel reads a request head
+/// is noted (<see cref="ClientConnection.MarkInputEnded"/>) and told to the connection's output, which answers a cut
+/// head. Reads made while a request is in progress pass straight through.
 /// </summary>
-internal sealed class FirstBytesReader(PipeReader inner, ClientConnection connection, TimeProvider time) : PipeReader
+internal sealed class FirstBytesReader(PipeReader inner, ClientConnection connection, TimeProvider time, Connections.KestrelAnswerWriter? output = null) : PipeReader
 {
     public override ValueTask<ReadResult> ReadAsync(CancellationToken cancellationToken = default)
     {
+        connection.ReadIssued();
         var read = inner.ReadAsync(cancellationToken);
-        if (!connection.AwaitingRequest)
+        if (!connection.WatchingReads)
         {
             return read;
         }
@@ -32,12 +36,13 @@ internal sealed class FirstBytesReader(PipeReader inner, ClientConnection connec
 
     public override bool TryRead(out ReadResult result)
     {
+        connection.ReadIssued();
         if (!inner.TryRead(out result))
         {
             return false;
         }
 
-        if (connection.AwaitingRequest)
+        if (connection.WatchingReads)
         {
             Stamp(result);
         }
@@ -66,7 +71,17 @@ internal sealed class FirstBytesReader(PipeReader inner, ClientConnection connec
     {
         if (!result.Buffer.IsEmpty)
         {
-            connection.MarkFirstBytes(time.GetTimestamp());
+            connection.MarkHeadBytes();
+            if (connection.AwaitingRequest)
+            {
+                connection.MarkFirstBytes(time.GetTimestamp());
+            }
+        }
+
+        if (result.IsCompleted)
+        {
+            connection.MarkInputEnded();
+            output?.OnInputEnded();
         }
     }
 }

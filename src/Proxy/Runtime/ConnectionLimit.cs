@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Connections;
 namespace Proxy.Runtime;
 
 /// <summary>
-/// A `maxconn` on client connections (global or frontend). haproxy 2.6 stops accepting once the limit is reached
+/// A `maxconn` on client connections (global, frontend, or one listener of a `bind` line). haproxy 2.6 stops accepting once the limit is reached
 /// and the excess waits in the kernel's backlog; Kestrel has already accepted by the time middleware runs, so an
 /// excess connection waits here, unread, until a slot frees (or it closes) — never refused.
 /// </summary>

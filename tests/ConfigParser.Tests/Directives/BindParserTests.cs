@@ -98,4 +98,29 @@ public sealed class BindParserTests
         Assert.Null(bind);
         Assert.Equal([$"[ALERT] parsing [t.cfg:7] : 'bind :8080' in section '{section}': unknown keyword 'zzzzzz'."], diagnostics.Messages());
     }
+
+    [Theory]
+    [InlineData("10", 10)]
+    [InlineData("0", 0)]
+    [InlineData("abc", 0)]
+    [InlineData("5x", 5)]
+    [InlineData("99999999999", int.MaxValue)]
+    public void Parse_MaxConn_ReadsItAsAtol(string value, int expected)
+    {
+        var (bind, diagnostics) = Parse($"bind :8080 maxconn {value}");
+
+        Assert.Empty(diagnostics.Items);
+        Assert.Equal(expected, bind!.MaxConn);
+    }
+
+    [Theory]
+    [InlineData("bind :8080 maxconn -1", "'bind :8080' in section 'frontend' : 'maxconn' : invalid value -1, must be >= 0")]
+    [InlineData("bind :8080 maxconn", "'bind :8080' in section 'frontend' : 'maxconn' : missing value")]
+    public void Parse_BadMaxConn_ReportsHaproxyMessage(string line, string expected)
+    {
+        var (bind, diagnostics) = Parse(line);
+
+        Assert.Null(bind);
+        Assert.Equal([$"[ALERT] parsing [t.cfg:7] : {expected}"], diagnostics.Messages());
+    }
 }

@@ -32,6 +32,16 @@ public class RuntimeBuilderTests
     }
 
     [Fact]
+    public void Build_BindMaxConn_EachListenerOfTheLineGetsItsOwnLimit()
+    {
+        var (runtime, _) = Build(Defaults + "frontend fe\n bind 127.0.0.1:8080-8081 maxconn 3\n bind 127.0.0.1:8082\n bind 127.0.0.1:8083 maxconn 0\n");
+
+        var listeners = runtime!.Listeners;
+        Assert.Equal([3, 3, 0, 0], listeners.Select(l => l.Limit?.Max ?? 0));
+        Assert.NotSame(listeners[0].Limit, listeners[1].Limit);
+    }
+
+    [Fact]
     public void Build_WildcardBind_ListensOnAllIPv4()
     {
         var (runtime, _) = Build(Defaults + "frontend fe\n bind :8080\n bind *:8081\n");

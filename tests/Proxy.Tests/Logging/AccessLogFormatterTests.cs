@@ -74,6 +74,32 @@ public sealed class AccessLogFormatterTests
     }
 
     [Fact]
+    public void Format_RefusedRequestHead_PrintsBadreqAsHaproxy()
+    {
+        // haproxy 2.6.12, `GET / HTTP/1.1\r\nHost x\r\n\r\n` with option httplog.
+        var entry = new AccessLogEntry
+        {
+            Client = new IPEndPoint(IPAddress.Loopback, 50510),
+            AcceptDate = new DateTimeOffset(2026, 11, 22, 7, 31, 14, 447, TimeSpan.Zero),
+            Frontend = "fe",
+            Backend = "fe",
+            RequestMs = -1,
+            QueueMs = -1,
+            ConnectMs = -1,
+            ResponseMs = -1,
+            Status = 400,
+            TerminationState = "PR--",
+            ActiveConnections = 1,
+            FrontendConnections = 1,
+            IsBadRequest = true,
+        };
+
+        var line = Render(LogFormats.Http, entry);
+
+        Assert.Equal("127.0.0.1:50510 [22/Nov/2026:07:31:14.447] fe fe/<NOSRV> -1/-1/-1/-1/0 400 0 - - PR-- 1/1/0/0/0 0/0 \"<BADREQ>\"", line);
+    }
+
+    [Fact]
     public void Format_NoServer_PrintsNosrvAndMinusOneTimers()
     {
         var entry = Success with { Server = null, QueueMs = -1, ConnectMs = -1, ResponseMs = -1, ActiveMs = 0, Status = 503, BytesRead = 217, TerminationState = "SC--" };

@@ -40,6 +40,33 @@ public class FirstBytesReaderTests
         Assert.Equal(1, inner.Consumed);
     }
 
+    [Fact]
+    public async Task ReadAsync_ClientEndsInputWhileKestrelReadsAHead_InputEndedNoted()
+    {
+        var inner = new OneShotReader(new ReadResult(new ReadOnlySequence<byte>("GET / HT"u8.ToArray()), false, true));
+        var connection = new ClientConnection(new ClientConnections(), null, 0);
+        var reader = new FirstBytesReader(inner, connection, new FixedTimeProvider(Start));
+
+        await reader.ReadAsync();
+
+        Assert.True(connection.InputEnded);
+    }
+
+    [Fact]
+    public async Task ReadAsync_AfterTheApplicationEnded_KestrelAnswersAgain()
+    {
+        var inner = new OneShotReader(new ReadResult(new ReadOnlySequence<byte>("x"u8.ToArray()), false, false));
+        var connection = new ClientConnection(new ClientConnections(), null, 0);
+        var reader = new FirstBytesReader(inner, connection, new FixedTimeProvider(Start));
+        connection.ApplicationBegin();
+        connection.ApplicationEnd();
+        Assert.False(connection.KestrelAnswering);
+
+        await reader.ReadAsync();
+
+        Assert.True(connection.KestrelAnswering);
+    }
+
     /// <summary>A reader whose ReadAsync hands out an already completed, source-backed ValueTask that may be read once.</summary>
     private sealed class OneShotReader(ReadResult result) : PipeReader, IValueTaskSource<ReadResult>
     {
