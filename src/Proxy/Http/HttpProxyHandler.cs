@@ -119,13 +119,28 @@ internal sealed partial class HttpProxyHandler(IHttpForwarder forwarder, Current
             {
                 outcome.Server = server.Name;
                 outcome.ChosenServer = server;
-                // The forwarding transformer (HaproxyRequestTransformer), timed for Tr.
-                HttpTransformer transformer = Timed(frontend.TransformerFor(backend));
-                // retry-on <status>: only then is the transformer wrapped (one object per attempt) to hold such a response back.
-                var statusRetry = backend.Retry.RetriesOnStatus ? new StatusRetryTransformer(transformer, backend.Retry, outcome.Retries, hasBody) : null;
                 var sent = _time.GetTimestamp();
                 outcome.ResponseHeadersTimestamp = 0;
-                var error = await forwarder.SendAsync(context, server.DestinationPrefix(localPort), backend.Invoker, TunnelRequestConfig.For(context, backend), statusRetry ?? transformer);
+                ForwarderError error;
+                int? heldBack;
+                if (Upstream.H1Forwarding.PoolFor(context, backend, server) is { } pool)
+                {
+                    // Plain HTTP/1.x: our own forwarder, which writes the client's header lines as they came.
+                    var attempt = await Upstream.H1Forwarder.SendAsync(context, pool, frontend.TransformerFor(backend), backend.Retry, outcome.Retries,
+                        hasBody, backend.Definition.Timeouts.Server, outcome);
+                    error = attempt.Error;
+                    heldBack = attempt.HeldBackStatus;
+                }
+                else
+                {
+                    // The forwarding transformer (HaproxyRequestTransformer), timed for Tr.
+                    HttpTransformer transformer = Timed(frontend.TransformerFor(backend));
+                    // retry-on <status>: only then is the transformer wrapped (one object per attempt) to hold such a response back.
+                    var statusRetry = backend.Retry.RetriesOnStatus ? new StatusRetryTransformer(transformer, backend.Retry, outcome.Retries, hasBody) : null;
+                    error = await forwarder.SendAsync(context, server.DestinationPrefix(localPort), backend.Invoker, TunnelRequestConfig.For(context, backend), statusRetry ?? transformer);
+                    heldBack = statusRetry?.HeldBackStatus;
+                }
+
                 server.Observer?.Report(error, context); // passive health (`observe`); null without it
                 if (outcome.ResponseHeadersTimestamp != 0)
                 {
@@ -136,7 +151,7 @@ internal sealed partial class HttpProxyHandler(IHttpForwarder forwarder, Current
                 var connectionError = false;
                 if (error == ForwarderError.None)
                 {
-                    if (statusRetry?.HeldBackStatus is null)
+                    if (heldBack is null)
                     {
                         outcome.End(context.Response.StatusCode, "--");
                         return;

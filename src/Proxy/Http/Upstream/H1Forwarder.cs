@@ -1,0 +1,549 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Runtime.CompilerServices;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.WebUtilities;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace Proxy.Http.Upstream;
+
+/// <summary>
+/// Forwards one HTTP/1.x request over a pooled HTTP/1.1 connection, in the role YARP's IHttpForwarder.SendAsync
+/// plays on the other path, and reports failures with the same <see cref="ForwarderError"/> words (and an
+/// <see cref="IForwarderErrorFeature"/>), so <see cref="ForwarderErrorMapper"/>, retries and passive health work
+/// unchanged. The request head is written from Kestrel's headers (<see cref="H1RequestWriter"/>), the response
+/// head parsed from the connection's buffer (<see cref="H1ResponseParser"/>) and the body streamed.
+/// </summary>
+internal static class H1Forwarder
+{
+    private enum Phase : byte
+    {
+        Connect,
+        SendHead,
+        ClientBody,
+        ServerBody,
+        AwaitHead,
+    }
+
+    private enum BodyEnd : byte
+    {
+        Complete,
+        ServerFailed,
+        ClientFailed,
+        InvalidBeforeStart,
+    }
+
+    /// <summary>One attempt: connect or reuse, send, receive, copy. Never throws for a failure of either side.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public static async ValueTask<H1Attempt> SendAsync(HttpContext context, H1ConnectionPool pool, HaproxyRequestTransformer transformer,
+        RetryPolicy retry, int retriesDone, bool hasBody, TimeSpan? serverTimeout, RequestOutcome outcome)
+    {
+        var request = context.Request;
+        var target = Rules.RequestLineRewriter.Rewritten(context) is { } rewritten
+            ? HaproxyRequestTransformer.OriginForm(rewritten)
+            : context.Features.Get<IHttpRequestFeature>()!.RawTarget;
+        var extras = transformer.ExtrasFor(context);
+        var expectContinue = hasBody && IsExpectContinue(request.Headers.Expect);
+        var chunkedBody = hasBody && request.ContentLength is null;
+        var connection = pool.RentIdle();
+        var phase = Phase.Connect;
+        var staleRetried = false;
+        CancellationTokenRegistration abort = default;
+        try
+        {
+            while (true)
+            {
+                if (connection is null)
+                {
+                    phase = Phase.Connect;
+                    connection = await pool.ConnectAsync(context.RequestAborted);
+                }
+
+                abort = context.RequestAborted.UnsafeRegister(static s => Cancel((CancellationTokenSource)s!), connection.Timer);
+                connection.ResponseStarted = false;
+                connection.BodySent = false;
+                connection.Failure = null;
+                var bodyStarted = false;
+                var bodyPending = hasBody;
+                try
+                {
+                    phase = Phase.SendHead;
+                    H1RequestWriter.WriteHead(connection.Head, request.Method, target, request.Headers, extras);
+                    Arm(connection, serverTimeout);
+                    await connection.Stream.WriteAsync(connection.Head.Written, connection.Timer.Token);
+                    if (hasBody && !expectContinue)
+                    {
+                        bodyStarted = true;
+                        bodyPending = false;
+                        phase = Phase.ServerBody;
+                        await SendBodyAsync(context, connection, chunkedBody, serverTimeout);
+                    }
+
+                    phase = Phase.AwaitHead;
+                    while (true)
+                    {
+                        var parsed = await ReadHeadAsync(connection, serverTimeout);
+                        if (parsed != H1ParseResult.Complete || connection.Response.Status == 101)
+                        {
+                            return Fail(context, connection, ref abort, ForwarderError.Request,
+                                new HttpRequestException(HttpRequestError.InvalidResponse, $"invalid response from the server ({parsed})"));
+                        }
+
+                        if (connection.Response.Status >= 200)
+                        {
+                            break;
+                        }
+
+                        // An interim response (RFC 9110 §15.2): 100 releases the body of an Expect request; others are dropped.
+                        connection.Reader.AdvanceTo(connection.Pending.GetPosition(connection.Response.Length));
+                        if (connection.Response.Status == 100 && bodyPending)
+                        {
+                            bodyStarted = true;
+                            bodyPending = false;
+                            phase = Phase.ServerBody;
+                            await SendBodyAsync(context, connection, chunkedBody, serverTimeout);
+                            phase = Phase.AwaitHead;
+                        }
+                    }
+                }
+                catch (Exception) when (connection.Reused && !staleRetried && !connection.ResponseStarted && !bodyStarted
+                    && (phase is Phase.SendHead or Phase.AwaitHead) && !connection.Timer.IsCancellationRequested)
+                {
+                    // A kept-alive connection the server closed meanwhile: once, on a new connection, and not counted
+                    // as a failure (haproxy 2.6 and SocketsHttpHandler do the same).
+                    staleRetried = true;
+                    abort.Dispose();
+                    connection.Dispose();
+                    connection = null;
+                    continue;
+                }
+
+                break;
+            }
+
+            return await RespondAsync(context, connection, transformer, retry, retriesDone, hasBody, serverTimeout, outcome, bodyPending: expectContinue && !connection.BodySent, extras.Close, abort);
+        }
+        catch (Exception e)
+        {
+            var error = ErrorOf(context, connection, phase, e, out var exception);
+            return Fail(context, connection, ref abort, error, exception);
+        }
+    }
+
+    private static ForwarderError ErrorOf(HttpContext context, H1Connection? connection, Phase phase, Exception e, out Exception exception)
+    {
+        exception = e;
+        if (phase == Phase.ServerBody && connection is not null)
+        {
+            // The body copy notes which side it was on.
+            phase = (Phase)connection.Phase;
+        }
+
+        var aborted = context.RequestAborted.IsCancellationRequested;
+        switch (phase)
+        {
+            case Phase.Connect:
+                if (aborted)
+                {
+                    return ForwarderError.RequestCanceled;
+                }
+
+                if (e is not UpstreamConnectException)
+                {
+                    // A failed TLS handshake, a name that does not resolve: the connection was never made (SC).
+                    exception = new HttpRequestException(HttpRequestError.ConnectionError, e.Message, e);
+                }
+
+                return ForwarderError.Request;
+            case Phase.ClientBody:
+                return ForwarderError.RequestBodyClient;
+            case Phase.ServerBody:
+                return aborted ? ForwarderError.RequestBodyClient
+                    : connection?.Timer.IsCancellationRequested == true ? ForwarderError.RequestTimedOut : ForwarderError.RequestBodyDestination;
+            default:
+                if (aborted)
+                {
+                    return ForwarderError.RequestCanceled;
+                }
+
+                return connection?.Timer.IsCancellationRequested == true ? ForwarderError.RequestTimedOut : ForwarderError.Request;
+        }
+    }
+
+    private static H1Attempt Fail(HttpContext context, H1Connection? connection, ref CancellationTokenRegistration abort, ForwarderError error, Exception? exception)
+    {
+        abort.Dispose();
+        connection?.Dispose();
+        context.Features.Set<IForwarderErrorFeature>(new H1ErrorFeature(error, exception));
+        if (!context.Response.HasStarted)
+        {
+            // As YARP: nothing of the server's answer reaches the client; the handler sends HAProxy's page, if any.
+            context.Response.Clear();
+            context.Response.StatusCode = StatusCodes.Status502BadGateway;
+        }
+        else
+        {
+            context.Abort();
+        }
+
+        return new H1Attempt(error);
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private static async ValueTask<H1Attempt> RespondAsync(HttpContext context, H1Connection connection, HaproxyRequestTransformer transformer,
+        RetryPolicy retry, int retriesDone, bool hasBody, TimeSpan? serverTimeout, RequestOutcome outcome, bool bodyPending, bool closeServer,
+        CancellationTokenRegistration abort)
+    {
+        var head = connection.Response;
+        outcome.ResponseHeadersTimestamp = connection.Time.GetTimestamp();
+        if (retry.RetriesOnStatus && retry.MayRetry(head.Status, retriesDone, hasBody))
+        {
+            // retry-on <status>: the response is held back and the connection dropped with its body.
+            abort.Dispose();
+            connection.Dispose();
+            context.Response.StatusCode = head.Status;
+            return new H1Attempt(ForwarderError.None, head.Status);
+        }
+
+        CopyHead(context, connection);
+        connection.Reader.AdvanceTo(connection.Pending.GetPosition(head.Length));
+        connection.Pending = default;
+        var noBody = HttpMethods.IsHead(context.Request.Method) || head.Status is 204 or 304;
+        if (!await transformer.RespondAsync(context))
+        {
+            // A rule answered (deny): the server's body is not wanted, nor is the connection that still carries it.
+            abort.Dispose();
+            connection.Dispose();
+            return new H1Attempt(ForwarderError.None);
+        }
+
+        var end = noBody ? BodyEnd.Complete : await CopyBodyAsync(context, connection, serverTimeout);
+        if (end != BodyEnd.Complete)
+        {
+            var error = end switch
+            {
+                BodyEnd.InvalidBeforeStart => ForwarderError.ResponseHeaders,
+                BodyEnd.ClientFailed => ForwarderError.ResponseBodyClient,
+                _ when context.RequestAborted.IsCancellationRequested => ForwarderError.ResponseBodyClient,
+                _ => ForwarderError.ResponseBodyDestination,
+            };
+            return Fail(context, connection, ref abort, error, connection.Failure);
+        }
+
+        abort.Dispose();
+        // A body that ended with the server's close, an Expect body never sent, `Connection: close` on either side:
+        // the connection is not reused.
+        var framed = noBody || head.Chunked || head.ContentLength >= 0;
+        var reusable = framed && !head.Close && !closeServer && !bodyPending && !context.RequestAborted.IsCancellationRequested;
+        if (reusable && connection.ResetTimer() && !HasMore(connection.Reader))
+        {
+            connection.Pool.Return(connection);
+        }
+        else
+        {
+            connection.Dispose();
+        }
+
+        return new H1Attempt(ForwarderError.None);
+    }
+
+    // Bytes after the response, or the server's close already seen: the connection is not reused.
+    private static bool HasMore(PipeReader reader)
+    {
+        if (!reader.TryRead(out var result))
+        {
+            return false;
+        }
+
+        reader.AdvanceTo(result.Buffer.Start);
+        return !result.Buffer.IsEmpty || result.IsCompleted;
+    }
+
+    private static void CopyHead(HttpContext context, H1Connection connection)
+    {
+        var head = connection.Response;
+        var bytes = connection.HeadBytes();
+        var response = context.Response;
+        response.StatusCode = head.Status;
+        if (head.ReasonLength > 0)
+        {
+            // Kestrel writes the standard phrase; only another one is carried over (haproxy 2.6 forwards it as is).
+            var reason = bytes.Slice(head.ReasonStart, head.ReasonLength);
+            if (!Ascii.Equals(reason, ReasonPhrases.GetReasonPhrase(head.Status)))
+            {
+                context.Features.Get<IHttpResponseFeature>()!.ReasonPhrase = Encoding.Latin1.GetString(reason);
+            }
+        }
+
+        var headers = response.Headers;
+        var lines = head.Headers;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            if (line.Kind != H1HeaderKind.Other)
+            {
+                continue;
+            }
+
+            var name = connection.Names.Get(i, bytes.Slice(line.NameStart, line.NameLength));
+            var value = connection.Values.Get(i, bytes.Slice(line.ValueStart, line.ValueLength));
+            headers[name] = headers.TryGetValue(name, out var existing) ? Microsoft.Extensions.Primitives.StringValues.Concat(existing, value) : value;
+        }
+
+        if (head.ContentLength >= 0 && head.Status != 204)
+        {
+            response.ContentLength = head.ContentLength;
+        }
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private static async ValueTask<H1ParseResult> ReadHeadAsync(H1Connection connection, TimeSpan? serverTimeout)
+    {
+        var reader = connection.Reader;
+        while (true)
+        {
+            Arm(connection, serverTimeout);
+            var result = await reader.ReadAsync(connection.Timer.Token);
+            var buffer = result.Buffer;
+            connection.ResponseStarted |= !buffer.IsEmpty;
+            var parsed = H1ResponseParser.TryParse(buffer.IsSingleSegment ? buffer.FirstSpan : connection.Scratch(buffer), connection.Response);
+            if (parsed != H1ParseResult.Incomplete)
+            {
+                // The head's bytes stay unconsumed until its headers were copied.
+                connection.Pending = buffer;
+                if (parsed != H1ParseResult.Complete)
+                {
+                    reader.AdvanceTo(buffer.Start, buffer.End);
+                }
+
+                return parsed;
+            }
+
+            reader.AdvanceTo(buffer.Start, buffer.End);
+            if (result.IsCompleted)
+            {
+                throw new IOException(buffer.IsEmpty ? "the server closed the connection without a response" : "the server closed the connection within its response headers");
+            }
+        }
+    }
+
+    // The request body, streamed: Content-Length as is, chunked re-chunked (Kestrel de-chunked it). The connection
+    // notes which side each step is on, for the caller's error mapping.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private static async ValueTask SendBodyAsync(HttpContext context, H1Connection connection, bool chunked, TimeSpan? serverTimeout)
+    {
+        connection.BodySent = true;
+        var body = context.Request.BodyReader;
+        var stream = connection.Stream;
+        while (true)
+        {
+            connection.Phase = (byte)Phase.ClientBody;
+            var result = await body.ReadAsync(context.RequestAborted);
+            var buffer = result.Buffer;
+            connection.Phase = (byte)Phase.ServerBody;
+            if (!buffer.IsEmpty)
+            {
+                if (chunked)
+                {
+                    connection.Head.Clear();
+                    connection.Head.AppendHex(buffer.Length);
+                    connection.Head.Append("\r\n"u8);
+                    await Write(connection, connection.Head.Written, serverTimeout);
+                }
+
+                foreach (var segment in buffer)
+                {
+                    await Write(connection, segment, serverTimeout);
+                }
+
+                if (chunked)
+                {
+                    await Write(connection, Crlf, serverTimeout);
+                }
+            }
+
+            body.AdvanceTo(buffer.End);
+            if (result.IsCompleted)
+            {
+                if (chunked)
+                {
+                    await Write(connection, LastChunk, serverTimeout);
+                }
+
+                return;
+            }
+        }
+    }
+
+    private static readonly byte[] Crlf = "\r\n"u8.ToArray();
+
+    private static readonly byte[] LastChunk = "0\r\n\r\n"u8.ToArray();
+
+    private static ValueTask Write(H1Connection connection, ReadOnlyMemory<byte> bytes, TimeSpan? serverTimeout)
+    {
+        Arm(connection, serverTimeout);
+        return connection.Stream.WriteAsync(bytes, connection.Timer.Token);
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private static async ValueTask<BodyEnd> CopyBodyAsync(HttpContext context, H1Connection connection, TimeSpan? serverTimeout)
+    {
+        var head = connection.Response;
+        var reader = connection.Reader;
+        var writer = context.Response.BodyWriter;
+        var remaining = head.Chunked ? -1 : head.ContentLength;
+        var untilClose = !head.Chunked && remaining < 0;
+        connection.Chunked.Reset();
+        var started = false;
+        while (remaining != 0)
+        {
+            ReadResult result;
+            try
+            {
+                Arm(connection, serverTimeout);
+                result = await reader.ReadAsync(connection.Timer.Token);
+            }
+            catch (Exception e)
+            {
+                connection.Failure = e;
+                return BodyEnd.ServerFailed;
+            }
+
+            var buffer = result.Buffer;
+            var consumed = buffer.End;
+            var done = false;
+            if (head.Chunked)
+            {
+                var outcome = Decode(ref connection.Chunked, buffer, writer, out consumed, out var wrote);
+                if (outcome == H1ChunkResult.Invalid)
+                {
+                    reader.AdvanceTo(consumed);
+                    connection.Failure = new InvalidDataException("invalid chunked framing from the server");
+                    return started || wrote ? BodyEnd.ServerFailed : BodyEnd.InvalidBeforeStart;
+                }
+
+                done = outcome == H1ChunkResult.Done;
+                started |= wrote;
+            }
+            else
+            {
+                var slice = untilClose ? buffer : buffer.Slice(0, Math.Min(buffer.Length, remaining));
+                foreach (var segment in slice)
+                {
+                    writer.Write(segment.Span);
+                }
+
+                consumed = slice.End;
+                started |= !slice.IsEmpty;
+                if (!untilClose)
+                {
+                    remaining -= slice.Length;
+                }
+            }
+
+            reader.AdvanceTo(consumed, buffer.End);
+            if (done)
+            {
+                remaining = 0;
+            }
+            else if (result.IsCompleted && remaining != 0 && (!untilClose || buffer.IsEmpty))
+            {
+                if (untilClose)
+                {
+                    remaining = 0;
+                }
+                else
+                {
+                    connection.Failure = new IOException("the server closed the connection within its response body");
+                    await FlushQuietly(writer, context);
+                    return BodyEnd.ServerFailed;
+                }
+            }
+
+            try
+            {
+                var flushed = await writer.FlushAsync(context.RequestAborted);
+                if (flushed.IsCanceled || flushed.IsCompleted)
+                {
+                    return BodyEnd.ClientFailed;
+                }
+            }
+            catch (Exception)
+            {
+                return BodyEnd.ClientFailed;
+            }
+        }
+
+        return BodyEnd.Complete;
+    }
+
+    // Whatever of the body already arrived goes out before the connection is cut, as haproxy forwards it.
+    private static async ValueTask FlushQuietly(PipeWriter writer, HttpContext context)
+    {
+        try
+        {
+            await writer.FlushAsync(context.RequestAborted);
+        }
+        catch (Exception)
+        {
+            // The client side fails too; the server's failure is the one reported.
+        }
+    }
+
+    private static H1ChunkResult Decode(ref H1ChunkedDecoder decoder, ReadOnlySequence<byte> buffer, PipeWriter writer, out SequencePosition consumed, out bool wrote)
+    {
+        var reader = new SequenceReader<byte>(buffer);
+        wrote = false;
+        while (true)
+        {
+            var outcome = decoder.Read(ref reader, out var data);
+            if (outcome != H1ChunkResult.Data)
+            {
+                consumed = reader.Position;
+                return outcome;
+            }
+
+            foreach (var segment in data)
+            {
+                writer.Write(segment.Span);
+            }
+
+            wrote = true;
+        }
+    }
+
+    private static void Arm(H1Connection connection, TimeSpan? serverTimeout)
+    {
+        if (serverTimeout is { } timeout)
+        {
+            connection.Timer.CancelAfter(timeout);
+        }
+    }
+
+    private static void Cancel(CancellationTokenSource source)
+    {
+        try
+        {
+            source.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The connection was closed meanwhile.
+        }
+    }
+
+    private static bool IsExpectContinue(Microsoft.Extensions.Primitives.StringValues expect)
+    {
+        foreach (var value in expect)
+        {
+            if (value is not null && value.Contains("100-continue", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
