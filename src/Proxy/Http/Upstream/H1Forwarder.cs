@@ -84,7 +84,18 @@ internal static class H1Forwarder
                     phase = Phase.AwaitHead;
                     while (true)
                     {
-                        var parsed = await ReadHeadAsync(connection, serverTimeout);
+                        var parsed = await ReadHeadAsync(connection, serverTimeout, bodyPending ? ContinueWait : null);
+                        if (parsed == H1ParseResult.Incomplete)
+                        {
+                            // No interim answer in time: the body goes anyway (RFC 9110 §10.1.1; SocketsHttpHandler waits 1 s too).
+                            bodyStarted = true;
+                            bodyPending = false;
+                            phase = Phase.ServerBody;
+                            await SendBodyAsync(context, connection, chunkedBody, serverTimeout);
+                            phase = Phase.AwaitHead;
+                            continue;
+                        }
+
                         if (parsed != H1ParseResult.Complete || connection.Response.Status == 101)
                         {
                             return Fail(context, connection, ref abort, ForwarderError.Request,
@@ -298,15 +309,34 @@ internal static class H1Forwarder
         }
     }
 
+    // How long an `Expect: 100-continue` request waits for the server's 100 before its body goes anyway.
+    private static readonly TimeSpan ContinueWait = TimeSpan.FromSeconds(1);
+
+    // Reads until a complete (or invalid) head. With interimWait, Incomplete means no answer came within it.
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private static async ValueTask<H1ParseResult> ReadHeadAsync(H1Connection connection, TimeSpan? serverTimeout)
+    private static async ValueTask<H1ParseResult> ReadHeadAsync(H1Connection connection, TimeSpan? serverTimeout, TimeSpan? interimWait)
     {
         var reader = connection.Reader;
+        using var wait = interimWait is { } delay
+            ? connection.Time.CreateTimer(static s => ((PipeReader)s!).CancelPendingRead(), reader, delay, Timeout.InfiniteTimeSpan)
+            : null;
         while (true)
         {
             Arm(connection, serverTimeout);
             var result = await reader.ReadAsync(connection.Timer.Token);
             var buffer = result.Buffer;
+            if (result.IsCanceled && buffer.IsEmpty)
+            {
+                reader.AdvanceTo(buffer.Start);
+                if (wait is not null)
+                {
+                    return H1ParseResult.Incomplete;
+                }
+
+                // A late CancelPendingRead of an earlier wait: read again.
+                continue;
+            }
+
             connection.ResponseStarted |= !buffer.IsEmpty;
             var parsed = H1ResponseParser.TryParse(buffer.IsSingleSegment ? buffer.FirstSpan : connection.Scratch(buffer), connection.Response);
             if (parsed != H1ParseResult.Incomplete)
