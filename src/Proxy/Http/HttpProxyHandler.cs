@@ -101,7 +101,9 @@ internal sealed partial class HttpProxyHandler(IHttpForwarder forwarder, Current
     /// src/stream.c back_handle_st_cer): a request is replayed only when nothing of it reached a server or it
     /// has no body, and never once the response started.
     /// </summary>
-    private async Task ForwardAsync(HttpContext context, FrontendState frontend, BackendState backend, RequestOutcome outcome)
+    // A pooled state machine: this method's box would otherwise be the largest allocation of a forwarded request.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private async ValueTask ForwardAsync(HttpContext context, FrontendState frontend, BackendState backend, RequestOutcome outcome)
     {
         var server = await AssignAsync(context, backend, outcome, failed: null);
         if (server is null)

@@ -21,6 +21,12 @@ internal static class H1RequestWriter
     public static void WriteHead(H1WriteBuffer buffer, string method, string target, IHeaderDictionary headers, in H1RequestExtras extras)
     {
         buffer.Clear();
+        if (target.AsSpan().IndexOfAny(" \r\n\0") >= 0)
+        {
+            // A target rewritten from request data (set-uri %[...]) must not split the request line.
+            throw new InvalidDataException("the rewritten request target contains a space or a line break");
+        }
+
         buffer.Append(method);
         buffer.Append(" "u8);
         buffer.Append(target);
@@ -81,6 +87,12 @@ internal static class H1RequestWriter
 
     private static void WriteLine(H1WriteBuffer buffer, string name, string value)
     {
+        if (value.AsSpan().IndexOfAny("\r\n\0") >= 0)
+        {
+            // Kestrel refuses such values from clients; one set by a rule (set-header %[...]) must not inject a line.
+            throw new InvalidDataException($"the value of header '{name}' contains a line break");
+        }
+
         buffer.AppendLowerName(name);
         buffer.Append(Separator);
         buffer.Append(value);

@@ -71,4 +71,12 @@ public class H1RequestWriterTests
 
         Assert.Equal($"GET / HTTP/1.1\r\nx: {value}\r\n\r\n", Write("GET", "/", new HeaderDictionary { ["X"] = value }));
     }
+
+    [Theory]
+    [InlineData("/a b", "v")]
+    [InlineData("/a\r\nX: y", "v")]
+    [InlineData("/", "v\r\nX-Injected: 1")]
+    [InlineData("/", "v\n")]
+    public void WriteHead_LineBreakInTargetOrValue_Refused(string target, string value)
+        => Assert.Throws<InvalidDataException>(() => Write("GET", target, new HeaderDictionary { ["X"] = value }));
 }
