@@ -432,8 +432,12 @@ internal static class H1Forwarder
             ReadResult result;
             try
             {
-                Arm(connection, serverTimeout);
-                result = await reader.ReadAsync(connection.Timer.Token);
+                // Most bodies (or their start) came with the head: no timer and no wait for those bytes.
+                if (!reader.TryRead(out result))
+                {
+                    Arm(connection, serverTimeout);
+                    result = await reader.ReadAsync(connection.Timer.Token);
+                }
             }
             catch (Exception e)
             {
