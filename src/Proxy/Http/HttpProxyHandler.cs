@@ -8,7 +8,8 @@ namespace Proxy.Http;
 
 /// <summary>
 /// The terminal handler of mode http: frontend rules, backend choice, server pick (and queue), then forwarding
-/// through YARP's IHttpForwarder with HAProxy's retries and redispatch; failures become HAProxy's status codes,
+/// with HAProxy's retries and redispatch, through the HTTP/1.1 forwarder (<see cref="Upstream.H1Forwarder"/>) for
+/// plain HTTP/1.x requests or YARP's IHttpForwarder for the rest; failures become HAProxy's status codes,
 /// error pages and termination states, recorded in the request's <see cref="RequestOutcome"/>.
 /// </summary>
 internal sealed partial class HttpProxyHandler(IHttpForwarder forwarder, CurrentRuntime runtime, TimeProvider? time = null, IRequestOutcomeObserver? observer = null)
