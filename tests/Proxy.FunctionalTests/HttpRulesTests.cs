@@ -41,8 +41,8 @@ public sealed class HttpRulesTests
 
         Assert.True(api.Received.TryDequeue(out var atApi));
         Assert.True(web.Received.TryDequeue(out var atWeb));
-        Assert.Equal("fe,api", string.Join(",", atApi.Headers.Where(h => h.Name == "X-Trace").Select(h => h.Value)).Replace(" ", ""));
-        Assert.Equal("fe,web", string.Join(",", atWeb.Headers.Where(h => h.Name == "X-Trace").Select(h => h.Value)).Replace(" ", ""));
+        Assert.Equal("fe,api", string.Join(",", atApi.Headers.Where(h => h.Name.Equals("X-Trace", StringComparison.OrdinalIgnoreCase)).Select(h => h.Value)).Replace(" ", ""));
+        Assert.Equal("fe,web", string.Join(",", atWeb.Headers.Where(h => h.Name.Equals("X-Trace", StringComparison.OrdinalIgnoreCase)).Select(h => h.Value)).Replace(" ", ""));
         Assert.Equal(("api", false), (first.Headers.GetValues("X-Seen").Single(), second.Headers.Contains("X-Seen")));
     }
 
@@ -59,8 +59,8 @@ public sealed class HttpRulesTests
         using var response = await client.GetAsync($"http://127.0.0.1:{port}/");
 
         Assert.True(server.Received.TryDequeue(out var request));
-        Assert.Equal(["1"], request.Headers.Where(h => h.Name == "X-Once").Select(h => h.Value));
-        Assert.Equal(["127.0.0.1"], request.Headers.Where(h => h.Name == "X-Forwarded-For").Select(h => h.Value));
+        Assert.Equal(["1"], request.Headers.Where(h => h.Name.Equals("X-Once", StringComparison.OrdinalIgnoreCase)).Select(h => h.Value));
+        Assert.Equal(["127.0.0.1"], request.Headers.Where(h => h.Name.Equals("X-Forwarded-For", StringComparison.OrdinalIgnoreCase)).Select(h => h.Value));
         Assert.Equal(["1"], response.Headers.GetValues("X-Once"));
     }
 

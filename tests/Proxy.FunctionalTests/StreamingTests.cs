@@ -204,7 +204,8 @@ public class StreamingTests
         var head = await backend.NextHeadAsync();
 
         Assert.StartsWith($"GET {target} HTTP/1.1\r\n", head);
-        Assert.Contains("\r\nHost: b.s3.example:8080\r\n", head);
+        // haproxy 2.6 sends header names lower-cased (HTX).
+        Assert.Contains("\r\nhost: b.s3.example:8080\r\n", head);
     }
 
     [Fact]
@@ -219,12 +220,17 @@ public class StreamingTests
             $"GET / HTTP/1.1\r\n{custom[0]}\r\nHost: h\r\n{custom[1]}\r\nUser-Agent: ua\r\n{custom[2]}\r\n{custom[3]}\r\n{custom[4]}\r\nConnection: close\r\n\r\n");
         var lines = (await backend.NextHeadAsync()).Split("\r\n");
 
-        // Headers Kestrel does not know keep their case and order; well-known ones (Host, User-Agent) keep their value.
-        // A repeated field goes out as one comma-joined line (SocketsHttpHandler; equivalent under RFC 9110 §5.3),
-        // where haproxy repeats the line.
-        Assert.Equal([custom[0], custom[1], custom[2], "X-A: 1, 2"], lines.Where(l => l.StartsWith("x-", StringComparison.OrdinalIgnoreCase)));
-        Assert.Contains("Host: h", lines);
-        Assert.Contains("User-Agent: ua", lines);
+        // As haproxy 2.6: names lower-cased, values untouched, a repeated field repeated line by line; headers
+        // Kestrel does not know keep their relative order.
+        Assert.Equal([.. custom.Select(LowerName)], lines.Where(l => l.StartsWith("x-", StringComparison.OrdinalIgnoreCase)));
+        Assert.Contains("host: h", lines);
+        Assert.Contains("user-agent: ua", lines);
+    }
+
+    private static string LowerName(string line)
+    {
+        var colon = line.IndexOf(':', StringComparison.Ordinal);
+        return line[..colon].ToLowerInvariant() + line[colon..];
     }
 
     private static Task AnswerProtocolAsync(HttpContext context)

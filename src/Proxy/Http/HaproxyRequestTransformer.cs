@@ -27,8 +27,7 @@ internal sealed class HaproxyRequestTransformer(
         if (RequestLineRewriter.Rewritten(httpContext) is { } target)
         {
             // An absolute target (set-uri http://host/x) goes to the server as its path; the server is still the one picked.
-            var path = target.StartsWith('/') ? target
-                : Conditions.RequestTarget.TryGetPath(target, out var p) ? p.ToString() + QueryOf(target) : "/";
+            var path = OriginForm(target);
             if (Uri.TryCreate(destinationPrefix.TrimEnd('/') + path, RawUri, out var uri))
             {
                 proxyRequest.RequestUri = uri;
@@ -65,15 +64,35 @@ internal sealed class HaproxyRequestTransformer(
             return proceed;
         }
 
+        return await RespondAsync(httpContext);
+    }
+
+    /// <summary>
+    /// What follows the copy of the server's response headers: httpclose's Connection header, then the backend's
+    /// and the frontend's `http-response` rules. False when a rule answered (deny): the server's body is not copied.
+    /// </summary>
+    public ValueTask<bool> RespondAsync(HttpContext httpContext)
+    {
         if (closeClient)
         {
             // httpclose: Kestrel closes the client connection after a response that says so.
             httpContext.Response.Headers.Connection = "close";
         }
 
-        // A rule that answered (deny) wrote its own response: the server's body is not copied.
-        return !await backendResponse.RunAsync(httpContext) && !await frontendResponse.RunAsync(httpContext);
+        return backendResponse.Count == 0 && frontendResponse.Count == 0 ? ValueTask.FromResult(true) : RunResponseRulesAsync(httpContext);
     }
+
+    /// <summary>The request head's additions for <paramref name="httpContext"/> (HTTP/1.1 forwarder).</summary>
+    public Upstream.H1RequestExtras ExtrasFor(HttpContext httpContext)
+        => new(forwardFor?.Header, forwardFor?.ValueFor(httpContext), originalTo?.Header, originalTo?.ValueFor(httpContext), closeServer);
+
+    /// <summary>The origin-form target for a target rewritten by set-path/set-uri (an absolute one keeps its path and query).</summary>
+    public static string OriginForm(string target)
+        => target.StartsWith('/') ? target
+            : Conditions.RequestTarget.TryGetPath(target, out var p) ? p.ToString() + QueryOf(target) : "/";
+
+    private async ValueTask<bool> RunResponseRulesAsync(HttpContext httpContext)
+        => !await backendResponse.RunAsync(httpContext) && !await frontendResponse.RunAsync(httpContext);
 
     private static string QueryOf(string target)
     {

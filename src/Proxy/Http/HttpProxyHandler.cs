@@ -8,7 +8,8 @@ namespace Proxy.Http;
 
 /// <summary>
 /// The terminal handler of mode http: frontend rules, backend choice, server pick (and queue), then forwarding
-/// through YARP's IHttpForwarder with HAProxy's retries and redispatch; failures become HAProxy's status codes,
+/// with HAProxy's retries and redispatch, through the HTTP/1.1 forwarder (<see cref="Upstream.H1Forwarder"/>) for
+/// plain HTTP/1.x requests or YARP's IHttpForwarder for the rest; failures become HAProxy's status codes,
 /// error pages and termination states, recorded in the request's <see cref="RequestOutcome"/>.
 /// </summary>
 internal sealed partial class HttpProxyHandler(IHttpForwarder forwarder, CurrentRuntime runtime, TimeProvider? time = null, IRequestOutcomeObserver? observer = null)
@@ -101,7 +102,9 @@ internal sealed partial class HttpProxyHandler(IHttpForwarder forwarder, Current
     /// src/stream.c back_handle_st_cer): a request is replayed only when nothing of it reached a server or it
     /// has no body, and never once the response started.
     /// </summary>
-    private async Task ForwardAsync(HttpContext context, FrontendState frontend, BackendState backend, RequestOutcome outcome)
+    // A pooled state machine: this method's box would otherwise be the largest allocation of a forwarded request.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private async ValueTask ForwardAsync(HttpContext context, FrontendState frontend, BackendState backend, RequestOutcome outcome)
     {
         var server = await AssignAsync(context, backend, outcome, failed: null);
         if (server is null)
@@ -119,13 +122,28 @@ internal sealed partial class HttpProxyHandler(IHttpForwarder forwarder, Current
             {
                 outcome.Server = server.Name;
                 outcome.ChosenServer = server;
-                // The forwarding transformer (HaproxyRequestTransformer), timed for Tr.
-                HttpTransformer transformer = Timed(frontend.TransformerFor(backend));
-                // retry-on <status>: only then is the transformer wrapped (one object per attempt) to hold such a response back.
-                var statusRetry = backend.Retry.RetriesOnStatus ? new StatusRetryTransformer(transformer, backend.Retry, outcome.Retries, hasBody) : null;
                 var sent = _time.GetTimestamp();
                 outcome.ResponseHeadersTimestamp = 0;
-                var error = await forwarder.SendAsync(context, server.DestinationPrefix(localPort), backend.Invoker, TunnelRequestConfig.For(context, backend), statusRetry ?? transformer);
+                ForwarderError error;
+                int? heldBack;
+                if (Upstream.H1Forwarding.PoolFor(context, backend, server) is { } pool)
+                {
+                    // Plain HTTP/1.x: our own forwarder, which writes the client's header lines as they came.
+                    var attempt = await Upstream.H1Forwarder.SendAsync(context, pool, frontend.TransformerFor(backend), backend.Retry, outcome.Retries,
+                        hasBody, backend.Definition.Timeouts.Server, outcome);
+                    error = attempt.Error;
+                    heldBack = attempt.HeldBackStatus;
+                }
+                else
+                {
+                    // The forwarding transformer (HaproxyRequestTransformer), timed for Tr.
+                    HttpTransformer transformer = Timed(frontend.TransformerFor(backend));
+                    // retry-on <status>: only then is the transformer wrapped (one object per attempt) to hold such a response back.
+                    var statusRetry = backend.Retry.RetriesOnStatus ? new StatusRetryTransformer(transformer, backend.Retry, outcome.Retries, hasBody) : null;
+                    error = await forwarder.SendAsync(context, server.DestinationPrefix(localPort), backend.Invoker, TunnelRequestConfig.For(context, backend), statusRetry ?? transformer);
+                    heldBack = statusRetry?.HeldBackStatus;
+                }
+
                 server.Observer?.Report(error, context); // passive health (`observe`); null without it
                 if (outcome.ResponseHeadersTimestamp != 0)
                 {
@@ -136,7 +154,7 @@ internal sealed partial class HttpProxyHandler(IHttpForwarder forwarder, Current
                 var connectionError = false;
                 if (error == ForwarderError.None)
                 {
-                    if (statusRetry?.HeldBackStatus is null)
+                    if (heldBack is null)
                     {
                         outcome.End(context.Response.StatusCode, "--");
                         return;
