@@ -111,12 +111,15 @@ internal static class ProxyHost
                             // TLS binds pick HTTP/2 through ALPN only (`alpn h2,http/1.1`), no preface sniffing.
                             TlsListener.Configure(endpoint, tls, firstBytesTimeout ?? kestrel.Limits.KeepAliveTimeout);
                             endpoint.Use(next => connection => connectionLog.OnReadyAsync(connection, next));
+                            // The client's header order, for the HTTP/1 forwarder (src/Proxy/Wire).
+                            endpoint.Use(next => connection => Wire.RequestHeadRecorder.RunAsync(connection, next));
                             return;
                         }
 
                         // HTTP/1 by default (Kestrel warns that cleartext Http1AndHttp2 cannot negotiate); the detector switches to HTTP/2.
                         endpoint.Protocols = HttpProtocols.Http1;
                         endpoint.Use(next => connection => connectionLog.OnReadyAsync(connection, next));
+                        endpoint.Use(next => connection => Wire.RequestHeadRecorder.RunAsync(connection, next));
                         endpoint.Use(next => new H2cPrefaceDetector(
                             next, firstBytesTimeout ?? kestrel.Limits.KeepAliveTimeout, answerSilence: firstBytesTimeout is not null).OnConnectionAsync);
                     });

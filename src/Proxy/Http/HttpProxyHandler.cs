@@ -44,6 +44,9 @@ internal sealed partial class HttpProxyHandler(IHttpForwarder forwarder, Current
         var started = _time.GetTimestamp();
         var outcome = new RequestOutcome();
         context.Features.Set(outcome);
+        // The head as the client wrote it (header order for the HTTP/1 forwarder); taken on every request, so the
+        // connection's next head gets recorded after this one's body.
+        var rawHead = Wire.RequestHeadRecorder.Of(context)?.TakeHead(RecordedBodyLength(context)) ?? ReadOnlyMemory<byte>.Empty;
         // One async method from here to ForwardAsync: each nested one would cost a state machine box per request.
         try
         {
@@ -82,7 +85,7 @@ internal sealed partial class HttpProxyHandler(IHttpForwarder forwarder, Current
                 return;
             }
 
-            await ForwardAsync(context, frontend, backend, outcome);
+            await ForwardAsync(context, frontend, backend, outcome, rawHead);
         }
         catch (Exception) when (context.RequestAborted.IsCancellationRequested && outcome.TerminationState == "--")
         {
@@ -104,7 +107,7 @@ internal sealed partial class HttpProxyHandler(IHttpForwarder forwarder, Current
     /// </summary>
     // A pooled state machine: this method's box would otherwise be the largest allocation of a forwarded request.
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
-    private async ValueTask ForwardAsync(HttpContext context, FrontendState frontend, BackendState backend, RequestOutcome outcome)
+    private async ValueTask ForwardAsync(HttpContext context, FrontendState frontend, BackendState backend, RequestOutcome outcome, ReadOnlyMemory<byte> rawHead)
     {
         var server = await AssignAsync(context, backend, outcome, failed: null);
         if (server is null)
@@ -130,7 +133,7 @@ internal sealed partial class HttpProxyHandler(IHttpForwarder forwarder, Current
                 {
                     // Plain HTTP/1.x: our own forwarder, which writes the client's header lines as they came.
                     var attempt = await Upstream.H1Forwarder.SendAsync(context, pool, frontend.TransformerFor(backend), backend.Retry, outcome.Retries,
-                        hasBody, backend.Definition.Timeouts.Server, outcome);
+                        hasBody, backend.Definition.Timeouts.Server, outcome, rawHead);
                     error = attempt.Error;
                     heldBack = attempt.HeldBackStatus;
                 }
@@ -254,5 +257,20 @@ internal sealed partial class HttpProxyHandler(IHttpForwarder forwarder, Current
 
         outcome.End(status, terminationState);
         return HaproxyErrorPages.WriteAsync(context.Response, status);
+    }
+
+    // Bytes of this request's body on the wire: its Content-Length, 0 without a body, -1 when unknown (chunked, or a
+    // connection that becomes a tunnel), which ends the recording of that connection's heads.
+    private static long RecordedBodyLength(HttpContext context)
+    {
+        var request = context.Request;
+        if (request.ContentLength is { } length)
+        {
+            return length;
+        }
+
+        var upgrade = context.Features.Get<IHttpUpgradeFeature>();
+        return HttpMethods.IsConnect(request.Method) || upgrade?.IsUpgradableRequest == true
+            || context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody != false ? -1 : 0;
     }
 }

@@ -51,7 +51,7 @@ internal sealed class RequestHeadRecorder(PipeReader inner) : PipeReader
         }
     }
 
-    /// <summary>The recorder of <paramref name="context"/>'s connection, or null (HTTP/2, or not recorded).</summary>
+    /// <summary>The recorder of <paramref name="context"/>'s connection, or null when the connection is not recorded.</summary>
     public static RequestHeadRecorder? Of(HttpContext context)
         => context.Features.Get<Microsoft.AspNetCore.Connections.Features.IConnectionItemsFeature>()?.Items is { } items
            && items.TryGetValue(Key, out var value) ? value as RequestHeadRecorder : null;
@@ -61,9 +61,10 @@ internal sealed class RequestHeadRecorder(PipeReader inner) : PipeReader
     /// recording resumes after <paramref name="bodyLength"/> more bytes (the request's Content-Length, 0 without a
     /// body), or stops for good when it is negative (a chunked body). Call it once per request, before reading the body.
     /// </summary>
-    public ReadOnlySpan<byte> TakeHead(long bodyLength)
+    /// <remarks>The bytes stay as they are until the request's body has been read: the next head is recorded after it.</remarks>
+    public ReadOnlyMemory<byte> TakeHead(long bodyLength)
     {
-        var head = _state == State.Complete ? _head.AsSpan(0, _length) : [];
+        var head = _state == State.Complete ? _head.AsMemory(0, _length) : ReadOnlyMemory<byte>.Empty;
         if (_state is State.Complete or State.Recording)
         {
             // Body bytes consumed together with the head count against the body.

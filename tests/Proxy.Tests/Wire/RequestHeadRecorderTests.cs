@@ -116,5 +116,5 @@ public class RequestHeadRecorderTests
         recorder.AdvanceTo(result.Buffer.GetPosition(count));
     }
 
-    private static string Text(ReadOnlySpan<byte> bytes) => Encoding.ASCII.GetString(bytes);
+    private static string Text(ReadOnlyMemory<byte> bytes) => Encoding.ASCII.GetString(bytes.Span);
 }

@@ -38,7 +38,7 @@ internal static partial class H1Forwarder
     /// <summary>One attempt: connect or reuse, send, receive, copy. Never throws for a failure of either side.</summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public static async ValueTask<H1Attempt> SendAsync(HttpContext context, H1ConnectionPool pool, HaproxyRequestTransformer transformer,
-        RetryPolicy retry, int retriesDone, bool hasBody, TimeSpan? serverTimeout, RequestOutcome outcome)
+        RetryPolicy retry, int retriesDone, bool hasBody, TimeSpan? serverTimeout, RequestOutcome outcome, ReadOnlyMemory<byte> rawHead = default)
     {
         var request = context.Request;
         var target = Rules.RequestLineRewriter.Rewritten(context) is { } rewritten
@@ -70,7 +70,8 @@ internal static partial class H1Forwarder
                 try
                 {
                     phase = Phase.SendHead;
-                    H1RequestWriter.WriteHead(connection.Head, request.Method, target, request.Headers, extras);
+                    H1RequestWriter.WriteHead(connection.Head, request.Method, target, request.Headers, extras, rawHead.Span,
+                        context.Features.Get<Wire.InPlaceHeaderEdits>());
                     Arm(connection, serverTimeout);
                     await connection.Stream.WriteAsync(connection.Head.Written, connection.Timer.Token);
                     if (hasBody && !expectContinue)

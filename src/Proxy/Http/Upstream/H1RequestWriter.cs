@@ -18,7 +18,15 @@ internal static class H1RequestWriter
     private static ReadOnlySpan<byte> Crlf => "\r\n"u8;
 
     /// <summary>Writes "METHOD target HTTP/1.1", the headers and the empty line into <paramref name="buffer"/>.</summary>
-    public static void WriteHead(H1WriteBuffer buffer, string method, string target, IHeaderDictionary headers, in H1RequestExtras extras)
+    /// <param name="buffer">Where the head goes.</param>
+    /// <param name="method">The request's method.</param>
+    /// <param name="target">The request target as it goes out.</param>
+    /// <param name="headers">The request's headers after the rules.</param>
+    /// <param name="extras">What the configuration adds.</param>
+    /// <param name="rawHead">The head as the client wrote it (src/Proxy/Wire), or empty: then Host first and Kestrel's order.</param>
+    /// <param name="inPlace">Headers `replace-header`/`replace-value` rewrote where they stand.</param>
+    public static void WriteHead(H1WriteBuffer buffer, string method, string target, IHeaderDictionary headers, in H1RequestExtras extras,
+        ReadOnlySpan<byte> rawHead = default, Wire.InPlaceHeaderEdits? inPlace = null)
     {
         buffer.Clear();
         if (target.AsSpan().IndexOfAny(" \r\n\0") >= 0)
@@ -31,7 +39,15 @@ internal static class H1RequestWriter
         buffer.Append(" "u8);
         buffer.Append(target);
         buffer.Append(Version);
-        // Kestrel does not keep the client's order; Host goes first, as clients send it.
+        if (!rawHead.IsEmpty)
+        {
+            // haproxy 2.6 keeps the client's order: unchanged lines where they came, the rules' changes after them.
+            Wire.WireOrder.ForEach(rawHead, method, headers, inPlace, (buffer, extras.Close), static (state, name, value) => WriteOne(state.buffer, state.Close, name, value));
+            WriteExtras(buffer, extras);
+            return;
+        }
+
+        // Without the client's head (HTTP/2 clients), Host goes first, as clients send it, then Kestrel's order.
         if (headers.TryGetValue("Host", out var host))
         {
             WriteLines(buffer, "host", host);
@@ -58,6 +74,31 @@ internal static class H1RequestWriter
             WriteLines(buffer, name, header.Value);
         }
 
+        WriteExtras(buffer, extras);
+    }
+
+    private static void WriteOne(H1WriteBuffer buffer, bool close, string name, string value)
+    {
+        if (name.Length == 0 || name[0] == ':')
+        {
+            return;
+        }
+
+        if (name.Equals("Connection", StringComparison.OrdinalIgnoreCase))
+        {
+            if (!close)
+            {
+                WriteConnection(buffer, value);
+            }
+
+            return;
+        }
+
+        WriteLine(buffer, name, value);
+    }
+
+    private static void WriteExtras(H1WriteBuffer buffer, in H1RequestExtras extras)
+    {
         // haproxy 2.6 appends X-Forwarded-For, then X-Original-To.
         if (extras.ForwardForName is { } forwardFor && extras.ForwardForValue is { } address)
         {

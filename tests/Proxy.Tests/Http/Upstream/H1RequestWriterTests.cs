@@ -29,6 +29,26 @@ public class H1RequestWriterTests
             Write("GET", "/a%2Fb?x=1", headers));
     }
 
+    [Fact]
+    public void WriteHead_RawHead_ClientOrderConnectionTokensDroppedExtrasLast()
+    {
+        var headers = new HeaderDictionary
+        {
+            ["Host"] = "example",
+            ["X-A"] = new(["1", "2"]),
+            ["User-Agent"] = "ua",
+            ["Connection"] = "keep-alive",
+        };
+        var raw = "GET /r HTTP/1.1\r\nX-A: 1\r\nUser-Agent: ua\r\nConnection: keep-alive\r\nHost: example\r\nX-A: 2\r\n\r\n"u8;
+        using var buffer = new H1WriteBuffer();
+
+        H1RequestWriter.WriteHead(buffer, "GET", "/r", headers, new H1RequestExtras("x-forwarded-for", "192.0.2.1"), raw);
+
+        Assert.Equal(
+            "GET /r HTTP/1.1\r\nx-a: 1\r\nuser-agent: ua\r\nhost: example\r\nx-a: 2\r\nx-forwarded-for: 192.0.2.1\r\n\r\n",
+            Encoding.UTF8.GetString(buffer.Written.Span));
+    }
+
     [Theory]
     [InlineData("keep-alive", "")]
     [InlineData("close", "")]
