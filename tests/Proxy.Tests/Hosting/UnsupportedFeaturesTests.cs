@@ -40,7 +40,9 @@ public class UnsupportedFeaturesTests
     [Theory]
     [InlineData(" server a 127.0.0.1:1 check observe layer4 error-limit 3 on-error mark-down\n")]
     [InlineData(" server a 127.0.0.1:1 observe layer7\n")]
-    public void SoftOf_Observe_IsRun(string lines)
+    [InlineData(" server a 127.0.0.1:1 check agent-check agent-port 9\n")]
+    [InlineData(" server a 127.0.0.1:1 agent-check agent-port 9 agent-send \"hi\\n\"\n")]
+    public void SoftOf_ObserveOrAgent_IsRun(string lines)
     {
         var backend = Parse("backend be\n" + lines).Backends[0];
 
@@ -57,7 +59,6 @@ public class UnsupportedFeaturesTests
     }
 
     [Theory]
-    [InlineData(" server a 127.0.0.1:1 check agent-check agent-port 9\n", "'agent-check' is not run")]
     [InlineData(" option smtpchk\n server a 127.0.0.1:1 check\n", "'option smtpchk' is not run")]
     [InlineData(" option httpchk\n http-check expect fhdr name x value y\n server a 127.0.0.1:1 check\n", "'http-check expect fhdr")]
     public void SoftOf_CheckSettingNotRun_IsReportedButNotAsTrafficChanging(string lines, string expected)
