@@ -49,7 +49,8 @@ internal sealed class HealthMonitor : IAsyncDisposable
                 IHealthProbe? probe = null;
                 if (endpoint is not null)
                 {
-                    var connector = new CheckConnector(endpoint, CheckTimeouts.For(inter, backend.Definition.Timeouts.Connect, backend.Definition.Timeouts.Check), time);
+                    var connector = new CheckConnector(endpoint, CheckTimeouts.For(inter, backend.Definition.Timeouts.Connect, backend.Definition.Timeouts.Check), time,
+                        CheckTls.Options(backend.Definition, definition, endpoint, runtime.Global));
                     probe = sslHello ? new SslHelloProbe(connector)
                         : plan is null ? new TcpConnectProbe(connector)
                         : new HttpCheckProbe(connector, plan, () => checker!.SendStateValue());

@@ -29,7 +29,7 @@ internal static class UnsupportedFeatures
 
     /// <summary>
     /// Health-check settings the runtime does not run yet: reported, but never a reason to refuse a start. Plain
-    /// `check`, `option httpchk` with `http-check send/expect`, `option ssl-hello-chk`, `agent-check` and passive health (`observe`
+    /// `check`, `option httpchk` with `http-check send/expect`, `option ssl-hello-chk`, `agent-check`, `check-ssl` and passive health (`observe`
     /// with `error-limit`/`on-error`; like haproxy 2.6 it acts only on a checked server) run (src/Proxy/Health).
     /// </summary>
     public static IEnumerable<(SourceLocation At, string Message, string Keyword)> SoftOf(BackendSection backend)
@@ -49,9 +49,9 @@ internal static class UnsupportedFeatures
         foreach (var s in backend.Servers)
         {
             var name = $"server {backend.Name}/{s.Name}";
-            if (s.Check && (s.CheckSsl || s.OtherSettings.ContainsKey("check-send-proxy")))
+            if (s.Check && s.OtherSettings.ContainsKey("check-send-proxy"))
             {
-                yield return (s.Location, $"'{name}': 'check-ssl'/'check-send-proxy' are not run by this proxy yet; the check connects in clear.", "server");
+                yield return (s.Location, $"'{name}': 'check-send-proxy' is not run by this proxy yet; the check sends no PROXY header.", "server");
             }
         }
     }

@@ -42,7 +42,9 @@ public class UnsupportedFeaturesTests
     [InlineData(" server a 127.0.0.1:1 observe layer7\n")]
     [InlineData(" server a 127.0.0.1:1 check agent-check agent-port 9\n")]
     [InlineData(" server a 127.0.0.1:1 agent-check agent-port 9 agent-send \"hi\\n\"\n")]
-    public void SoftOf_ObserveOrAgent_IsRun(string lines)
+    [InlineData(" server a 127.0.0.1:1 check check-ssl verify none\n")]
+    [InlineData(" server a 127.0.0.1:1 check ssl verify none check-sni x\n")]
+    public void SoftOf_ObserveAgentOrCheckSsl_IsRun(string lines)
     {
         var backend = Parse("backend be\n" + lines).Backends[0];
 
@@ -60,6 +62,7 @@ public class UnsupportedFeaturesTests
 
     [Theory]
     [InlineData(" option smtpchk\n server a 127.0.0.1:1 check\n", "'option smtpchk' is not run")]
+    [InlineData(" server a 127.0.0.1:1 check check-send-proxy\n", "'check-send-proxy' is not run")]
     [InlineData(" option httpchk\n http-check expect fhdr name x value y\n server a 127.0.0.1:1 check\n", "'http-check expect fhdr")]
     public void SoftOf_CheckSettingNotRun_IsReportedButNotAsTrafficChanging(string lines, string expected)
     {
