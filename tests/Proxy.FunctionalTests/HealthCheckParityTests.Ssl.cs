@@ -13,14 +13,15 @@ public partial class HealthCheckParityTests
         var other = await certificates.AuthorityAsync("other", "Other CA");
         await using var server = new TlsHealthBackend(FreePort.Next(), pem);
         server.Start();
+        await server.WarmUpAsync();
         var port = server.Port;
         var backends =
             $"backend be\n server s1 127.0.0.1:{port}\n" +
-            $"backend tcp\n server s1 127.0.0.1:{port} ssl verify none check inter 200 rise 1 fall 1\n" +
-            $"backend http\n option httpchk GET /\n server s1 127.0.0.1:{port} ssl verify none check inter 200 rise 1 fall 1\n" +
-            $"backend lhc\n option log-health-checks\n server s1 127.0.0.1:{port} check-ssl verify required ca-file {certificates.CaFile} check-sni localhost check inter 200 rise 1 fall 1\n" +
-            $"backend bad\n server s1 127.0.0.1:{port} ssl verify required ca-file {other} check inter 200\n" +
-            $"backend clear\n server s1 127.0.0.1:{port} ssl verify none no-check-ssl check inter 200 rise 1 fall 1\n";
+            $"backend tcp\n timeout check 2s\n server s1 127.0.0.1:{port} ssl verify none check inter 1000 rise 1 fall 2\n" +
+            $"backend http\n timeout check 2s\n option httpchk GET /\n server s1 127.0.0.1:{port} ssl verify none check inter 1000 rise 1 fall 2\n" +
+            $"backend lhc\n timeout check 2s\n option log-health-checks\n server s1 127.0.0.1:{port} check-ssl verify required ca-file {certificates.CaFile} check-sni localhost check inter 1000 rise 1 fall 1\n" +
+            $"backend bad\n timeout check 2s\n server s1 127.0.0.1:{port} ssl verify required ca-file {other} check inter 1000\n" +
+            $"backend clear\n server s1 127.0.0.1:{port} ssl verify none no-check-ssl check inter 1000 rise 1 fall 2\n";
         var (haproxyPort, proxyPort) = (FreePort.Next(), FreePort.Next());
         using var dir = new TempDirectory();
         await dir.WriteAsync("haproxy.cfg", Config(haproxyPort) + backends);

@@ -28,7 +28,7 @@ internal sealed class TlsHealthBackend : IAsyncDisposable
         /// <summary>TLS handshake, then "HTTP/1.1 200 OK" to one request.</summary>
         Tls,
 
-        /// <summary>"HTTP/1.0 400 Bad Request" in clear at once, then close.</summary>
+        /// <summary>"HTTP/1.0 400 Bad Request" in clear to whatever arrives first, then close.</summary>
         Plain,
 
         /// <summary>Accepts and says nothing.</summary>
@@ -65,6 +65,15 @@ internal sealed class TlsHealthBackend : IAsyncDisposable
         }, CancellationToken.None);
     }
 
+    /// <summary>One handshake of our own, so the first check does not wait for the server's first TLS setup.</summary>
+    public async Task WarmUpAsync()
+    {
+        using var client = new TcpClient();
+        await client.ConnectAsync(IPAddress.Loopback, Port);
+        await using var tls = new SslStream(client.GetStream(), false, (_, _, _, _) => true);
+        await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions { TargetHost = "localhost" }).WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
     public async Task StopAsync()
     {
         if (_stop is null)
@@ -87,12 +96,14 @@ internal sealed class TlsHealthBackend : IAsyncDisposable
 
     private async Task AnswerAsync(Socket client, Behaviour mode, CancellationToken token)
     {
-        using var _ = client;
+        using var connection = client;
         try
         {
             switch (mode)
             {
                 case Behaviour.Plain:
+                    // Like a plain HTTP server: read the (TLS) request, answer 400, close.
+                    await client.ReceiveAsync(new byte[4096], SocketFlags.None, token).AsTask().WaitAsync(TimeSpan.FromSeconds(5), token);
                     await client.SendAsync("HTTP/1.0 400 Bad Request\r\n\r\n"u8.ToArray(), SocketFlags.None, token);
                     client.Shutdown(SocketShutdown.Both);
                     break;

@@ -27,9 +27,10 @@ internal sealed class CheckConnector(IPEndPoint endpoint, CheckTimeouts timeouts
     /// <summary>
     /// The connected socket as a stream, over TLS when the check speaks it: a failed handshake is haproxy 2.6's
     /// "Layer6 invalid response" with info "SSL handshake failure" (a plain server, a certificate that fails
-    /// verification), one still going at <paramref name="deadline"/> "Layer6 timeout".
+    /// verification), one still going at the connect deadline "Layer6 timeout" (for haproxy the connection is
+    /// established only once the handshake is done, so the connect timeout bounds both).
     /// </summary>
-    public async Task<(Stream? Stream, CheckResult? Failure)> SecureAsync(Socket socket, long started, CancellationToken deadline, CancellationToken cancellationToken)
+    public async Task<(Stream? Stream, CheckResult? Failure)> SecureAsync(Socket socket, long started, CancellationToken cancellationToken)
     {
         var plain = new NetworkStream(socket, ownsSocket: true);
         if (Tls is null)
@@ -38,9 +39,12 @@ internal sealed class CheckConnector(IPEndPoint endpoint, CheckTimeouts timeouts
         }
 
         var stream = new SslStream(plain, leaveInnerStreamOpen: false);
+        var budget = Timeouts.Connect - Elapsed(started);
+        using var timer = new CancellationTokenSource(budget > TimeSpan.Zero ? budget : TimeSpan.FromTicks(1), Time);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
         try
         {
-            await stream.AuthenticateAsClientAsync(Tls, deadline).ConfigureAwait(false);
+            await stream.AuthenticateAsClientAsync(Tls, deadline.Token).ConfigureAwait(false);
             return (stream, null);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)

@@ -21,14 +21,14 @@ internal sealed class HttpCheckProbe(CheckConnector connector, HttpCheckPlan pla
             return failure;
         }
 
-        using var timer = connector.ReadDeadline(started);
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
-        var (opened, failed) = await connector.SecureAsync(socket!, started, deadline.Token, cancellationToken).ConfigureAwait(false);
+        var (opened, failed) = await connector.SecureAsync(socket!, started, cancellationToken).ConfigureAwait(false);
         if (failed is not null)
         {
             return failed;
         }
 
+        using var timer = connector.ReadDeadline(started);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
         await using var stream = opened!;
         var buffer = new byte[BufferSize];
         var length = 0;

@@ -21,9 +21,7 @@ internal sealed class TcpConnectProbe(CheckConnector connector) : IHealthProbe
             return new CheckResult(CheckStatus.L4Ok, null, null, connector.Elapsed(started));
         }
 
-        using var timer = connector.ReadDeadline(started);
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
-        var (stream, failed) = await connector.SecureAsync(socket!, started, deadline.Token, cancellationToken).ConfigureAwait(false);
+        var (stream, failed) = await connector.SecureAsync(socket!, started, cancellationToken).ConfigureAwait(false);
         if (failed is not null)
         {
             return failed;
