@@ -18,10 +18,13 @@ internal static class CheckTls
     public static bool Uses(ServerDefinition server)
         => server.CheckSsl || (server.Ssl && !server.NoCheckSsl && server.CheckPort is null && server.CheckAddress is null);
 
-    /// <summary>The client options for a check to <paramref name="endpoint"/>; null when the check stays in clear.</summary>
-    public static SslClientAuthenticationOptions? Options(BackendSection backend, ServerDefinition server, IPEndPoint endpoint, GlobalSection global)
+    /// <summary>
+    /// The client options for a check to <paramref name="endpoint"/>; null when the check stays in clear, unless
+    /// <paramref name="always"/> (`tcp-check connect ssl`).
+    /// </summary>
+    public static SslClientAuthenticationOptions? Options(BackendSection backend, ServerDefinition server, IPEndPoint endpoint, GlobalSection global, bool always = false)
     {
-        if (!Uses(server))
+        if (!always && !Uses(server))
         {
             return null;
         }

@@ -31,9 +31,11 @@ internal sealed class HealthMonitor : IAsyncDisposable
         _messages = messages;
         foreach (var backend in runtime.Backends)
         {
-            var plan = HttpCheckPlan.For(backend.Definition, out _);
             // The last check-type option wins (haproxy 2.6 replaces the check rule set on each one).
-            var sslHello = backend.Definition.Options.LastOrDefault(o => o.Name is "httpchk" or "ssl-hello-chk") is { Name: "ssl-hello-chk", Enabled: true };
+            var last = backend.Definition.Options.LastOrDefault(o => o.Name is "httpchk" or "ssl-hello-chk" or "tcp-check");
+            var plan = last?.Name == "httpchk" ? HttpCheckPlan.For(backend.Definition, out _) : null;
+            var tcpPlan = TcpCheckPlan.For(backend.Definition, out _);
+            var sslHello = last is { Name: "ssl-hello-chk", Enabled: true };
             foreach (var server in backend.Servers)
             {
                 var definition = server.Definition;
@@ -52,6 +54,8 @@ internal sealed class HealthMonitor : IAsyncDisposable
                     var connector = new CheckConnector(endpoint, CheckTimeouts.For(inter, backend.Definition.Timeouts.Connect, backend.Definition.Timeouts.Check), time,
                         CheckTls.Options(backend.Definition, definition, endpoint, runtime.Global));
                     probe = sslHello ? new SslHelloProbe(connector)
+                        : tcpPlan is not null ? new TcpCheckProbe(connector, tcpPlan, tcpPlan.ConnectsWithSsl
+                            ? CheckTls.Options(backend.Definition, definition, endpoint, runtime.Global, always: true) : null)
                         : plan is null ? new TcpConnectProbe(connector)
                         : new HttpCheckProbe(connector, plan, () => checker!.SendStateValue());
                 }

@@ -36,9 +36,14 @@ internal static class UnsupportedFeatures
     {
         var checks = backend.Servers.Any(s => s.Check);
         foreach (var option in backend.Options.Where(o => o.Enabled && checks && o.Name is "smtpchk" or "pgsql-check"
-                     or "redis-check" or "mysql-check" or "ldap-check" or "spop-check" or "tcp-check" or "external-check"))
+                     or "redis-check" or "mysql-check" or "ldap-check" or "spop-check" or "external-check"))
         {
             yield return (option.Location, $"'option {option.Name}' is not run by this proxy yet; its servers are checked with a TCP connect.", "option");
+        }
+
+        if (checks && Health.TcpCheckPlan.For(backend, out var unsupportedRule) is null && unsupportedRule is not null)
+        {
+            yield return (backend.Location, $"{unsupportedRule} is not run by this proxy yet; the servers of {backend.Name} are checked with a TCP connect.", "tcp-check");
         }
 
         if (checks && Health.HttpCheckPlan.For(backend, out var unsupported) is not null && unsupported is not null)
