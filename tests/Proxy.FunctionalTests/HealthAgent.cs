@@ -68,27 +68,30 @@ internal sealed class HealthAgent : IAsyncDisposable
                 return;
             }
 
-            using (client)
-            {
-                try
-                {
-                    await client.SendAsync(Encoding.ASCII.GetBytes(Reply), SocketFlags.None);
-                    client.Shutdown(SocketShutdown.Send);
-
-                    // Read what the checker sent (`agent-send`) until it closes, so our close sends no reset.
-                    using var quiet = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
-                    var buffer = new byte[256];
-                    while (await client.ReceiveAsync(buffer, SocketFlags.None, quiet.Token) > 0)
-                    {
-                    }
-                }
-                catch (Exception e) when (e is SocketException or OperationCanceledException)
-                {
-                    // The checker gave up first.
-                }
-            }
-
+            _ = Task.Run(() => AnswerAsync(client, Reply), CancellationToken.None);
             Interlocked.Increment(ref _asked);
+        }
+    }
+
+    // Each connection on its own, so a checker that keeps its end open never delays the next one.
+    private static async Task AnswerAsync(Socket client, string reply)
+    {
+        using var connection = client;
+        try
+        {
+            await connection.SendAsync(Encoding.ASCII.GetBytes(reply), SocketFlags.None);
+            connection.Shutdown(SocketShutdown.Send);
+
+            // Read what the checker sent (`agent-send`) until it closes, so our close sends no reset.
+            using var quiet = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+            var buffer = new byte[256];
+            while (await connection.ReceiveAsync(buffer, SocketFlags.None, quiet.Token) > 0)
+            {
+            }
+        }
+        catch (Exception e) when (e is SocketException or OperationCanceledException)
+        {
+            // The checker gave up first.
         }
     }
 }

@@ -115,7 +115,7 @@ internal sealed class TcpCheckProbe(CheckConnector connector, TcpCheckPlan plan,
             if (failure is not null)
             {
                 var where = step is null ? " at initial connection step of tcp-check" : $" at step {step.Step} of tcp-check {step.Described}";
-                return failure with { Info = failure.Info + where + Commented(step) };
+                return failure with { Info = failure.Info + where + Quoted(step) };
             }
 
             (_length, _closed) = (0, false);
@@ -137,7 +137,7 @@ internal sealed class TcpCheckProbe(CheckConnector connector, TcpCheckPlan plan,
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                return new CheckResult(CheckStatus.L7Tout, null, $" at step {step.Step} of tcp-check (send)" + Commented(step), Connector.Elapsed(started));
+                return new CheckResult(CheckStatus.L7Tout, null, $" at step {step.Step} of tcp-check (send)" + Quoted(step), Connector.Elapsed(started));
             }
             catch (IOException)
             {
@@ -173,13 +173,13 @@ internal sealed class TcpCheckProbe(CheckConnector connector, TcpCheckPlan plan,
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
-                    return new CheckResult(CheckStatus.L7Tout, null, $" at step {step.Step} of tcp-check {step.Described}" + Commented(step), Connector.Elapsed(started));
+                    return new CheckResult(CheckStatus.L7Tout, null, $" at step {step.Step} of tcp-check {step.Described}" + Quoted(step), Connector.Elapsed(started));
                 }
                 catch (IOException e) when (e.InnerException is SocketException socket)
                 {
                     // 2.6.12: "Socket error, info: "Connection reset by peer at step 4 of tcp-check (expect binary '+PONG')"".
                     var info = $"{SocketErrorText.Of(socket.SocketErrorCode)} at step {step.Step} of tcp-check {step.Described}";
-                    return new CheckResult(CheckStatus.SockErr, null, info + Commented(step), Connector.Elapsed(started));
+                    return new CheckResult(CheckStatus.SockErr, null, info + Quoted(step), Connector.Elapsed(started));
                 }
                 catch (IOException)
                 {
@@ -197,6 +197,9 @@ internal sealed class TcpCheckProbe(CheckConnector connector, TcpCheckPlan plan,
         private CheckResult Failed(TcpCheckStep step, string info)
             => new(CheckStatus.L7Rsp, null, info + Commented(step), Connector.Elapsed(started));
 
+        // An expect's failure names the comment as is; a timeout or a connection error quotes it (both as 2.6.12 prints them).
         private static string Commented(TcpCheckStep? step) => step?.Comment is { } comment ? " comment: " + comment : "";
+
+        private static string Quoted(TcpCheckStep? step) => step?.Comment is { } comment ? $" comment: '{comment}'" : "";
     }
 }

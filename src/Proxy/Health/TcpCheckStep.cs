@@ -41,9 +41,9 @@ internal sealed record TcpCheckStep(
 
     /// <summary>
     /// The rule as a timeout or socket error names it: "(expect string '+PONG')", "(connect port 6379)"; a binary
-    /// pattern is shown as its bytes (2.6.12: "expect binary 2b504f4e47" is "(expect binary '+PONG')").
+    /// pattern is shown as its bytes (2.6.12: "expect binary 2b504f4e47" is "(expect binary '+PONG')"), a negation not at all.
     /// </summary>
     public string Described => Action == TcpCheckAction.Connect
         ? Port is { } port ? $"(connect port {port})" : "(connect)"
-        : $"(expect {(Negate ? "! " : "")}{Kind} '{(Kind == "binary" ? System.Text.Encoding.Latin1.GetString(Data!) : Pattern)}')";
+        : $"(expect {Kind} '{(Kind == "binary" ? System.Text.Encoding.Latin1.GetString(Data!) : Pattern)}')";
 }
