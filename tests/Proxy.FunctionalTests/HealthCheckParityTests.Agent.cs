@@ -50,13 +50,14 @@ public partial class HealthCheckParityTests
         await PortWaiter.WaitAsync(haproxyPort, haproxy, TimeSpan.FromSeconds(30));
         await PortWaiter.WaitAsync(proxyPort, proxy, TimeSpan.FromSeconds(30));
 
-        // Each step waits for both to print its lines (the count so far) before the next word.
+        // Each step waits for both to print its lines (the count so far) before the next word; a weight of 0 that empties
+        // the backend prints the backend's alert alone.
         (string Word, int Lines)[] beSteps =
         [
             ("down\n", 1), ("up\n", 2), ("drain\n", 3), ("ready\n", 4), ("maint\n", 5), ("ready\n", 6), ("fail # x y\n", 7), ("up\n", 8),
             ("stopped\n", 9), ("50%\n", 9), ("drain\n", 10), ("ready\n", 11), ("up\n", 12),
         ];
-        (string Word, int Lines)[] soloSteps = [("drain\n", 2), ("ready\n", 3), ("maint\n", 5), ("down\n", 5), ("ready\n", 6), ("up\n", 7)];
+        (string Word, int Lines)[] soloSteps = [("drain\n", 2), ("ready\n", 3), ("maint\n", 5), ("down\n", 5), ("ready\n", 6), ("up\n", 7), ("0%\n", 8), ("100%\n", 8), ("up\n", 8)];
         (string Word, int Lines)[] chkSteps = [("maint\n", 1), ("ready\n", 2), ("down\n", 3), ("drain\n", 4), ("ready\n", 5), ("up\n", 6)];
         foreach (var (agents, name, steps) in new[] { (be, "be", beSteps), (solo, "solo", soloSteps), (chk, "chk", chkSteps) })
         {

@@ -139,8 +139,12 @@ internal sealed class HealthMonitor : IAsyncDisposable
         // One writer at a time so a DOWN line and its "no server available" alert stay together.
         lock (_publishLock)
         {
-            _messages?.Write(DiagnosticSeverity.Warning, change.Message, context: null);
-            log.Send(change.SyslogLevel, change.Message);
+            if (change.Message.Length > 0)
+            {
+                _messages?.Write(DiagnosticSeverity.Warning, change.Message, context: null);
+                log.Send(change.SyslogLevel, change.Message);
+            }
+
             if (change.BackendEmpty)
             {
                 _messages?.Write(DiagnosticSeverity.Alert, HealthMessages.NoServerAvailable(change.Backend), context: null);

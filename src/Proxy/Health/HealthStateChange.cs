@@ -10,7 +10,8 @@ namespace Proxy.Health;
 /// <param name="Server">The server.</param>
 /// <param name="Phase">Its new phase.</param>
 /// <param name="Result">The check that decided it.</param>
-/// <param name="Message">haproxy 2.6's text, e.g. "Server be/s1 is DOWN, reason: … remaining in queue."</param>
+/// <param name="Message">haproxy 2.6's text, e.g. "Server be/s1 is DOWN, reason: … remaining in queue."; empty when an
+/// agent's weight of 0 emptied the backend, which haproxy 2.6 reports with the backend's alert alone.</param>
 /// <param name="BackendEmpty">True when this change left no server of the backend to take traffic.</param>
 /// <param name="Previous">The phase it left.</param>
 /// <param name="Level">The syslog severity when the change is an admin one (an agent's drain or maint), else null.</param>

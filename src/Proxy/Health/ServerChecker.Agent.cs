@@ -36,12 +36,17 @@ internal sealed partial class ServerChecker
                 changes.Add(adminChange);
             }
 
-            if (reply.Percent is { } percent)
+            if (reply.Percent is { } percent && (percent is 0 or 100 || !LoadBalancing.BalancerFactory.IsStatic(backend.Definition)))
             {
-                Server.UserWeight = AgentReply.WeightFor(Server.InitialWeight, percent);
+                var emptied = Emptied(() => Server.UserWeight = AgentReply.WeightFor(Server.InitialWeight, percent));
                 if (Server.Admin == ServerAdminState.Drain)
                 {
                     changes.Add(Admin(ServerHealthPhase.Up, result, Named("remains in forced drain mode."), false, Logging.SyslogCodes.Notice));
+                }
+                else if (emptied)
+                {
+                    // 2.6.12 prints no server line for a weight, only the backend's alert when it emptied it.
+                    changes.Add(Admin(Phase, result, "", true, Logging.SyslogCodes.Notice));
                 }
             }
 

@@ -11,9 +11,9 @@ public class ServerCheckerAgentTests
 
     private sealed class Setup
     {
-        public Setup(string s1 = "agent-check agent-port 2 weight 10")
+        public Setup(string s1 = "agent-check agent-port 2 weight 10", string lines = "")
         {
-            Backend = HealthRuntime.Backend($"backend be\n server s1 127.0.0.1:1 {s1}\n server s2 127.0.0.1:1 weight 10\n");
+            Backend = HealthRuntime.Backend($"backend be\n{lines} server s1 127.0.0.1:1 {s1}\n server s2 127.0.0.1:1 weight 10\n");
             Server = Backend.Servers[0];
             var d = Server.Definition;
             var probe = d.Check ? new ScriptedProbe() : null;
@@ -178,6 +178,35 @@ public class ServerCheckerAgentTests
 
         Assert.Empty(setup.Say(line));
         Assert.Equal(weight, setup.Server.Weight);
+    }
+
+    // Captured from haproxy 2.6.12 `show servers state`: static algorithms keep their weights but for 0% and 100%.
+    [Theory]
+    [InlineData(" balance static-rr\n", "50%\n", 10)]
+    [InlineData(" balance source\n", "50%\n", 10)]
+    [InlineData(" balance source\n hash-type consistent\n", "50%\n", 5)]
+    [InlineData(" balance static-rr\n", "0%\n", 0)]
+    [InlineData(" balance leastconn\n", "50%\n", 5)]
+    public void ApplyAgent_StaticAlgorithm_OnlyZeroOrFullWeight(string lines, string reply, int weight)
+    {
+        var setup = new Setup(lines: lines);
+
+        setup.Say(reply);
+
+        Assert.Equal(weight, setup.Server.Weight);
+    }
+
+    [Fact]
+    public void ApplyAgent_ZeroPercentEmptiesBackend_AlertWithoutServerLine()
+    {
+        var setup = new Setup();
+        setup.Backend.Servers[1].IsUsable = false;
+
+        setup.Say("0%\n");
+        setup.Say("0%\n");
+
+        var change = Assert.Single(setup.Changes);
+        Assert.Equal(("", true), (change.Message, change.BackendEmpty));
     }
 
     [Fact]
