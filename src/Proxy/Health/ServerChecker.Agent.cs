@@ -16,6 +16,9 @@ internal sealed partial class ServerChecker
     // `drain` heard during maintenance: haproxy 2.6 keeps it as a flag under the maintenance, and `ready` shows it.
     private bool _drainUnderMaint;
 
+    // The server went UP or DOWN while draining: 2.6.12 then says "remains in forced drain mode." before leaving it.
+    private bool _movedWhileDrained;
+
     /// <summary>The agent's own health: false after `down`, `fail` or `stopped` until `up`; true without an agent.</summary>
     public bool AgentUp => _agentUp;
 
@@ -85,6 +88,7 @@ internal sealed partial class ServerChecker
         var down = Phase == ServerHealthPhase.Down;
         if (admin == ServerAdminState.Drain)
         {
+            _movedWhileDrained = false;
             var emptied = Emptied(() => Server.Admin = admin);
             return Admin(Phase, result, Counted("enters drain state.", down), emptied, Logging.SyslogCodes.Notice);
         }
@@ -101,6 +105,11 @@ internal sealed partial class ServerChecker
         if (current == ServerAdminState.Drain)
         {
             Server.Admin = admin;
+            if (_movedWhileDrained)
+            {
+                changes.Add(Admin(Phase, result, Named("remains in forced drain mode."), false, Logging.SyslogCodes.Notice));
+            }
+
             return Admin(Phase, result, Named($"is {(down ? "DOWN" : "UP")} (leaving forced drain)."), false, Logging.SyslogCodes.Notice);
         }
 

@@ -187,6 +187,7 @@ internal sealed partial class ServerChecker(
     private HealthStateChange Move(ServerHealthPhase phase, CheckResult result)
     {
         var previousPhase = Phase;
+        _movedWhileDrained |= Server.Admin == ServerAdminState.Drain;
         var emptied = Emptied(() =>
         {
             Phase = phase;

@@ -167,6 +167,21 @@ public class ServerCheckerAgentTests
         Assert.Equal((0, 5), (setup.Server.Weight, setup.Server.UserWeight));
     }
 
+    // Captured from haproxy 2.6.12: leaving a drain the server went DOWN or UP in first says it "remains" draining.
+    [Theory]
+    [InlineData("drain|down|ready", "Server be/s1 remains in forced drain mode.|Server be/s1 is DOWN (leaving forced drain).")]
+    [InlineData("drain|down|up|ready", "Server be/s1 remains in forced drain mode.|Server be/s1 is UP (leaving forced drain).")]
+    [InlineData("down|drain|ready", "Server be/s1 is DOWN (leaving forced drain).")]
+    [InlineData("drain|ready", "Server be/s1 is UP (leaving forced drain).")]
+    public void ApplyAgent_LeavingDrain_RemainsLineAfterAMove(string words, string expected)
+    {
+        var setup = new Setup();
+        var lines = words.Split('|');
+        setup.Say([.. lines[..^1].Select(w => w + "\n")]);
+
+        Assert.Equal(expected.Split('|'), setup.Say(lines[^1] + "\n"));
+    }
+
     [Theory]
     [InlineData("50%\n", 5)]
     [InlineData("5%\n", 0)]
