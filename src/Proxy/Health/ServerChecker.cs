@@ -193,7 +193,9 @@ internal sealed partial class ServerChecker(
             Phase = phase;
             Server.IsUsable = phase == ServerHealthPhase.Up;
         });
-        return new HealthStateChange(backend, Server, phase, result, HealthMessages.StateChange(backend, Server, phase, result), emptied, previousPhase);
+        // 2.6.12 sends a drained server's DOWN at notice, as a stopping one's: it was taking no new traffic already.
+        int? level = phase == ServerHealthPhase.Down && Server.Admin == ServerAdminState.Drain ? Logging.SyslogCodes.Notice : null;
+        return new HealthStateChange(backend, Server, phase, result, HealthMessages.StateChange(backend, Server, phase, result), emptied, previousPhase, level);
     }
 
     // haproxy 2.6 alerts only when a change emptied the backend (not again when a stopping server goes DOWN).

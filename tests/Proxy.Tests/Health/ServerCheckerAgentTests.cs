@@ -59,6 +59,23 @@ public class ServerCheckerAgentTests
         Assert.Equal(Proxy.Logging.SyslogCodes.Alert, setup.Changes[0].SyslogLevel);
     }
 
+    // Syslog priorities captured from haproxy 2.6.12 (HealthCheckSyslogParityTests.Agent.cs compares them live).
+    [Theory]
+    [InlineData("down", Proxy.Logging.SyslogCodes.Alert)]
+    [InlineData("drain|down", Proxy.Logging.SyslogCodes.Notice)]
+    [InlineData("maint", Proxy.Logging.SyslogCodes.Alert)]
+    [InlineData("down|maint", Proxy.Logging.SyslogCodes.Notice)]
+    [InlineData("drain", Proxy.Logging.SyslogCodes.Notice)]
+    [InlineData("maint|ready", Proxy.Logging.SyslogCodes.Notice)]
+    public void ApplyAgent_Words_SyslogLevelOfTheLastLine(string words, int level)
+    {
+        var setup = new Setup();
+
+        setup.Say([.. words.Split('|').Select(w => w + "\n")]);
+
+        Assert.Equal(level, setup.Changes[^1].SyslogLevel);
+    }
+
     [Fact]
     public void ApplyAgent_FailWithComment_ReasonInParentheses()
     {
