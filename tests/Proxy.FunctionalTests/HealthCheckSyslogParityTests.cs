@@ -57,6 +57,9 @@ public partial class HealthCheckSyslogParityTests
         await PortWaiter.WaitAsync(haproxyPort, haproxy, TimeSpan.FromSeconds(30));
         await PortWaiter.WaitAsync(proxyPort, proxy, TimeSpan.FromSeconds(30));
 
+        // Both first checks must have passed before a server stops, or the sequences start differently.
+        await BothSeeAsync(haproxyLog, proxyLog, "Health check for server be/a succeeded", 1);
+        await BothSeeAsync(haproxyLog, proxyLog, "Health check for backup server be/c succeeded", 1);
         await a.StopAsync();
         await BothSeeAsync(haproxyLog, proxyLog, "Server be/a is DOWN", 1);
         await c.StopAsync();

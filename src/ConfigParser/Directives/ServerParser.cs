@@ -61,7 +61,15 @@ internal static partial class ServerParser
 
         var start = (defaults ?? new ServerDefinition(line.Location, "", "", null, ServerDefinition.DefaultWeight))
             with { Location = line.Location, Name = name, Host = AddressParser.Unbracket(host), Port = port };
-        return ParseSettings(line, 3, start, prefix, name, diagnostics);
+        var server = ParseSettings(line, 3, start, prefix, name, diagnostics);
+        if (server is { AgentCheck: true, AgentPort: null })
+        {
+            // haproxy 2.6 (2.6.12 output): an agent needs `agent-port`; the error is fatal.
+            diagnostics.Alert(line.Location, $"{prefix}server {name} does not have agent port. Agent check has been disabled.", "server", LocationPrefix.Bracket);
+            return server with { AgentCheck = false };
+        }
+
+        return server;
     }
 
     /// <summary>Parses a `default-server` line: settings only, applied to the servers declared after it.</summary>

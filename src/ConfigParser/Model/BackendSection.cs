@@ -59,6 +59,9 @@ public sealed record BackendSection
     /// <summary>`http-check` lines in order (the defaults section's first).</summary>
     public IReadOnlyList<HttpCheckDirective> HttpChecks { get; init; } = [];
 
+    /// <summary>`tcp-check` lines in order (the defaults section's first).</summary>
+    public IReadOnlyList<TcpCheckDirective> TcpChecks { get; init; } = [];
+
     /// <summary>`option log-health-checks`: also log every check status change (read by the logging work).</summary>
     public bool LogHealthChecks => Options.LastOrDefault(o => o.Name == "log-health-checks")?.Enabled ?? false;
 

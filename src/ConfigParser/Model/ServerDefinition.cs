@@ -76,6 +76,9 @@ public sealed record ServerDefinition(SourceLocation Location, string Name, stri
     /// <summary>`check-ssl`.</summary>
     public bool CheckSsl { get; init; }
 
+    /// <summary>`no-check-ssl`: checks stay in clear even on an `ssl` server (haproxy 2.6 otherwise checks it over TLS).</summary>
+    public bool NoCheckSsl { get; init; }
+
     /// <summary>`alpn`: comma-delimited protocol list.</summary>
     public string? Alpn { get; init; }
 

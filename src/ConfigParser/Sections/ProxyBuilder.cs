@@ -29,6 +29,7 @@ internal sealed class ProxyBuilder
             InheritedHttpResponseRules = kind == ProxyKind.Defaults ? [] : [.. defaults.HttpResponseRules];
             Options.AddRange(defaults.Options);
             HttpChecks.AddRange(defaults.HttpChecks);
+            TcpChecks.AddRange(defaults.TcpChecks);
             Logs.AddRange(defaults.Logs);
             ErrorPages.AddRange(defaults.ErrorPages);
             HashType = defaults.HashType;
@@ -126,6 +127,9 @@ internal sealed class ProxyBuilder
     /// <summary>`http-check` lines, the defaults section's first.</summary>
     public List<HttpCheckDirective> HttpChecks { get; } = [];
 
+    /// <summary>`tcp-check` lines, the defaults section's first.</summary>
+    public List<TcpCheckDirective> TcpChecks { get; } = [];
+
     public List<HttpRequestRule> HttpRequestRules { get; } = [];
 
     /// <summary>`redirect` rules, in order.</summary>
@@ -210,5 +214,6 @@ internal sealed class ProxyBuilder
         Logs = [.. Logs],
         ErrorPages = [.. ErrorPages],
         HttpChecks = [.. HttpChecks],
+        TcpChecks = [.. TcpChecks],
     };
 }

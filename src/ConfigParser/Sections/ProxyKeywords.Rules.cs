@@ -19,7 +19,7 @@ internal static partial class ProxyKeywords
     private static readonly HashSet<string> RunOptions = new(StringComparer.Ordinal)
     {
         "forwardfor", "originalto", "http-server-close", "httpclose", "http-keep-alive", "allbackups", "redispatch",
-        "abortonclose", "httpchk", "ssl-hello-chk", "log-health-checks",
+        "abortonclose", "httpchk", "ssl-hello-chk", "tcp-check", "log-health-checks",
     };
 
     private static readonly HashSet<string> StatsParameters = new(StringComparer.Ordinal)

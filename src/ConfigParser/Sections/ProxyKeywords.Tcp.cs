@@ -78,15 +78,21 @@ internal static partial class ProxyKeywords
         }
     }
 
-    // `tcp-check connect port N` gives health checks a port, so servers need none (haproxy 2.6 src/tcpcheck.c).
+    // `tcp-check connect port N` gives health checks a port, so servers need none (haproxy 2.6 src/tcpcheck.c). The
+    // verbs the health-check runtime runs are typed without a warning; the others are kept and warned about.
     private static void TcpCheck(KeywordContext<ProxyBuilder> c)
     {
-        if (c.Line[1] == "connect" && c.Line.Words.Contains("port"))
+        var verb = c.Line[1];
+        if (verb == "connect" && c.Line.Words.Contains("port"))
         {
             c.Section.TcpCheckConnectsWithPort = true;
         }
 
-        UnimplementedKeyword.Handle(c);
+        c.Section.TcpChecks.Add(new TcpCheckDirective(c.At, verb, [.. c.Line.Words.Skip(2)]));
+        if (verb is not ("connect" or "send" or "send-binary" or "expect" or "comment"))
+        {
+            UnimplementedKeyword.Handle(c);
+        }
     }
 
     // The verbs the health-check runtime runs are typed without a warning; the others are kept and warned about.

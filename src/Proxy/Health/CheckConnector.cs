@@ -1,13 +1,16 @@
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Authentication;
 
 namespace Proxy.Health;
 
 /// <summary>
 /// The layer-4 step every probe starts with: a TCP connection to the check address, bounded by the connect timeout.
-/// A failure comes back as the check result (L4CON with strerror text, or L4TOUT).
+/// A failure comes back as the check result (L4CON with strerror text, or L4TOUT). With <paramref name="tls"/> (`check-ssl`)
+/// a TLS handshake follows (<see cref="SecureAsync"/>).
 /// </summary>
-internal sealed class CheckConnector(IPEndPoint endpoint, CheckTimeouts timeouts, TimeProvider time)
+internal sealed class CheckConnector(IPEndPoint endpoint, CheckTimeouts timeouts, TimeProvider time, SslClientAuthenticationOptions? tls = null)
 {
     // How long a connect the kernel already decided may take to report (its completion is only queued).
     private static readonly TimeSpan Grace = TimeSpan.FromSeconds(1);
@@ -17,6 +20,49 @@ internal sealed class CheckConnector(IPEndPoint endpoint, CheckTimeouts timeouts
     public CheckTimeouts Timeouts { get; } = timeouts;
 
     public TimeProvider Time { get; } = time;
+
+    /// <summary>The check's TLS (`check-ssl`); null for a check in clear.</summary>
+    public SslClientAuthenticationOptions? Tls { get; } = tls;
+
+    /// <summary>
+    /// The connected socket as a stream, over TLS when the check speaks it: a failed handshake is haproxy 2.6's
+    /// "Layer6 invalid response" with info "SSL handshake failure" (a plain server, a certificate that fails
+    /// verification), one still going at the connect deadline "Layer6 timeout" (for haproxy the connection is
+    /// established only once the handshake is done, so the connect timeout bounds both).
+    /// </summary>
+    public async Task<(Stream? Stream, CheckResult? Failure)> SecureAsync(Socket socket, long started, CancellationToken cancellationToken)
+    {
+        var plain = new NetworkStream(socket, ownsSocket: true);
+        if (Tls is null)
+        {
+            return (plain, null);
+        }
+
+        var stream = new SslStream(plain, leaveInnerStreamOpen: false);
+        var budget = Timeouts.Connect - Elapsed(started);
+        using var timer = new CancellationTokenSource(budget > TimeSpan.Zero ? budget : TimeSpan.FromTicks(1), Time);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
+        try
+        {
+            await stream.AuthenticateAsClientAsync(Tls, deadline.Token).ConfigureAwait(false);
+            return (stream, null);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            await stream.DisposeAsync().ConfigureAwait(false);
+            return (null, new CheckResult(CheckStatus.L6Tout, null, null, Elapsed(started)));
+        }
+        catch (Exception e) when (e is AuthenticationException or IOException)
+        {
+            await stream.DisposeAsync().ConfigureAwait(false);
+            return (null, new CheckResult(CheckStatus.L6Rsp, null, "SSL handshake failure", Elapsed(started)));
+        }
+        catch
+        {
+            await stream.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
 
     /// <summary>A connected socket, or the failed result; <paramref name="started"/> is the check's start timestamp.</summary>
     public async Task<(Socket? Socket, CheckResult? Failure)> ConnectAsync(long started, CancellationToken cancellationToken)

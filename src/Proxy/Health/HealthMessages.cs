@@ -24,19 +24,29 @@ internal static class HealthMessages
             AppendReason(text, result);
         }
 
+        text.Append('.');
+        AppendCounts(text, backend, server, phase == ServerHealthPhase.Down);
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// " A active and B backup servers left|online.[ Running on backup.] …": what is left to take traffic, then the
+    /// sessions ("N sessions active, 0 requeued, 0 remaining in queue." for a server going out of service).
+    /// </summary>
+    public static void AppendCounts(StringBuilder text, BackendState backend, ServerState server, bool down)
+    {
         var (active, backup) = Usable(backend);
-        text.Append(". ").Append(active).Append(" active and ").Append(backup).Append(" backup servers ")
-            .Append(phase == ServerHealthPhase.Down ? "left." : "online.");
+        text.Append(' ').Append(active).Append(" active and ").Append(backup).Append(" backup servers ")
+            .Append(down ? "left." : "online.");
         if (active == 0 && backup > 0)
         {
             text.Append(" Running on backup.");
         }
 
         // Requeueing and queues belong to the forwarding work; nothing is requeued here.
-        text.Append(phase == ServerHealthPhase.Down
+        text.Append(down
             ? $" {server.InFlight.ToString(CultureInfo.InvariantCulture)} sessions active, 0 requeued, 0 remaining in queue."
             : " 0 sessions requeued, 0 total in queue.");
-        return text.ToString();
     }
 
     /// <summary>

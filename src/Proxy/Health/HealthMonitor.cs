@@ -15,6 +15,7 @@ namespace Proxy.Health;
 internal sealed class HealthMonitor : IAsyncDisposable
 {
     private readonly List<ServerChecker> _checkers = [];
+    private readonly List<AgentChecker> _agents = [];
     private readonly List<Task> _loops = [];
     private readonly CancellationTokenSource _stop = new();
     private readonly TimeProvider _time;
@@ -30,27 +31,47 @@ internal sealed class HealthMonitor : IAsyncDisposable
         _messages = messages;
         foreach (var backend in runtime.Backends)
         {
-            var plan = HttpCheckPlan.For(backend.Definition, out _);
             // The last check-type option wins (haproxy 2.6 replaces the check rule set on each one).
-            var sslHello = backend.Definition.Options.LastOrDefault(o => o.Name is "httpchk" or "ssl-hello-chk") is { Name: "ssl-hello-chk", Enabled: true };
+            var last = backend.Definition.Options.LastOrDefault(o => o.Name is "httpchk" or "ssl-hello-chk" or "tcp-check");
+            var plan = last?.Name == "httpchk" ? HttpCheckPlan.For(backend.Definition, out _) : null;
+            var tcpPlan = TcpCheckPlan.For(backend.Definition, out _);
+            var sslHello = last is { Name: "ssl-hello-chk", Enabled: true };
             foreach (var server in backend.Servers)
             {
                 var definition = server.Definition;
-                if (!definition.Check || definition.Disabled || Endpoint(definition) is not { } endpoint)
+                var endpoint = definition.Check ? Endpoint(definition, definition.CheckAddress, definition.CheckPort ?? definition.Port) : null;
+                var agentEndpoint = definition.AgentCheck ? AgentEndpoint(definition) : null;
+                if (definition.Disabled || (endpoint is null && agentEndpoint is null))
                 {
                     continue;
                 }
 
                 var inter = definition.Inter ?? CheckTiming.DefaultInter;
-                var connector = new CheckConnector(endpoint, CheckTimeouts.For(inter, backend.Definition.Timeouts.Connect, backend.Definition.Timeouts.Check), time);
                 ServerChecker? checker = null;
-                IHealthProbe probe = sslHello ? new SslHelloProbe(connector)
-                    : plan is null ? new TcpConnectProbe(connector)
-                    : new HttpCheckProbe(connector, plan, () => checker!.SendStateValue());
+                IHealthProbe? probe = null;
+                if (endpoint is not null)
+                {
+                    var connector = new CheckConnector(endpoint, CheckTimeouts.For(inter, backend.Definition.Timeouts.Connect, backend.Definition.Timeouts.Check), time,
+                        CheckTls.Options(backend.Definition, definition, endpoint, runtime.Global));
+                    probe = sslHello ? new SslHelloProbe(connector)
+                        : tcpPlan is not null ? new TcpCheckProbe(connector, tcpPlan, tcpPlan.ConnectsWithSsl
+                            ? CheckTls.Options(backend.Definition, definition, endpoint, runtime.Global, always: true) : null)
+                        : plan is null ? new TcpConnectProbe(connector)
+                        : new HttpCheckProbe(connector, plan, () => checker!.SendStateValue());
+                }
+
                 var timing = new CheckTiming(inter, definition.FastInter, definition.DownInter, spreadChecks);
                 checker = new ServerChecker(backend, server, probe, timing, time, random.NextDouble, Publish, LogCheck);
-                server.Observer = PassiveHealth.For(checker);
-                _checkers.Add(checker);
+                if (probe is not null)
+                {
+                    server.Observer = PassiveHealth.For(checker);
+                    _checkers.Add(checker);
+                }
+
+                if (agentEndpoint is not null)
+                {
+                    _agents.Add(Agent(backend.Definition, checker, agentEndpoint, spreadChecks, time, random));
+                }
             }
         }
     }
@@ -63,20 +84,31 @@ internal sealed class HealthMonitor : IAsyncDisposable
 
     public IReadOnlyList<ServerChecker> Checkers => _checkers;
 
+    /// <summary>The servers' agents (`agent-check`), each with the checker of its server.</summary>
+    public IReadOnlyList<AgentChecker> Agents => _agents;
+
     /// <summary>Starts the loops; first checks are spread evenly over the smallest interval (haproxy 2.6 start_checks).</summary>
     public void Start()
     {
-        if (_checkers.Count == 0)
+        var count = _checkers.Count + _agents.Count;
+        if (count == 0)
         {
             return;
         }
 
-        var smallest = _checkers.Min(c => CheckTimingOf(c));
+        var smallest = _checkers.Select(CheckTimingOf).Concat(_agents.Select(a => a.Timing.Inter)).Min();
         for (var i = 0; i < _checkers.Count; i++)
         {
             var checker = _checkers[i];
-            var first = CheckTiming.FirstDelay(i, _checkers.Count, smallest);
+            var first = CheckTiming.FirstDelay(i, count, smallest);
             _loops.Add(Task.Run(() => checker.RunAsync(first, _stop.Token)));
+        }
+
+        for (var i = 0; i < _agents.Count; i++)
+        {
+            var agent = _agents[i];
+            var first = CheckTiming.FirstDelay(_checkers.Count + i, count, smallest);
+            _loops.Add(Task.Run(() => agent.RunAsync(first, _stop.Token)));
         }
     }
 
@@ -107,8 +139,12 @@ internal sealed class HealthMonitor : IAsyncDisposable
         // One writer at a time so a DOWN line and its "no server available" alert stay together.
         lock (_publishLock)
         {
-            _messages?.Write(DiagnosticSeverity.Warning, change.Message, context: null);
-            log.Send(change.SyslogLevel, change.Message);
+            if (change.Message.Length > 0)
+            {
+                _messages?.Write(DiagnosticSeverity.Warning, change.Message, context: null);
+                log.Send(change.SyslogLevel, change.Message);
+            }
+
             if (change.BackendEmpty)
             {
                 _messages?.Write(DiagnosticSeverity.Alert, HealthMessages.NoServerAvailable(change.Backend), context: null);
@@ -132,16 +168,34 @@ internal sealed class HealthMonitor : IAsyncDisposable
         CheckLogged?.Invoke(logged);
     }
 
-    // `addr` and `port` override the server's address and port for checks (haproxy 2.6 §5.2).
-    private static IPEndPoint? Endpoint(ServerDefinition definition)
+    // haproxy 2.6 `agent-check`: the agent's own timer (`agent-inter`, else `inter`), the backend's check timeouts,
+    // and `agent-send` written before reading.
+    private static AgentChecker Agent(BackendSection backend, ServerChecker checker, IPEndPoint endpoint, int spreadChecks, TimeProvider time, Random random)
     {
-        var port = definition.CheckPort ?? definition.Port;
+        var definition = checker.Server.Definition;
+        var inter = definition.AgentInter ?? definition.Inter ?? CheckTiming.DefaultInter;
+        var connector = new CheckConnector(endpoint, CheckTimeouts.For(inter, backend.Timeouts.Connect, backend.Timeouts.Check), time);
+        var send = definition.OtherSettings.TryGetValue("agent-send", out var text) ? System.Text.Encoding.Latin1.GetBytes(text) : [];
+        var probe = new AgentProbe(connector, send);
+        return new AgentChecker(checker, probe.RunAsync, new CheckTiming(inter, null, null, spreadChecks), time, random.NextDouble);
+    }
+
+    // `agent-addr` (else `addr`, else the server's address) and `agent-port`, which haproxy 2.6 requires.
+    private static IPEndPoint? AgentEndpoint(ServerDefinition definition)
+    {
+        var address = definition.OtherSettings.TryGetValue("agent-addr", out var agentAddress) ? agentAddress : definition.CheckAddress;
+        return definition.AgentPort is { } port ? Endpoint(definition, address, port) : null;
+    }
+
+    // `addr` and `port` override the server's address and port for checks (haproxy 2.6 §5.2).
+    private static IPEndPoint? Endpoint(ServerDefinition definition, string? checkAddress, int? port)
+    {
         if (port is not { } p)
         {
             return null;
         }
 
-        var host = definition.CheckAddress ?? definition.Host;
+        var host = checkAddress ?? definition.Host;
         if (IPAddress.TryParse(host, out var address))
         {
             return new IPEndPoint(address, p);

@@ -4,7 +4,8 @@ namespace Proxy.Health;
 
 /// <summary>
 /// `option httpchk`: connect, send the plan's request, read the response (at most 16 kB, haproxy 2.6 tune.bufsize)
-/// and judge it (L7OK / L7OKC / L7STS / L7RSP / L7TOUT, or the connect step's L4 result).
+/// and judge it (L7OK / L7OKC / L7STS / L7RSP / L7TOUT, or the connect step's L4 result, or with `check-ssl` the
+/// handshake's L6 one).
 /// </summary>
 internal sealed class HttpCheckProbe(CheckConnector connector, HttpCheckPlan plan, Func<string>? serverState = null) : IHealthProbe
 {
@@ -20,17 +21,23 @@ internal sealed class HttpCheckProbe(CheckConnector connector, HttpCheckPlan pla
             return failure;
         }
 
-        using var _ = socket;
+        var (opened, failed) = await connector.SecureAsync(socket!, started, cancellationToken).ConfigureAwait(false);
+        if (failed is not null)
+        {
+            return failed;
+        }
+
         using var timer = connector.ReadDeadline(started);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
+        await using var stream = opened!;
         var buffer = new byte[BufferSize];
         var length = 0;
         try
         {
-            await socket!.SendAsync(plan.Request(serverState?.Invoke()), SocketFlags.None, deadline.Token).ConfigureAwait(false);
+            await stream.WriteAsync(plan.Request(serverState?.Invoke()), deadline.Token).ConfigureAwait(false);
             while (length < buffer.Length)
             {
-                var read = await socket.ReceiveAsync(buffer.AsMemory(length), SocketFlags.None, deadline.Token).ConfigureAwait(false);
+                var read = await stream.ReadAsync(buffer.AsMemory(length), deadline.Token).ConfigureAwait(false);
                 if (read == 0)
                 {
                     break;
@@ -47,11 +54,12 @@ internal sealed class HttpCheckProbe(CheckConnector connector, HttpCheckPlan pla
         {
             return new CheckResult(CheckStatus.L7Tout, null, null, connector.Elapsed(started));
         }
-        catch (SocketException e) when (length == 0)
+        catch (IOException e) when (length == 0)
         {
-            return new CheckResult(CheckStatus.L7Rsp, null, SocketErrorText.Of(e.SocketErrorCode), connector.Elapsed(started));
+            var info = e.InnerException is SocketException s ? SocketErrorText.Of(s.SocketErrorCode) : null;
+            return new CheckResult(CheckStatus.L7Rsp, null, info, connector.Elapsed(started));
         }
-        catch (SocketException)
+        catch (IOException)
         {
             // The server closed abruptly after answering: judge what arrived.
         }

@@ -4,12 +4,14 @@ namespace Proxy.Health;
 
 /// <summary>
 /// One server's check loop: wait, probe, judge, publish. Timing comes from <see cref="CheckTiming"/> on the injected
-/// <see cref="TimeProvider"/>; the only thing it changes on the server is <see cref="ServerState.IsUsable"/>.
+/// <see cref="TimeProvider"/>. It changes the server's health (<see cref="ServerState.IsUsable"/>) and, for an agent
+/// (ServerChecker.Agent.cs), its admin state and weight. <paramref name="probe"/> is null for a server without `check`
+/// whose agent alone decides.
 /// </summary>
-internal sealed class ServerChecker(
+internal sealed partial class ServerChecker(
     BackendState backend,
     ServerState server,
-    IHealthProbe probe,
+    IHealthProbe? probe,
     CheckTiming timing,
     TimeProvider time,
     Func<double> random,
@@ -25,6 +27,9 @@ internal sealed class ServerChecker(
     public HealthCounter Counter { get; private set; } = HealthCounter.Starting(server.Definition.Rise, server.Definition.Fall);
 
     public ServerHealthPhase Phase { get; private set; } = ServerHealthPhase.Up;
+
+    /// <summary>True when the server has `check` (a regular probe); false when only its agent runs.</summary>
+    public bool HasCheck => probe is not null;
 
     /// <summary>The latest result, for stats and send-state; null before the first check.</summary>
     public CheckResult? LastResult { get; private set; }
@@ -92,7 +97,7 @@ internal sealed class ServerChecker(
         var started = time.GetTimestamp();
         try
         {
-            return await probe.RunAsync(cancellationToken).ConfigureAwait(false);
+            return await probe!.RunAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -135,13 +140,19 @@ internal sealed class ServerChecker(
         {
             var previous = LastResult;
             LastResult = result;
+            if (Server.Admin == ServerAdminState.Maint)
+            {
+                // haproxy 2.6 pauses the regular check during forced maintenance (its agent still runs).
+                return;
+            }
+
             if (result.Status == CheckStatus.L7OkC && !Counter.IsUp)
             {
                 // haproxy 2.6: a 404 under disable-on-404 only moves a running server to NOLB; a DOWN server stays DOWN.
                 return;
             }
 
-            var (next, transition) = HealthJudge.Judge(Counter, result.Passed);
+            var (next, _) = HealthJudge.Judge(Counter, result.Passed);
             if (logCheck is not null && backend.Definition.LogHealthChecks
                 && (next != Counter || previous is null || previous.Status != result.Status || previous.Code != result.Code))
             {
@@ -150,20 +161,14 @@ internal sealed class ServerChecker(
             }
 
             Counter = next;
-            var phase = !next.IsUp ? ServerHealthPhase.Down
+            // An agent that said down keeps the server DOWN whatever the check finds (haproxy 2.6: both must be UP).
+            var phase = !next.IsUp || !AgentUp ? ServerHealthPhase.Down
                 : result.Status == CheckStatus.L7OkC ? ServerHealthPhase.NoLb
                 : result.Passed ? ServerHealthPhase.Up
                 : Phase == ServerHealthPhase.Down ? ServerHealthPhase.Up : Phase;
-            if (transition != HealthTransition.None || phase != Phase)
+            if (phase != Phase)
             {
-                var previousPhase = Phase;
-                var (activeBefore, backupBefore) = HealthMessages.Usable(backend);
-                Phase = phase;
-                Server.IsUsable = phase == ServerHealthPhase.Up;
-                var (active, backup) = HealthMessages.Usable(backend);
-                // haproxy 2.6 alerts only when this change emptied the backend (not again when a stopping server goes DOWN).
-                change = new HealthStateChange(backend, Server, phase, result, HealthMessages.StateChange(backend, Server, phase, result),
-                    active == 0 && backup == 0 && activeBefore + backupBefore > 0, previousPhase);
+                change = Move(phase, result);
             }
         }
 
@@ -176,5 +181,29 @@ internal sealed class ServerChecker(
         {
             publish(change);
         }
+    }
+
+    // Takes the server to a new health phase and says so (call under the lock).
+    private HealthStateChange Move(ServerHealthPhase phase, CheckResult result)
+    {
+        var previousPhase = Phase;
+        _movedWhileDrained |= Server.Admin == ServerAdminState.Drain;
+        var emptied = Emptied(() =>
+        {
+            Phase = phase;
+            Server.IsUsable = phase == ServerHealthPhase.Up;
+        });
+        // 2.6.12 sends a drained server's DOWN at notice, as a stopping one's: it was taking no new traffic already.
+        int? level = phase == ServerHealthPhase.Down && Server.Admin == ServerAdminState.Drain ? Logging.SyslogCodes.Notice : null;
+        return new HealthStateChange(backend, Server, phase, result, HealthMessages.StateChange(backend, Server, phase, result), emptied, previousPhase, level);
+    }
+
+    // haproxy 2.6 alerts only when a change emptied the backend (not again when a stopping server goes DOWN).
+    private bool Emptied(Action change)
+    {
+        var (activeBefore, backupBefore) = HealthMessages.Usable(backend);
+        change();
+        var (active, backup) = HealthMessages.Usable(backend);
+        return active == 0 && backup == 0 && activeBefore + backupBefore > 0;
     }
 }

@@ -99,6 +99,7 @@ internal sealed class RuntimeBuilder
         {
             Connections = config.Global.MaxConn is { } max ? new ConnectionLimit(max) : null,
             SpreadChecks = config.Global.SpreadChecks,
+            Global = config.Global,
             AccessLogs = accessLogs,
         };
     }

@@ -29,16 +29,21 @@ internal static class UnsupportedFeatures
 
     /// <summary>
     /// Health-check settings the runtime does not run yet: reported, but never a reason to refuse a start. Plain
-    /// `check`, `option httpchk` with `http-check send/expect`, `option ssl-hello-chk` and passive health (`observe`
+    /// `check`, `option httpchk` with `http-check send/expect`, `option ssl-hello-chk`, `agent-check`, `check-ssl` and passive health (`observe`
     /// with `error-limit`/`on-error`; like haproxy 2.6 it acts only on a checked server) run (src/Proxy/Health).
     /// </summary>
     public static IEnumerable<(SourceLocation At, string Message, string Keyword)> SoftOf(BackendSection backend)
     {
         var checks = backend.Servers.Any(s => s.Check);
         foreach (var option in backend.Options.Where(o => o.Enabled && checks && o.Name is "smtpchk" or "pgsql-check"
-                     or "redis-check" or "mysql-check" or "ldap-check" or "spop-check" or "tcp-check" or "external-check"))
+                     or "redis-check" or "mysql-check" or "ldap-check" or "spop-check" or "external-check"))
         {
             yield return (option.Location, $"'option {option.Name}' is not run by this proxy yet; its servers are checked with a TCP connect.", "option");
+        }
+
+        if (checks && Health.TcpCheckPlan.For(backend, out var unsupportedRule) is null && unsupportedRule is not null)
+        {
+            yield return (backend.Location, $"{unsupportedRule} is not run by this proxy yet; the servers of {backend.Name} are checked with a TCP connect.", "tcp-check");
         }
 
         if (checks && Health.HttpCheckPlan.For(backend, out var unsupported) is not null && unsupported is not null)
@@ -49,14 +54,9 @@ internal static class UnsupportedFeatures
         foreach (var s in backend.Servers)
         {
             var name = $"server {backend.Name}/{s.Name}";
-            if (s.AgentCheck)
+            if (s.Check && s.OtherSettings.ContainsKey("check-send-proxy"))
             {
-                yield return (s.Location, $"'{name}': 'agent-check' is not run by this proxy yet; the agent is never asked.", "server");
-            }
-
-            if (s.Check && (s.CheckSsl || s.OtherSettings.ContainsKey("check-send-proxy")))
-            {
-                yield return (s.Location, $"'{name}': 'check-ssl'/'check-send-proxy' are not run by this proxy yet; the check connects in clear.", "server");
+                yield return (s.Location, $"'{name}': 'check-send-proxy' is not run by this proxy yet; the check sends no PROXY header.", "server");
             }
         }
     }

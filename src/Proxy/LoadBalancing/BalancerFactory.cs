@@ -9,6 +9,18 @@ internal static class BalancerFactory
     /// The balancer for <paramref name="backend"/>'s `balance` line over <paramref name="pool"/>, or null when the
     /// algorithm cannot run here (<paramref name="unsupported"/> then says why).
     /// </summary>
+    /// <summary>
+    /// True for haproxy 2.6's static algorithms (`static-rr`, map-based hashing): their weights are fixed at start, so
+    /// an agent may only take a server to 0% or back to 100% (2.6.12 ignores "50%" there).
+    /// </summary>
+    public static bool IsStatic(BackendSection backend) => backend.Balance.Algorithm switch
+    {
+        BalanceAlgorithms.StaticRoundRobin => true,
+        BalanceAlgorithms.Source or BalanceAlgorithms.Uri or BalanceAlgorithms.UrlParam or BalanceAlgorithms.Header
+            or BalanceAlgorithms.RdpCookie or BalanceAlgorithms.Hash => !HashSettings.From(backend.HashType).Consistent,
+        _ => false,
+    };
+
     public static IBalancer? Create(BackendSection backend, ServerPool pool, Random random, out string? unsupported)
     {
         unsupported = null;

@@ -27,7 +27,7 @@ internal sealed class ConsistentRing
         _owners = owners;
         _servers = servers;
         _cumulative = cumulative;
-        _totalWeight = servers.Sum(s => s.Weight * WeightScale);
+        _totalWeight = servers.Sum(ScaledWeight);
         _balanceFactor = balanceFactor;
     }
 
@@ -43,8 +43,8 @@ internal sealed class ConsistentRing
         foreach (var server in servers)
         {
             cumulative[server.Index] = sum;
-            sum += server.Weight * WeightScale;
-            for (var j = 0; j < server.Weight * WeightScale; j++)
+            sum += ScaledWeight(server);
+            for (var j = 0; j < ScaledWeight(server); j++)
             {
                 var key = HashFunctions.Avalanche(unchecked((uint)((server.Id * PointsPerId) + j)));
                 // Equal keys stay in insertion order, as in haproxy's tree.
@@ -104,7 +104,7 @@ internal sealed class ConsistentRing
     }
 
     /// <summary>The scaled weight a server has on this ring (for `random`'s load comparison).</summary>
-    public static int ScaledWeight(ServerState server) => server.Weight * WeightScale;
+    public static int ScaledWeight(ServerState server) => ServerSet.WeightOf(server) * WeightScale;
 
     // haproxy 2.6 chash_server_is_eligible: slots = ceil((served + 1) × factor / 100), shared by weight.
     private bool WithinBound(ServerState server)

@@ -60,6 +60,6 @@ internal sealed class LeastConnBalancer : IBalancer
     public static long Key(ServerState server)
     {
         long inFlight = server.InFlight;
-        return inFlight == 0 ? 0 : (inFlight + 1) * 4096 / (server.Weight * 16L);
+        return inFlight == 0 ? 0 : (inFlight + 1) * 4096 / (ServerSet.WeightOf(server) * 16L);
     }
 }

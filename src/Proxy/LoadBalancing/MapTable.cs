@@ -22,7 +22,7 @@ internal sealed class MapTable
         var total = 0;
         for (var i = 0; i < weights.Length; i++)
         {
-            weights[i] = (servers[i].Weight + divisor - 1) / divisor;
+            weights[i] = (ServerSet.WeightOf(servers[i]) + divisor - 1) / divisor;
             total += weights[i];
         }
 

@@ -72,7 +72,7 @@ internal sealed class RoundRobinBalancer : IBalancer
         var total = 0;
         for (var slot = 0; slot < set.Servers.Length; slot++)
         {
-            _weight[slot] = set.Servers[slot].Weight * WeightScale;
+            _weight[slot] = ServerSet.WeightOf(set.Servers[slot]) * WeightScale;
             _position[slot] = _remainder[slot] = 0;
             total += _weight[slot];
             QueueByWeight(_init, slot);

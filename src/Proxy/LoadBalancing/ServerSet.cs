@@ -15,7 +15,7 @@ internal sealed class ServerSet
         Backups = backups;
         foreach (var server in servers)
         {
-            TotalWeight += server.Weight;
+            TotalWeight += WeightOf(server);
         }
     }
 
@@ -30,4 +30,10 @@ internal sealed class ServerSet
 
     /// <summary>Sum of the servers' weights.</summary>
     public int TotalWeight { get; }
+
+    /// <summary>
+    /// A member's weight for balancing, at least 1: an agent may set it to 0 after this set was built, and the pool's
+    /// next set (without it) is then already on its way; until a balancer rebuilds, no division may see 0.
+    /// </summary>
+    public static int WeightOf(ServerState server) => Math.Max(1, server.Weight);
 }

@@ -25,6 +25,9 @@ internal sealed class ProxyRuntime(IReadOnlyList<FrontendState> frontends, IRead
     /// <summary>global `spread-checks`: ± percent of jitter on health-check intervals.</summary>
     public int SpreadChecks { get; init; }
 
+    /// <summary>The global section, for what checks share with traffic (`ssl-server-verify`, ssl-default-server-*).</summary>
+    public ConfigParser.Model.GlobalSection Global { get; init; } = new();
+
     /// <summary>Every endpoint Kestrel listens on, with the frontend it belongs to.</summary>
     public IReadOnlyList<ListenerBinding> Listeners { get; } = listeners;
 

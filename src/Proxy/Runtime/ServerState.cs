@@ -4,8 +4,8 @@ using ConfigParser.Model;
 namespace Proxy.Runtime;
 
 /// <summary>
-/// A server at run time: its definition plus what changes while running (weight now; health and live
-/// counters with later work). Thread-safe; balancers read it, health checks will write it.
+/// A server at run time: its definition plus what changes while running: health, the admin state and weight an
+/// agent sets (haproxy 2.6 `agent-check`), live counters. Thread-safe; balancers read it, health checks write it.
 /// </summary>
 internal sealed class ServerState
 {
@@ -16,7 +16,7 @@ internal sealed class ServerState
         Definition = definition;
         Index = index;
         Id = id > 0 ? id : definition.Id ?? index + 1;
-        Weight = definition.Weight;
+        _userWeight = definition.Weight;
         _usable = !definition.Disabled;
         if (definition.Port is { } port)
         {
@@ -37,16 +37,22 @@ internal sealed class ServerState
     /// </summary>
     public int Id { get; }
 
+    /// <summary>haproxy 2.6 SRV_UWGHT_MAX: a weight an agent sets never exceeds it.</summary>
+    public const int MaxWeight = 256;
+
     private int _inFlight;
     private volatile bool _usable;
+    private volatile int _userWeight;
+    private volatile ServerAdminState _admin;
 
     /// <summary>
-    /// False while the server must not take new traffic (maintenance, `disabled`, health down with later work). Setting
-    /// it tells the backend's <see cref="LoadBalancing.ServerPool"/>, which rebuilds the balancing set.
+    /// False while the server must not take new traffic: `disabled`, health DOWN, or forced maintenance. The setter
+    /// records the health verdict only, so a server in maintenance reads false whatever it is set to. A change tells
+    /// the backend's <see cref="LoadBalancing.ServerPool"/>, which rebuilds the balancing set.
     /// </summary>
     public bool IsUsable
     {
-        get => _usable;
+        get => _usable && _admin != ServerAdminState.Maint;
         set
         {
             if (_usable == value)
@@ -59,17 +65,59 @@ internal sealed class ServerState
         }
     }
 
+    /// <summary>The health verdict alone (UP), whatever the admin state.</summary>
+    public bool IsUp => _usable;
+
+    /// <summary>
+    /// The forced admin state an agent sets (haproxy 2.6 SRV_ADMF_DRAIN / SRV_ADMF_FMAINT): drain keeps the server UP
+    /// with an effective weight of 0, maint takes it out of service whatever its health.
+    /// </summary>
+    public ServerAdminState Admin
+    {
+        get => _admin;
+        set
+        {
+            if (_admin == value)
+            {
+                return;
+            }
+
+            _admin = value;
+            UsabilityChanged?.Invoke(this);
+        }
+    }
+
+    /// <summary>The configured weight (haproxy 2.6 `iweight`): what an agent's percentage is relative to.</summary>
+    public int InitialWeight => Definition.Weight;
+
+    /// <summary>The weight set at run time (haproxy 2.6 `uweight`), 0..<see cref="MaxWeight"/>; the configured one at start.</summary>
+    public int UserWeight
+    {
+        get => _userWeight;
+        set
+        {
+            var weight = Math.Clamp(value, 0, MaxWeight);
+            if (_userWeight == weight)
+            {
+                return;
+            }
+
+            _userWeight = weight;
+            UsabilityChanged?.Invoke(this);
+        }
+    }
+
     /// <summary>
     /// Passive health (`observe layer4|layer7`); null otherwise, so the data path's report is one null test. The
     /// forwarding handler reports each attempt's outcome to it.
     /// </summary>
     public Health.PassiveHealth? Observer { get; set; }
 
-    /// <summary>Raised after <see cref="IsUsable"/> changed.</summary>
+    /// <summary>Raised after <see cref="IsUsable"/>, <see cref="Admin"/> or <see cref="UserWeight"/> changed: balancers rebuild.</summary>
     public event Action<ServerState>? UsabilityChanged;
 
-    /// <summary>The effective weight; 0 means the balancer never picks it.</summary>
-    public int Weight { get; }
+    /// <summary>The effective weight: the user weight, 0 while draining; 0 means the balancer never picks it.</summary>
+    public int Weight => _admin == ServerAdminState.Drain ? 0 : _userWeight;
 
     /// <summary>
     /// Requests this server is serving now (haproxy 2.6 `served`); leastconn and random(N) read it. The data path

@@ -54,6 +54,17 @@ public sealed class ServerSettingsTests
         Assert.Equal(("none", "ca.pem", "c.pem", "str(x)", "h2,http/1.1"), (server.Verify, server.CaFile, server.Certificate, server.Sni, server.Alpn));
     }
 
+    [Theory]
+    [InlineData("ssl check", false, false)]
+    [InlineData("ssl check no-check-ssl", false, true)]
+    [InlineData("check no-check-ssl check-ssl", true, false)]
+    public void Parse_NoCheckSsl_RecordedApartFromCheckSsl(string settings, bool checkSsl, bool noCheckSsl)
+    {
+        var server = Parse("server s1 127.0.0.1:443 " + settings);
+
+        Assert.Equal((checkSsl, noCheckSsl), (server.CheckSsl, server.NoCheckSsl));
+    }
+
     [Fact]
     public void Parse_AgentObserveAndTracking_AreTyped()
     {

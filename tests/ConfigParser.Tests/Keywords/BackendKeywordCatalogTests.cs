@@ -83,6 +83,7 @@ public sealed class BackendKeywordCatalogTests
     [InlineData("cookie SERVERID insert indirect nocache", "")]
     [InlineData("server s2 127.0.0.1 check", "[ALERT] config: backend 'be': server 's2' has neither service port nor check port.\n[ALERT] Fatal errors found in configuration.")]
     [InlineData("server s2 127.0.0.1 check port 8080", "")]
+    [InlineData("server s2 127.0.0.1:81 agent-check", "[ALERT] [t.cfg:11] : 'server be/s2' : server s2 does not have agent port. Agent check has been disabled.\n[ALERT] Error(s) found in configuration file : t.cfg\n[ALERT] Fatal errors found in configuration.")]
     [InlineData("timeout check 1s", "")]
     [InlineData("timeout queue 5s", "")]
     [InlineData("timeout tunnel 1h", "")]

@@ -269,6 +269,27 @@ public sealed class ProxyKeywordsTests
     }
 
     [Fact]
+    public void TcpCheck_RunVerbs_AreTypedInOrderWithoutWarnings()
+    {
+        var result = Parse(Lines("defaults", "  timeout connect 5s", "  timeout server 5s", "  tcp-check comment first",
+            "backend be", "  option tcp-check", "  tcp-check send PING\\r\\n", "  tcp-check expect string +PONG", "  server s1 127.0.0.1:80 check"));
+
+        Assert.Empty(result.Messages());
+        var backend = result.Config!.Backends[0];
+        Assert.Equal(["comment", "send", "expect"], backend.TcpChecks.Select(t => t.Verb));
+        Assert.Equal(["PING\r\n"], backend.TcpChecks[1].Arguments);
+    }
+
+    [Fact]
+    public void TcpCheck_VerbNotRun_IsKeptWithANotImplementedWarning()
+    {
+        var result = InBackend("tcp-check set-var(check.x) str(a)");
+
+        Assert.Equal(["[WARNING] parsing [t.cfg:6] : 'tcp-check set-var(check.x)' is not implemented by this proxy yet; it is ignored."], result.Messages());
+        Assert.Equal("set-var(check.x)", Assert.Single(result.Config!.Backends[0].TcpChecks).Verb);
+    }
+
+    [Fact]
     public void LogHealthChecks_Option_IsStored()
         => Assert.True(InBackend("option log-health-checks").Config!.Backends[0].LogHealthChecks);
 }

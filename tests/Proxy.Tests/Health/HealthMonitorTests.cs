@@ -20,6 +20,59 @@ public class HealthMonitorTests
     }
 
     [Fact]
+    public void Constructor_AgentServers_GetAnAgentLoopWithOrWithoutCheck()
+    {
+        var runtime = HealthRuntime.Build("backend be\n server a 127.0.0.1:1 agent-check agent-port 9\n server b 127.0.0.1:2 check agent-check agent-port 9 agent-inter 500\n" +
+                                          " server c 127.0.0.1:3 agent-check agent-port 9 disabled\n server d 127.0.0.1:4 agent-check agent-port 9 no-agent-check\n");
+
+        var monitor = new HealthMonitor(runtime, 0, null, TimeProvider.System, new Random(1));
+
+        Assert.Equal(["b"], monitor.Checkers.Select(c => c.Server.Name));
+        Assert.Equal(["a", "b"], monitor.Agents.Select(a => a.Checker.Server.Name));
+        Assert.Equal((CheckTiming.DefaultInter, TimeSpan.FromMilliseconds(500)), (monitor.Agents[0].Timing.Inter, monitor.Agents[1].Timing.Inter));
+        Assert.False(monitor.Agents[0].Checker.HasCheck);
+    }
+
+    [Fact]
+    public async Task Start_AgentSaysDrainThenDown_ServerDrainedThenDown()
+    {
+        using var agent = new TcpListener(IPAddress.Loopback, 0);
+        agent.Start();
+        var port = ((IPEndPoint)agent.LocalEndpoint).Port;
+        var runtime = HealthRuntime.Build($"backend be\n server a 127.0.0.1:1 agent-check agent-port {port} agent-addr 127.0.0.1 agent-inter 50 agent-send \"hi\\n\"\n server b 127.0.0.1:2\n");
+        var changes = new List<HealthStateChange>();
+        await using var monitor = new HealthMonitor(runtime, 0, null, TimeProvider.System, new Random(1));
+        monitor.StateChanged += c => { lock (changes) { changes.Add(c); } };
+
+        monitor.Start();
+        var received = new List<string>();
+        foreach (var reply in new[] { "drain\n", "down\n" })
+        {
+            using var client = await agent.AcceptSocketAsync().WaitAsync(TimeSpan.FromSeconds(10));
+            var buffer = new byte[64];
+            received.Add(System.Text.Encoding.ASCII.GetString(buffer, 0, await client.ReceiveAsync(buffer, SocketFlags.None)));
+            await client.SendAsync(System.Text.Encoding.ASCII.GetBytes(reply), SocketFlags.None);
+            client.Shutdown(SocketShutdown.Both);
+        }
+
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (changes.Count < 2 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.Equal(["hi\n", "hi\n"], received);
+        lock (changes)
+        {
+            Assert.Equal(2, changes.Count);
+            Assert.Equal("Server be/a enters drain state. 1 active and 0 backup servers online. 0 sessions requeued, 0 total in queue.", changes[0].Message);
+            Assert.StartsWith("Server be/a is DOWN, reason: Layer7 wrong status, code: 0, info: \"via agent : down\"", changes[1].Message);
+        }
+
+        Assert.False(runtime.Backends[0].Servers[0].IsUsable);
+    }
+
+    [Fact]
     public async Task Start_RefusedServer_PrintsHaproxysDownLineAndAlert()
     {
         // A port nobody listens on: bind one, remember it, close it.

@@ -42,6 +42,35 @@ public class HttpCheckProbeTests
         return new HttpCheckProbe(connector, plan, () => "UP; name=be/a");
     }
 
+    private static HttpCheckProbe TlsProbe(int port)
+    {
+        var backend = HealthRuntime.Backend($"backend be\n option httpchk GET /h\n server a 127.0.0.1:{port} ssl verify none check\n").Definition;
+        var endpoint = new IPEndPoint(IPAddress.Loopback, port);
+        var connector = new CheckConnector(endpoint, CheckTimeouts.For(TimeSpan.FromSeconds(2), null, null), TimeProvider.System,
+            CheckTls.Options(backend, backend.Servers[0], endpoint, new()));
+        return new HttpCheckProbe(connector, HttpCheckPlan.For(backend, out _)!);
+    }
+
+    [Fact]
+    public async Task RunAsync_SslServer_RequestOverTlsIsL7Ok()
+    {
+        using var server = TlsTestServer.Tls("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n");
+
+        var result = await TlsProbe(server.Port).RunAsync(CancellationToken.None);
+
+        Assert.Equal((CheckStatus.L7Ok, (int?)200), (result.Status, result.Code));
+    }
+
+    [Fact]
+    public async Task RunAsync_SslServerAnsweringInClear_IsL6Rsp()
+    {
+        using var server = TlsTestServer.Plain();
+
+        var result = await TlsProbe(server.Port).RunAsync(CancellationToken.None);
+
+        Assert.Equal((CheckStatus.L6Rsp, "SSL handshake failure"), (result.Status, result.Info));
+    }
+
     [Fact]
     public async Task RunAsync_OkResponse_IsL7OkAndSendsThePlansRequest()
     {

@@ -40,7 +40,12 @@ public class UnsupportedFeaturesTests
     [Theory]
     [InlineData(" server a 127.0.0.1:1 check observe layer4 error-limit 3 on-error mark-down\n")]
     [InlineData(" server a 127.0.0.1:1 observe layer7\n")]
-    public void SoftOf_Observe_IsRun(string lines)
+    [InlineData(" server a 127.0.0.1:1 check agent-check agent-port 9\n")]
+    [InlineData(" server a 127.0.0.1:1 agent-check agent-port 9 agent-send \"hi\\n\"\n")]
+    [InlineData(" server a 127.0.0.1:1 check check-ssl verify none\n")]
+    [InlineData(" option tcp-check\n tcp-check send PING\\r\\n\n tcp-check expect string +PONG\n server a 127.0.0.1:1 check\n")]
+    [InlineData(" server a 127.0.0.1:1 check ssl verify none check-sni x\n")]
+    public void SoftOf_ObserveAgentOrCheckSsl_IsRun(string lines)
     {
         var backend = Parse("backend be\n" + lines).Backends[0];
 
@@ -57,8 +62,9 @@ public class UnsupportedFeaturesTests
     }
 
     [Theory]
-    [InlineData(" server a 127.0.0.1:1 check agent-check agent-port 9\n", "'agent-check' is not run")]
     [InlineData(" option smtpchk\n server a 127.0.0.1:1 check\n", "'option smtpchk' is not run")]
+    [InlineData(" server a 127.0.0.1:1 check check-send-proxy\n", "'check-send-proxy' is not run")]
+    [InlineData(" option tcp-check\n tcp-check expect string +PONG min-recv 3\n server a 127.0.0.1:1 check\n", "'tcp-check expect string +PONG min-recv 3' is not run")]
     [InlineData(" option httpchk\n http-check expect fhdr name x value y\n server a 127.0.0.1:1 check\n", "'http-check expect fhdr")]
     public void SoftOf_CheckSettingNotRun_IsReportedButNotAsTrafficChanging(string lines, string expected)
     {
