@@ -172,7 +172,9 @@ internal sealed partial class HttpProxyHandler(IHttpForwarder forwarder, Current
                         // The server is done with this request: its slot is free before the error page goes out.
                         held = null;
                         backend.Release(server);
-                        await FailAsync(context, outcome, result.Status ?? -1, result.TerminationState);
+                        // A client that stopped reading for timeout client was cut by the proxy (haproxy 2.6 cD), not lost (CD).
+                        var termination = result.TerminationState == "CD" && Connections.ClientWriteTimeout.Expired(context) ? "cD" : result.TerminationState;
+                        await FailAsync(context, outcome, result.Status ?? -1, termination);
                         return;
                     }
 

@@ -17,7 +17,10 @@ internal static partial class H1Forwarder
         while (true)
         {
             connection.Phase = (byte)Phase.ClientBody;
-            var result = await body.ReadAsync(context.RequestAborted);
+            // haproxy 2.6: the server's timeout runs from the last byte sent to it (writes refresh it, stream-int
+            // notify); a client that stalls its body lets it expire, and the server's silence is answered 504 sH.
+            // The timer also fires when the client aborts (registered by SendAsync).
+            var result = await body.ReadAsync(serverTimeout is null ? context.RequestAborted : connection.Timer.Token);
             var buffer = result.Buffer;
             connection.Phase = (byte)Phase.ServerBody;
             if (!buffer.IsEmpty)

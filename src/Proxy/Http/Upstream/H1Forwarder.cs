@@ -170,7 +170,8 @@ internal static partial class H1Forwarder
 
                 return ForwarderError.Request;
             case Phase.ClientBody:
-                return ForwarderError.RequestBodyClient;
+                // The client stalled until the server's timeout ran out: haproxy answers 504 sH.
+                return !aborted && connection?.Timer.IsCancellationRequested == true ? ForwarderError.RequestTimedOut : ForwarderError.RequestBodyClient;
             case Phase.ServerBody:
                 return aborted ? ForwarderError.RequestBodyClient
                     : connection?.Timer.IsCancellationRequested == true ? ForwarderError.RequestTimedOut : ForwarderError.RequestBodyDestination;
