@@ -60,6 +60,8 @@ internal sealed class FirstBytesReader(PipeReader inner, ClientConnection connec
 
     public override ValueTask CompleteAsync(Exception? exception = null) => inner.CompleteAsync(exception);
 
+    // Pooled: this await runs on most reads of every connection, and a box per read was ~250 B per request.
+    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<ReadResult> StampAsync(ValueTask<ReadResult> read)
     {
         var result = await read;
