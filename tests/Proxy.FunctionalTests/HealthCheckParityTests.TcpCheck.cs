@@ -5,10 +5,12 @@ namespace Proxy.FunctionalTests;
 /// <summary>`option tcp-check` side by side: redis-like servers switch answers, both balancers must log the same reasons.</summary>
 public partial class HealthCheckParityTests
 {
+    // `timeout check 2s`: the test's servers answer from the test process's thread pool, which a busy CI run can hold
+    // up past the 500 ms `inter`; no step here is about a timeout, so a slow answer must not turn into one.
     private static string TcpCheckBackends(int redis, int commented) =>
-        "backend redis\n option tcp-check\n tcp-check send PING\\r\\n\n tcp-check expect string +PONG\n" +
+        "backend redis\n timeout check 2s\n option tcp-check\n tcp-check send PING\\r\\n\n tcp-check expect string +PONG\n" +
         $" server s1 127.0.0.1:{redis} check inter 500 rise 1 fall 1\n" +
-        "backend cmt\n option tcp-check\n tcp-check comment \"ping step\"\n tcp-check send-binary 50494e470d0a\n" +
+        "backend cmt\n timeout check 2s\n option tcp-check\n tcp-check comment \"ping step\"\n tcp-check send-binary 50494e470d0a\n" +
         " tcp-check comment \"pong step\"\n tcp-check expect ! string ERR\n tcp-check expect rstring ^\\+PO.G\n" +
         $" server s1 127.0.0.1:{commented} check inter 500 rise 1 fall 1\n";
 
