@@ -15,10 +15,10 @@ public sealed class UpstreamWireParityTests
             $"frontend fe\n bind 127.0.0.1:{port}\n option forwardfor\n{option} default_backend be\n" +
             $"backend be\n server s 127.0.0.1:{serverPort}\n";
 
-    // Whole heads compared, in the client's order (src/Proxy/Wire keeps it; Kestrel's dictionary does not). Kestrel
-    // keeps only the close/keep-alive/upgrade token of a Connection header, so other tokens there, which haproxy
-    // forwards, are not tried.
+    // Whole heads compared, in the client's order (src/Proxy/Wire keeps it; Kestrel's dictionary does not), the
+    // client's other Connection tokens included (Kestrel keeps only close/keep-alive/upgrade; the raw line has them).
     [RequiresHaproxyTheory]
+    [InlineData("GET /x HTTP/1.1\r\nHost: a\r\nConnection: close, X-Hop, TE\r\nX-Hop: 1\r\nTE: trailers\r\n\r\n", "")]
     [InlineData("GET /x HTTP/1.1\r\nUser-Agent: t\r\nhost: a.example\r\nX-Dup: 1\r\nAccept: */*\r\nX-Dup: 2\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\n", "")]
     [InlineData("GET /x HTTP/1.1\r\nUser-Agent: t\r\nhost: a.example\r\nX-Del: 1\r\nAccept: */*\r\nX-Keep: k\r\nConnection: close\r\n\r\n",
         " http-request set-header Accept text/html\n http-request replace-header User-Agent (.*) X\\1\n http-request add-header X-New n\n http-request del-header X-Del\n")]

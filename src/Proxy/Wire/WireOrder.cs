@@ -55,8 +55,17 @@ internal static class WireOrder
                         continue;
                     }
 
-                    // The line's next value, unchanged by the rules, goes out where the client put it.
                     var values = entries[i].Value;
+                    if (next[i] < values.Count && IsConnection(lines.Current))
+                    {
+                        // Kestrel keeps only the close/keep-alive/upgrade token of Connection; haproxy forwards the
+                        // client's other tokens, so the line goes out as written (the writer drops the hop tokens).
+                        write(state, entries[i].Key, System.Text.Encoding.Latin1.GetString(lines.Value));
+                        next[i] = values.Count;
+                        break;
+                    }
+
+                    // The line's next value, unchanged by the rules, goes out where the client put it.
                     if (next[i] < values.Count && values[next[i]] is { } value
                         && (SameBytes(value, lines.Value) || (inPlace is not null && inPlace.Contains(lines.Current))))
                     {
@@ -87,6 +96,8 @@ internal static class WireOrder
             }
         }
     }
+
+    private static bool IsConnection(ReadOnlySpan<byte> name) => EqualsIgnoreCase("connection", name);
 
     private static bool EqualsIgnoreCase(string name, ReadOnlySpan<byte> raw)
     {

@@ -43,6 +43,17 @@ public class WireOrderTests
         Assert.StartsWith("User-Agent: u|Host: a.example|", lines);
     }
 
+    [Fact]
+    public void ForEach_ConnectionWithOtherTokens_RawLineWhereItStood()
+    {
+        // Kestrel keeps "close" only; the client's line carries the tokens haproxy forwards.
+        var headers = new HeaderDictionary { ["Host"] = "a", ["Connection"] = "close", ["X-Hop"] = "1" };
+
+        var lines = Lines("GET / HTTP/1.1\r\nHost: a\r\nConnection: close, X-Hop\r\nX-Hop: 1\r\n\r\n", headers);
+
+        Assert.Equal("Host: a|Connection: close, X-Hop|X-Hop: 1", lines);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("POST /x HTTP/1.1\r\nHost: a\r\n\r\n")]

@@ -158,7 +158,8 @@ internal static class H1RequestWriter
                     continue;
                 }
 
-                buffer.Append(first ? "connection: "u8 : ", "u8);
+                // haproxy 2.6.12 joins the tokens it keeps with a bare comma ("connection: X-Hop,TE").
+                buffer.Append(first ? "connection: "u8 : ","u8);
                 buffer.Append(token);
                 first = false;
             }

@@ -53,7 +53,7 @@ public class H1RequestWriterTests
     [InlineData("keep-alive", "")]
     [InlineData("close", "")]
     [InlineData("keep-alive, X-Hop", "connection: X-Hop\r\n")]
-    [InlineData("Upgrade ,Close, te", "connection: Upgrade, te\r\n")]
+    [InlineData("Upgrade ,Close, te", "connection: Upgrade,te\r\n")]
     public void WriteHead_Connection_ClientConnectionTokensDropped(string connection, string expected)
     {
         var headers = new HeaderDictionary { ["Host"] = "h", ["Connection"] = connection };
