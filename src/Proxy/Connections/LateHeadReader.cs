@@ -13,7 +13,8 @@ namespace Proxy.Connections;
 /// <see cref="KestrelAnswerWriter.AnswerLateHead"/> when it fires, and then ends the input Kestrel reads, so that
 /// Kestrel closes the connection gracefully (an abort could lose the page).
 /// </summary>
-internal sealed class LateHeadReader(PipeReader inner, ClientConnection connection, KestrelAnswerWriter output, TimeSpan timeout, TimeProvider time) : PipeReader
+internal sealed class LateHeadReader(PipeReader inner, ClientConnection connection, KestrelAnswerWriter output, TimeSpan timeout, TimeProvider time)
+    : ObservingPipeReader(inner)
 {
     private bool _expired;
     private int _headOf = -1;
@@ -21,66 +22,34 @@ internal sealed class LateHeadReader(PipeReader inner, ClientConnection connecti
     private long _headStart;
     private ITimer? _timer;
 
-    public override ValueTask<ReadResult> ReadAsync(CancellationToken cancellationToken = default)
+    // Arms the timer while Kestrel reads again for an incomplete head; results are watched once the 408 is out too.
+    protected override bool BeforeRead()
     {
-        var read = inner.ReadAsync(cancellationToken);
-        if (!Volatile.Read(ref _expired) && !connection.KestrelAnswering)
-        {
-            return read;
-        }
-
-        ArmIfHeadIncomplete();
-
-        // As FirstBytesReader: a completed pooled ValueTask is read once.
-        return read.IsCompletedSuccessfully ? new ValueTask<ReadResult>(Observe(read.Result)) : ObserveAsync(read);
-    }
-
-    public override bool TryRead(out ReadResult result)
-    {
-        if (connection.KestrelAnswering)
+        var answering = connection.KestrelAnswering;
+        if (answering)
         {
             ArmIfHeadIncomplete();
         }
 
-        if (!inner.TryRead(out result))
-        {
-            return false;
-        }
-
-        if (Volatile.Read(ref _expired) || connection.KestrelAnswering)
-        {
-            result = Observe(result);
-        }
-
-        return true;
+        return answering || Volatile.Read(ref _expired);
     }
-
-    public override void AdvanceTo(SequencePosition consumed) => inner.AdvanceTo(consumed);
-
-    public override void AdvanceTo(SequencePosition consumed, SequencePosition examined) => inner.AdvanceTo(consumed, examined);
-
-    public override void CancelPendingRead() => inner.CancelPendingRead();
 
     public override void Complete(Exception? exception = null)
     {
         Stop();
-        inner.Complete(exception);
+        base.Complete(exception);
     }
 
     public override ValueTask CompleteAsync(Exception? exception = null)
     {
         Stop();
-        return inner.CompleteAsync(exception);
+        return base.CompleteAsync(exception);
     }
 
     /// <summary>Stops the timer (the connection ended).</summary>
     public void Stop() => Interlocked.Exchange(ref _timer, null)?.Dispose();
 
-    // Pooled: this await runs on most reads of every connection, and a box per read was ~250 B per request.
-    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<ReadResult> ObserveAsync(ValueTask<ReadResult> read) => Observe(await read);
-
-    private ReadResult Observe(ReadResult result)
+    protected override ReadResult Observe(ReadResult result)
     {
         if (Volatile.Read(ref _expired))
         {
@@ -131,6 +100,6 @@ internal sealed class LateHeadReader(PipeReader inner, ClientConnection connecti
         }
 
         Volatile.Write(ref _expired, true);
-        inner.CancelPendingRead();
+        Inner.CancelPendingRead();
     }
 }

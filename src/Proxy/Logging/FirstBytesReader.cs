@@ -10,61 +10,17 @@ namespace Proxy.Logging;
 /// is noted (<see cref="ClientConnection.MarkInputEnded"/>) and told to the connection's output, which answers a cut
 /// head. Reads made while a request is in progress pass straight through.
 /// </summary>
-internal sealed class FirstBytesReader(PipeReader inner, ClientConnection connection, TimeProvider time, Connections.KestrelAnswerWriter? output = null) : PipeReader
+internal sealed class FirstBytesReader(PipeReader inner, ClientConnection connection, TimeProvider time, Connections.KestrelAnswerWriter? output = null)
+    : Connections.ObservingPipeReader(inner)
 {
-    public override ValueTask<ReadResult> ReadAsync(CancellationToken cancellationToken = default)
+    protected override bool BeforeRead()
     {
         connection.ReadIssued();
-        var read = inner.ReadAsync(cancellationToken);
-        if (!connection.WatchingReads)
-        {
-            return read;
-        }
-
-        if (read.IsCompletedSuccessfully)
-        {
-            // Read the result once and hand out a copy: a pipe's ValueTask may be backed by a pooled source that
-            // completed on the socket thread after ReadAsync returned, and a second GetResult on it throws
-            // ("Reading is already in progress"), which made Kestrel drop the connection without a byte.
-            var result = read.Result;
-            Stamp(result);
-            return new ValueTask<ReadResult>(result);
-        }
-
-        return StampAsync(read);
+        return connection.WatchingReads;
     }
 
-    public override bool TryRead(out ReadResult result)
+    protected override ReadResult Observe(ReadResult result)
     {
-        connection.ReadIssued();
-        if (!inner.TryRead(out result))
-        {
-            return false;
-        }
-
-        if (connection.WatchingReads)
-        {
-            Stamp(result);
-        }
-
-        return true;
-    }
-
-    public override void AdvanceTo(SequencePosition consumed) => inner.AdvanceTo(consumed);
-
-    public override void AdvanceTo(SequencePosition consumed, SequencePosition examined) => inner.AdvanceTo(consumed, examined);
-
-    public override void CancelPendingRead() => inner.CancelPendingRead();
-
-    public override void Complete(Exception? exception = null) => inner.Complete(exception);
-
-    public override ValueTask CompleteAsync(Exception? exception = null) => inner.CompleteAsync(exception);
-
-    // Pooled: this await runs on most reads of every connection, and a box per read was ~250 B per request.
-    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<ReadResult> StampAsync(ValueTask<ReadResult> read)
-    {
-        var result = await read;
         Stamp(result);
         return result;
     }

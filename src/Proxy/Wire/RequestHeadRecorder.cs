@@ -12,7 +12,7 @@ namespace Proxy.Wire;
 /// body of unknown length (chunked) ends the recording for the connection. HTTP/2 connections are never recorded.
 /// A head that does not fit <see cref="MaxHead"/> is dropped; the forwarder then uses Kestrel's order.
 /// </summary>
-internal sealed class RequestHeadRecorder(PipeReader inner) : PipeReader
+internal sealed class RequestHeadRecorder(PipeReader inner) : Connections.ObservingPipeReader(inner)
 {
     /// <summary>Heads larger than this are not recorded (haproxy's default tune.bufsize is 16 KiB).</summary>
     public const int MaxHead = 32 * 1024;
@@ -40,7 +40,7 @@ internal sealed class RequestHeadRecorder(PipeReader inner) : PipeReader
         var transport = connection.Transport;
         var recorder = new RequestHeadRecorder(transport.Input);
         connection.Items[Key] = recorder;
-        connection.Transport = new Duplex(recorder, transport.Output);
+        connection.Transport = new Connections.DuplexPipe(recorder, transport.Output);
         try
         {
             await next(connection);
@@ -81,61 +81,24 @@ internal sealed class RequestHeadRecorder(PipeReader inner) : PipeReader
         return head;
     }
 
-    public override ValueTask<ReadResult> ReadAsync(CancellationToken cancellationToken = default)
+    protected override bool BeforeRead() => _state != State.Off;
+
+    protected override ReadResult Observe(ReadResult result)
     {
-        var read = inner.ReadAsync(cancellationToken);
-        if (_state == State.Off)
-        {
-            return read;
-        }
-
-        if (read.IsCompletedSuccessfully)
-        {
-            // One GetResult only: the pipe's ValueTask may be backed by a pooled source (see Logging/FirstBytesReader).
-            var result = read.Result;
-            _last = result.Buffer;
-            return new ValueTask<ReadResult>(result);
-        }
-
-        return KeepAsync(read);
-    }
-
-    public override bool TryRead(out ReadResult result)
-    {
-        if (!inner.TryRead(out result))
-        {
-            return false;
-        }
-
         _last = result.Buffer;
-        return true;
+        return result;
     }
 
     public override void AdvanceTo(SequencePosition consumed)
     {
         Record(consumed);
-        inner.AdvanceTo(consumed);
+        base.AdvanceTo(consumed);
     }
 
     public override void AdvanceTo(SequencePosition consumed, SequencePosition examined)
     {
         Record(consumed);
-        inner.AdvanceTo(consumed, examined);
-    }
-
-    public override void CancelPendingRead() => inner.CancelPendingRead();
-
-    public override void Complete(Exception? exception = null) => inner.Complete(exception);
-
-    public override ValueTask CompleteAsync(Exception? exception = null) => inner.CompleteAsync(exception);
-
-    // Pooled: this await runs on most reads of every connection, and a box per read was ~250 B per request.
-    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<ReadResult> KeepAsync(ValueTask<ReadResult> read)
-    {
-        var result = await read;
-        _last = result.Buffer;
-        return result;
+        base.AdvanceTo(consumed, examined);
     }
 
     // Kestrel consumed [start of the last buffer, consumed): the head's bytes, or the body's to skip.
@@ -211,12 +174,5 @@ internal sealed class RequestHeadRecorder(PipeReader inner) : PipeReader
             _length = from + end + 4;
             _state = State.Complete;
         }
-    }
-
-    private sealed class Duplex(PipeReader input, PipeWriter output) : IDuplexPipe
-    {
-        public PipeReader Input { get; } = input;
-
-        public PipeWriter Output { get; } = output;
     }
 }

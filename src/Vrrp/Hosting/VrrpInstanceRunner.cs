@@ -15,7 +15,7 @@ namespace Vrrp.Hosting;
 /// tracking, and carries out its actions through the adapters. All machine calls happen under one lock; role
 /// changes are reported after the lock is released (sync groups call other runners).
 /// </summary>
-public sealed class VrrpInstanceRunner : IAsyncDisposable
+public sealed partial class VrrpInstanceRunner : IAsyncDisposable
 {
     private readonly VrrpInstanceConfig _config;
     private readonly IAdvertChannel _channel;
@@ -33,10 +33,6 @@ public sealed class VrrpInstanceRunner : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private Task _receiveLoop = Task.CompletedTask;
     private List<(VrrpRole From, VrrpRole To)> _pendingChanges = [];
-    private bool _ownFault;
-    private bool _groupFault;
-    private bool _ownFaultMoved;
-    private volatile bool _wantsMaster;
 
     /// <summary>Wires an instance to its adapters.</summary>
     public VrrpInstanceRunner(VrrpInstanceConfig config, IAdvertChannel channel, IAddressControl addresses, IAnnouncer announcer, Notifier? notifier, TimeProvider time, ILogger logger)
@@ -66,31 +62,6 @@ public sealed class VrrpInstanceRunner : IAsyncDisposable
 
     /// <summary>Adverts refused so far (keepalived would have refused them too).</summary>
     public long RejectedAdverts => _rejects.Count;
-
-    /// <summary>True while this instance's own tracking (not its sync group) holds it in FAULT.</summary>
-    public bool OwnFault
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _ownFault;
-            }
-        }
-    }
-
-    /// <summary>True while this BACKUP instance timed out and waits for its sync group to follow.</summary>
-    public bool WantsMaster => _wantsMaster;
-
-    /// <summary>
-    /// Set by a sync group: asked when the master-down timer expires whether this instance may take MASTER now
-    /// (keepalived 2.2.7 observed: "(A) Receive advertisement timeout", "(B) Receive advertisement timeout", then the
-    /// group goes to MASTER once the last member timed out).
-    /// </summary>
-    public Func<VrrpInstanceRunner, bool>? MasterGate { get; set; }
-
-    /// <summary>Raised after <see cref="OwnFault"/> changed (and after any state change it caused), outside the runner's lock.</summary>
-    public event Action<VrrpInstanceRunner>? OwnFaultChanged;
 
     /// <summary>Raised after a state change, outside the runner's lock.</summary>
     public event Action<VrrpInstanceRunner, VrrpRole, VrrpRole>? RoleChanged;
@@ -130,38 +101,6 @@ public sealed class VrrpInstanceRunner : IAsyncDisposable
             OwnFaultChanged?.Invoke(this);
         }
     }
-
-    /// <summary>Tracking changed: new effective priority and fault verdict.</summary>
-    public void Track(int priority, bool fault)
-        => Apply(m =>
-        {
-            SetOwnFault(fault);
-            var actions = new List<VrrpAction>(m.PriorityChanged(priority));
-            actions.AddRange(FaultOrRecover(m));
-            return actions;
-        });
-
-    /// <summary>
-    /// keepalived 2.2.7 vrrp_sync_group (observed): a member entering FAULT on its own takes the whole group to FAULT
-    /// ("VRRP_Group(G) Syncing instances to FAULT state"), and the group leaves FAULT for BACKUP only when no member is
-    /// faulted on its own any more. The group's verdict is held here, so this instance's tracking cannot lift it.
-    /// </summary>
-    public void SetGroupFault(bool fault)
-        => Apply(m =>
-        {
-            _groupFault = fault;
-            return FaultOrRecover(m);
-        });
-
-    // Under the lock; the event is raised by Apply once the lock is released.
-    private void SetOwnFault(bool fault)
-    {
-        _ownFaultMoved |= _ownFault != fault;
-        _ownFault = fault;
-    }
-
-    private IReadOnlyList<VrrpAction> FaultOrRecover(VrrpStateMachine m)
-        => _ownFault || _groupFault ? m.Fault() : m.Role == VrrpRole.Fault ? m.Recover() : [];
 
     /// <summary>Processes one received packet (the receive loop calls this; tests may too).</summary>
     public void Receive(ReadOnlySpan<byte> message, int ttl, IPAddress source, IPAddress destination)

@@ -1,10 +1,6 @@
-using System.Buffers;
-using System.IO.Pipelines;
 using System.Runtime.CompilerServices;
-using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.WebUtilities;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace Proxy.Http.Upstream;
@@ -144,66 +140,6 @@ internal static partial class H1Forwarder
         }
     }
 
-    private static ForwarderError ErrorOf(HttpContext context, H1Connection? connection, Phase phase, Exception e, out Exception exception)
-    {
-        exception = e;
-        if (phase == Phase.ServerBody && connection is not null)
-        {
-            // The body copy notes which side it was on.
-            phase = (Phase)connection.Phase;
-        }
-
-        var aborted = context.RequestAborted.IsCancellationRequested;
-        switch (phase)
-        {
-            case Phase.Connect:
-                if (aborted)
-                {
-                    return ForwarderError.RequestCanceled;
-                }
-
-                if (e is not UpstreamConnectException)
-                {
-                    // A failed TLS handshake, a name that does not resolve: the connection was never made (SC).
-                    exception = new HttpRequestException(HttpRequestError.ConnectionError, e.Message, e);
-                }
-
-                return ForwarderError.Request;
-            case Phase.ClientBody:
-                // The client stalled until the server's timeout ran out: haproxy answers 504 sH.
-                return !aborted && connection?.Timer.IsCancellationRequested == true ? ForwarderError.RequestTimedOut : ForwarderError.RequestBodyClient;
-            case Phase.ServerBody:
-                return aborted ? ForwarderError.RequestBodyClient
-                    : connection?.Timer.IsCancellationRequested == true ? ForwarderError.RequestTimedOut : ForwarderError.RequestBodyDestination;
-            default:
-                if (aborted)
-                {
-                    return ForwarderError.RequestCanceled;
-                }
-
-                return connection?.Timer.IsCancellationRequested == true ? ForwarderError.RequestTimedOut : ForwarderError.Request;
-        }
-    }
-
-    private static H1Attempt Fail(HttpContext context, H1Connection? connection, ref CancellationTokenRegistration abort, ForwarderError error, Exception? exception)
-    {
-        abort.Dispose();
-        connection?.Dispose();
-        context.Features.Set<IForwarderErrorFeature>(new H1ErrorFeature(error, exception));
-        if (!context.Response.HasStarted)
-        {
-            // As YARP: nothing of the server's answer reaches the client; the handler sends HAProxy's page, if any.
-            context.Response.Clear();
-            context.Response.StatusCode = StatusCodes.Status502BadGateway;
-        }
-        else
-        {
-            context.Abort();
-        }
-
-        return new H1Attempt(error);
-    }
-
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private static async ValueTask<H1Attempt> RespondAsync(HttpContext context, H1Connection connection, HaproxyRequestTransformer transformer,
         RetryPolicy retry, int retriesDone, bool hasBody, TimeSpan? serverTimeout, RequestOutcome outcome, bool bodyPending, bool closeServer,
@@ -260,105 +196,6 @@ internal static partial class H1Forwarder
         }
 
         return new H1Attempt(ForwarderError.None);
-    }
-
-    // Bytes after the response, or the server's close already seen: the connection is not reused.
-    private static bool HasMore(PipeReader reader)
-    {
-        if (!reader.TryRead(out var result))
-        {
-            return false;
-        }
-
-        reader.AdvanceTo(result.Buffer.Start);
-        return !result.Buffer.IsEmpty || result.IsCompleted;
-    }
-
-    private static void CopyHead(HttpContext context, H1Connection connection)
-    {
-        var head = connection.Response;
-        var bytes = connection.HeadBytes();
-        var response = context.Response;
-        response.StatusCode = head.Status;
-        if (head.ReasonLength > 0)
-        {
-            // Kestrel writes the standard phrase; only another one is carried over (haproxy 2.6 forwards it as is).
-            var reason = bytes.Slice(head.ReasonStart, head.ReasonLength);
-            if (!Ascii.Equals(reason, ReasonPhrases.GetReasonPhrase(head.Status)))
-            {
-                context.Features.Get<IHttpResponseFeature>()!.ReasonPhrase = Encoding.Latin1.GetString(reason);
-            }
-        }
-
-        var headers = response.Headers;
-        var lines = head.Headers;
-        for (var i = 0; i < lines.Length; i++)
-        {
-            var line = lines[i];
-            if (line.Kind != H1HeaderKind.Other)
-            {
-                continue;
-            }
-
-            var name = connection.Names.Get(i, bytes.Slice(line.NameStart, line.NameLength));
-            var value = connection.Values.Get(i, bytes.Slice(line.ValueStart, line.ValueLength));
-            headers[name] = headers.TryGetValue(name, out var existing) ? Microsoft.Extensions.Primitives.StringValues.Concat(existing, value) : value;
-        }
-
-        if (head.ContentLength >= 0 && head.Status != 204)
-        {
-            response.ContentLength = head.ContentLength;
-        }
-    }
-
-    // How long an `Expect: 100-continue` request waits for the server's 100 before its body goes anyway.
-    private static readonly TimeSpan ContinueWait = TimeSpan.FromSeconds(1);
-
-    // Reads until a complete (or invalid) head. With interimWait, Incomplete means no answer came within it.
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private static async ValueTask<H1ParseResult> ReadHeadAsync(H1Connection connection, TimeSpan? serverTimeout, TimeSpan? interimWait)
-    {
-        var reader = connection.Reader;
-        using var wait = interimWait is { } delay
-            ? connection.Time.CreateTimer(static s => ((PipeReader)s!).CancelPendingRead(), reader, delay, Timeout.InfiniteTimeSpan)
-            : null;
-        while (true)
-        {
-            Arm(connection, serverTimeout);
-            var result = await reader.ReadAsync(connection.Timer.Token);
-            var buffer = result.Buffer;
-            if (result.IsCanceled && buffer.IsEmpty)
-            {
-                reader.AdvanceTo(buffer.Start);
-                if (wait is not null)
-                {
-                    return H1ParseResult.Incomplete;
-                }
-
-                // A late CancelPendingRead of an earlier wait: read again.
-                continue;
-            }
-
-            connection.ResponseStarted |= !buffer.IsEmpty;
-            var parsed = H1ResponseParser.TryParse(buffer.IsSingleSegment ? buffer.FirstSpan : connection.Scratch(buffer), connection.Response);
-            if (parsed != H1ParseResult.Incomplete)
-            {
-                // The head's bytes stay unconsumed until its headers were copied.
-                connection.Pending = buffer;
-                if (parsed != H1ParseResult.Complete)
-                {
-                    reader.AdvanceTo(buffer.Start, buffer.End);
-                }
-
-                return parsed;
-            }
-
-            reader.AdvanceTo(buffer.Start, buffer.End);
-            if (result.IsCompleted)
-            {
-                throw new IOException(buffer.IsEmpty ? "the server closed the connection without a response" : "the server closed the connection within its response headers");
-            }
-        }
     }
 
     private static void Arm(H1Connection connection, TimeSpan? serverTimeout)
