@@ -58,7 +58,7 @@ public class ObservingPipeReaderTests
     }
 
     // Marks every watched result completed, and counts them.
-    private sealed class Completing(PipeReader inner, bool watch) : ObservingPipeReader(inner)
+    private sealed class Completing(PipeReader inner, bool watch) : ObservingPipeReader<Completing>(inner)
     {
         public int Observed { get; private set; }
 
