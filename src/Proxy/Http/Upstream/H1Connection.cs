@@ -9,18 +9,24 @@ namespace Proxy.Http.Upstream;
 /// </summary>
 internal sealed class H1Connection : IDisposable
 {
-    // 32 KiB reads: a 16 KiB body and its head arrive in one read instead of two (buffers go back to the pool once consumed).
-    private static readonly StreamPipeReaderOptions ReaderOptions = new(bufferSize: 32768, minimumReadSize: 4096, leaveOpen: true);
-
     private byte[]? _scratch;
+
+    private readonly object _deadlineLock = new();
+    private readonly ITimer _deadlineTimer;
+
+    // When `timeout server` expires (TimeProvider timestamp), long.MaxValue while no exchange is timed.
+    private long _deadline = long.MaxValue;
+
+    // When the timer is due to fire, long.MaxValue while it is not armed.
+    private long _timerDue = long.MaxValue;
 
     public H1Connection(Stream stream, H1ConnectionPool pool)
     {
         Stream = stream;
         Pool = pool;
         Time = pool.Time;
-        Reader = PipeReader.Create(stream, ReaderOptions);
-        Timer = new CancellationTokenSource(Timeout.InfiniteTimeSpan, Time);
+        Reader = new H1StreamReader(stream);
+        _deadlineTimer = Time.CreateTimer(static state => ((H1Connection)state!).OnDeadlineTimer(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>The pool the connection goes back to.</summary>
@@ -41,8 +47,8 @@ internal sealed class H1Connection : IDisposable
 
     public PipeReader Reader { get; }
 
-    /// <summary>Cancels the server side's reads and writes: `timeout server`, or the client leaving.</summary>
-    public CancellationTokenSource Timer { get; }
+    /// <summary>Cancels the server side's reads and writes: `timeout server` (<see cref="Arm"/>), or the client leaving.</summary>
+    public CancellationTokenSource Timer { get; } = new();
 
     public H1WriteBuffer Head { get; } = new();
 
@@ -89,17 +95,82 @@ internal sealed class H1Connection : IDisposable
         return _scratch.AsSpan(0, length);
     }
 
-    /// <summary>Makes the timer usable for the next request; false when it fired (the connection is then unusable).</summary>
+    /// <summary>
+    /// Starts (or restarts) `timeout server` from now: haproxy's is an inactivity timeout, so every read and write
+    /// towards the server arms it again. Only a deadline is written; the one timer of the connection is moved when
+    /// it fires early (<see cref="OnDeadlineTimer"/>), so a request costs no timer-queue operation (two per read with
+    /// CancelAfter were a measurable share of a request, bench/RESULTS.md).
+    /// </summary>
+    public void Arm(TimeSpan timeout)
+    {
+        var now = Time.GetTimestamp();
+        var deadline = now + (long)(timeout.TotalSeconds * Time.TimestampFrequency);
+        lock (_deadlineLock)
+        {
+            _deadline = deadline;
+            if (_timerDue <= deadline)
+            {
+                return;
+            }
+
+            // Not armed, or armed for later than this (a shorter timeout than the last one).
+            _timerDue = deadline;
+            _deadlineTimer.Change(timeout, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    /// <summary>Makes the connection usable for the next request; false when `timeout server` fired (it is unusable then).</summary>
     public bool ResetTimer()
     {
-        Timer.CancelAfter(Timeout.InfiniteTimeSpan);
-        return Timer.TryReset();
+        lock (_deadlineLock)
+        {
+            _deadline = long.MaxValue;
+        }
+
+        return !Timer.IsCancellationRequested;
+    }
+
+    private void OnDeadlineTimer()
+    {
+        var expired = false;
+        lock (_deadlineLock)
+        {
+            var now = Time.GetTimestamp();
+            if (_deadline == long.MaxValue)
+            {
+                _timerDue = long.MaxValue;
+            }
+            else if (now >= _deadline)
+            {
+                _timerDue = long.MaxValue;
+                expired = true;
+            }
+            else
+            {
+                // Re-armed since the timer was set: wait for the rest.
+                _timerDue = _deadline;
+                _deadlineTimer.Change(Time.GetElapsedTime(now, _deadline), Timeout.InfiniteTimeSpan);
+            }
+        }
+
+        if (expired)
+        {
+            try
+            {
+                Timer.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // Closed meanwhile.
+            }
+        }
     }
 
     public void Dispose()
     {
         Reader.Complete();
         Stream.Dispose();
+        _deadlineTimer.Dispose();
         Timer.Dispose();
         Head.Dispose();
         if (_scratch is not null)

@@ -40,6 +40,9 @@ internal static partial class H1Forwarder
 
         var headers = response.Headers;
         var lines = head.Headers;
+        // Names seen so far, by a case-blind hash bit: only a name whose bit is set may repeat one (Set-Cookie), so
+        // only then is the header looked up before it is set (each lookup compares names case-insensitively).
+        var seen = 0UL;
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i];
@@ -48,9 +51,20 @@ internal static partial class H1Forwarder
                 continue;
             }
 
-            var name = connection.Names.Get(i, bytes.Slice(line.NameStart, line.NameLength));
+            var nameBytes = bytes.Slice(line.NameStart, line.NameLength);
+            var bit = 1UL << (int)(((uint)nameBytes.Length * 7 + (uint)(nameBytes[0] | 0x20) + (uint)(nameBytes[^1] | 0x20)) & 63);
+            var name = connection.Names.Get(i, nameBytes);
             var value = connection.Values.Get(i, bytes.Slice(line.ValueStart, line.ValueLength));
-            headers[name] = headers.TryGetValue(name, out var existing) ? Microsoft.Extensions.Primitives.StringValues.Concat(existing, value) : value;
+            if ((seen & bit) != 0 && headers.TryGetValue(name, out var existing))
+            {
+                headers[name] = Microsoft.Extensions.Primitives.StringValues.Concat(existing, value);
+            }
+            else
+            {
+                headers[name] = value;
+            }
+
+            seen |= bit;
         }
 
         if (head.ContentLength >= 0 && head.Status != 204)
@@ -67,23 +81,27 @@ internal static partial class H1Forwarder
     private static async ValueTask<H1ParseResult> ReadHeadAsync(H1Connection connection, TimeSpan? serverTimeout, TimeSpan? interimWait)
     {
         var reader = connection.Reader;
-        using var wait = interimWait is { } delay
-            ? connection.Time.CreateTimer(static s => ((PipeReader)s!).CancelPendingRead(), reader, delay, Timeout.InfiniteTimeSpan)
-            : null;
+        // The interim wait cancels the read in progress through its token (the reader's CancelPendingRead only
+        // affects a read not yet started); the connection's own timer stays linked in.
+        using var wait = interimWait is { } delay ? new CancellationTokenSource(delay, connection.Time) : null;
+        using var linked = wait is null ? null : CancellationTokenSource.CreateLinkedTokenSource(connection.Timer.Token, wait.Token);
         while (true)
         {
             Arm(connection, serverTimeout);
-            var result = await reader.ReadAsync(connection.Timer.Token);
+            ReadResult result;
+            try
+            {
+                result = await reader.ReadAsync(linked?.Token ?? connection.Timer.Token);
+            }
+            catch (OperationCanceledException) when (wait is { IsCancellationRequested: true } && !connection.Timer.IsCancellationRequested)
+            {
+                return H1ParseResult.Incomplete;
+            }
+
             var buffer = result.Buffer;
             if (result.IsCanceled && buffer.IsEmpty)
             {
                 reader.AdvanceTo(buffer.Start);
-                if (wait is not null)
-                {
-                    return H1ParseResult.Incomplete;
-                }
-
-                // A late CancelPendingRead of an earlier wait: read again.
                 continue;
             }
 

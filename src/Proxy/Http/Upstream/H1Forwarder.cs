@@ -202,7 +202,7 @@ internal static partial class H1Forwarder
     {
         if (serverTimeout is { } timeout)
         {
-            connection.Timer.CancelAfter(timeout);
+            connection.Arm(timeout);
         }
     }
 

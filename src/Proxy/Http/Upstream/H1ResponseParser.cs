@@ -120,13 +120,10 @@ internal static class H1ResponseParser
         }
 
         var name = line[..colon];
-        foreach (var b in name)
+        if (name.ContainsAnyExcept(TokenChars))
         {
-            if (!IsTokenChar(b))
-            {
-                // Also rejects obs-fold (a line starting with a space) and a space before the colon.
-                return false;
-            }
+            // Also rejects obs-fold (a line starting with a space) and a space before the colon.
+            return false;
         }
 
         var valueStart = colon + 1;
@@ -205,8 +202,7 @@ internal static class H1ResponseParser
     private static bool IsDigit(byte b) => b is >= (byte)'0' and <= (byte)'9';
 
     // RFC 9110 §5.6.2 tchar.
-    private static bool IsTokenChar(byte b)
-        => b is >= (byte)'a' and <= (byte)'z' or >= (byte)'A' and <= (byte)'Z' or >= (byte)'0' and <= (byte)'9'
-            or (byte)'!' or (byte)'#' or (byte)'$' or (byte)'%' or (byte)'&' or (byte)'\'' or (byte)'*' or (byte)'+'
-            or (byte)'-' or (byte)'.' or (byte)'^' or (byte)'_' or (byte)'`' or (byte)'|' or (byte)'~';
+    // RFC 9110 §5.6.2 tchar, searched vectorized (a loop over the name was a measurable share of a response).
+    private static readonly System.Buffers.SearchValues<byte> TokenChars = System.Buffers.SearchValues.Create(
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-.^_`|~"u8);
 }
