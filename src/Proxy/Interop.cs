@@ -61,4 +61,88 @@ internal static partial class Interop
     /// <summary>ERR_clear_error(3): drops what a refused list left on this thread's error queue.</summary>
     [LibraryImport(LibCrypto, EntryPoint = "ERR_clear_error")]
     internal static partial void ErrClearError();
+    // Linux sockets and epoll for the transport (src/Proxy/Transport): libc's wrappers, errno through
+    // Marshal.GetLastPInvokeError. Pointers are to pinned pool memory or stack buffers.
+    private const string LibC = "libc";
+
+    /// <summary>epoll_create1(2).</summary>
+    [LibraryImport(LibC, EntryPoint = "epoll_create1", SetLastError = true)]
+    internal static partial int EpollCreate1(int flags);
+
+    /// <summary>epoll_ctl(2); <paramref name="ev"/> points at one native struct epoll_event (see EpollEvent).</summary>
+    [LibraryImport(LibC, EntryPoint = "epoll_ctl", SetLastError = true)]
+    internal static unsafe partial int EpollCtl(int epfd, int op, int fd, byte* ev);
+
+    /// <summary>epoll_wait(2) into <paramref name="events"/> (room for <paramref name="maxEvents"/> native events).</summary>
+    [LibraryImport(LibC, EntryPoint = "epoll_wait", SetLastError = true)]
+    internal static unsafe partial int EpollWait(int epfd, byte* events, int maxEvents, int timeout);
+
+    /// <summary>accept4(2).</summary>
+    [LibraryImport(LibC, EntryPoint = "accept4", SetLastError = true)]
+    internal static unsafe partial int Accept4(int fd, byte* address, int* addressLength, int flags);
+
+    /// <summary>recv(2).</summary>
+    [LibraryImport(LibC, EntryPoint = "recv", SetLastError = true)]
+    internal static unsafe partial nint Recv(int fd, byte* buffer, nuint length, int flags);
+
+    /// <summary>send(2).</summary>
+    [LibraryImport(LibC, EntryPoint = "send", SetLastError = true)]
+    internal static unsafe partial nint Send(int fd, byte* buffer, nuint length, int flags);
+
+    /// <summary>sendmsg(2) with a native struct msghdr.</summary>
+    [LibraryImport(LibC, EntryPoint = "sendmsg", SetLastError = true)]
+    internal static unsafe partial nint SendMsg(int fd, MessageHeader* message, int flags);
+
+    /// <summary>shutdown(2).</summary>
+    [LibraryImport(LibC, EntryPoint = "shutdown", SetLastError = true)]
+    internal static partial int Shutdown(int fd, int how);
+
+    /// <summary>close(2).</summary>
+    [LibraryImport(LibC, EntryPoint = "close", SetLastError = true)]
+    internal static partial int Close(int fd);
+
+    /// <summary>getsockname(2).</summary>
+    [LibraryImport(LibC, EntryPoint = "getsockname", SetLastError = true)]
+    internal static unsafe partial int GetSockName(int fd, byte* address, int* addressLength);
+
+    /// <summary>getpeername(2).</summary>
+    [LibraryImport(LibC, EntryPoint = "getpeername", SetLastError = true)]
+    internal static unsafe partial int GetPeerName(int fd, byte* address, int* addressLength);
+
+    /// <summary>setsockopt(2) with an int value.</summary>
+    [LibraryImport(LibC, EntryPoint = "setsockopt", SetLastError = true)]
+    internal static unsafe partial int SetSockOpt(int fd, int level, int name, int* value, int length);
+
+    /// <summary>socket(2).</summary>
+    [LibraryImport(LibC, EntryPoint = "socket", SetLastError = true)]
+    internal static partial int Socket(int domain, int type, int protocol);
+
+    /// <summary>connect(2).</summary>
+    [LibraryImport(LibC, EntryPoint = "connect", SetLastError = true)]
+    internal static unsafe partial int Connect(int fd, byte* address, int addressLength);
+
+    /// <summary>getsockopt(2) with an int value.</summary>
+    [LibraryImport(LibC, EntryPoint = "getsockopt", SetLastError = true)]
+    internal static unsafe partial int GetSockOpt(int fd, int level, int name, int* value, int* length);
+
+    /// <summary>struct iovec.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    internal unsafe struct IoVector
+    {
+        public byte* Base;
+        public nuint Length;
+    }
+
+    /// <summary>struct msghdr (LP64 layout).</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    internal unsafe struct MessageHeader
+    {
+        public byte* Name;
+        public int NameLength;
+        public IoVector* Vectors;
+        public nuint VectorCount;
+        public byte* Control;
+        public nuint ControlLength;
+        public int Flags;
+    }
 }

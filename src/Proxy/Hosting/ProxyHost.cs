@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Proxy.Diagnostics;
 using Proxy.Health;
 using Proxy.Http;
@@ -126,6 +128,10 @@ internal static class ProxyHost
                 }
             });
 
+        // Registered after UseSockets: Kestrel asks the last transport first, and ours takes TCP binds on Linux
+        // (src/Proxy/Transport); unix sockets, or PROXY_TRANSPORT=sockets, stay on Kestrel's socket transport.
+        builder.Services.AddSingleton<IConnectionListenerFactory>(services => new Transport.EpollTransportFactory(
+            services.GetRequiredService<IOptions<KestrelServerOptions>>(), FreeBind.CreateBoundListenSocket, services.GetService<IMemoryPoolFactory<byte>>()));
         var app = builder.Build();
         var handler = app.Services.GetRequiredService<HttpProxyHandler>();
         // The access log wraps the handler: it sees the request's end whatever path answered it.

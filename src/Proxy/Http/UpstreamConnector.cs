@@ -12,6 +12,12 @@ internal sealed class UpstreamConnector(UpstreamConnect connect, TimeSpan? timeo
     /// <summary>A plain TCP connection with Nagle off, as HAProxy sends.</summary>
     public static async ValueTask<Stream> ConnectTcpAsync(DnsEndPoint endpoint, CancellationToken cancellationToken)
     {
+        if (Transport.EpollTransportFactory.Enabled && IPAddress.TryParse(endpoint.Host, out var address))
+        {
+            // On the epoll loops, with the client connections (src/Proxy/Transport).
+            return await Transport.EpollStream.ConnectAsync(new IPEndPoint(address, endpoint.Port), cancellationToken);
+        }
+
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {

@@ -57,6 +57,53 @@ public class ObservingPipeReaderTests
         Assert.Equal(1, reader.Observed);
     }
 
+    [Fact]
+    public async Task ReadAsync_StackedWrappersReadPending_HooksRunInNestingOrderAndTheSourceIsReadOnce()
+    {
+        var pipe = new Pipe();
+        var log = new List<string>();
+        var inner = new Logging(pipe.Reader, "inner", log);
+        var outer = new Logging(inner, "outer", log);
+
+        var read = outer.ReadAsync();
+        await pipe.Writer.WriteAsync("abc"u8.ToArray());
+        var result = await read;
+
+        Assert.Equal(["before outer", "before inner", "observe inner", "observe outer"], log);
+        Assert.Equal(3, result.Buffer.Length);
+    }
+
+    [Fact]
+    public async Task ReadAsync_OnlyTheInnerWrapperWatches_OnlyItObserves()
+    {
+        var pipe = new Pipe();
+        var inner = new Completing(pipe.Reader, watch: true);
+        var outer = new Completing(inner, watch: false);
+        await pipe.Writer.WriteAsync("abc"u8.ToArray());
+
+        var result = await outer.ReadAsync();
+
+        Assert.True(result.IsCompleted);
+        Assert.Equal(1, inner.Observed);
+        Assert.Equal(0, outer.Observed);
+    }
+
+    // Records its hooks' order.
+    private sealed class Logging(PipeReader inner, string name, List<string> log) : ObservingPipeReader<Logging>(inner)
+    {
+        protected override bool BeforeRead()
+        {
+            log.Add("before " + name);
+            return true;
+        }
+
+        protected override ReadResult Observe(ReadResult result)
+        {
+            log.Add("observe " + name);
+            return result;
+        }
+    }
+
     // Marks every watched result completed, and counts them.
     private sealed class Completing(PipeReader inner, bool watch) : ObservingPipeReader<Completing>(inner)
     {
