@@ -11,6 +11,9 @@ internal sealed partial class EpollConnection
     // 1 when an EPOLLIN edge came since the last pass found the socket drained.
     private int _readable;
 
+    // Set once an event said the client hung up (EPOLLRDHUP/HUP/ERR): reading goes on until recv returns 0.
+    private bool _hungUp;
+
     // 1 while a receive pass runs (or waits for the application to make room); 2 once reading ended for good.
     private int _receiving;
 
@@ -53,9 +56,10 @@ internal sealed partial class EpollConnection
                 if (received > 0)
                 {
                     writer.Advance(received);
-                    if (received == memory.Length)
+                    if (received == memory.Length || Volatile.Read(ref _hungUp))
                     {
-                        // A full buffer: there may be more behind it, and no new edge would say so.
+                        // A full buffer (there may be more behind it), or the client's end still to read: no new
+                        // edge would say so.
                         Volatile.Write(ref _readable, 1);
                     }
 

@@ -97,6 +97,12 @@ internal sealed partial class EpollConnection : ConnectionContext, IConnectionId
 
     public void OnEvents(uint events)
     {
+        if ((events & (LinuxNet.EpollRdHup | LinuxNet.EpollHup | LinuxNet.EpollErr)) != 0)
+        {
+            // The client's end (or an error) is waiting behind its data: no later edge will announce it.
+            Volatile.Write(ref _hungUp, true);
+        }
+
         if ((events & (LinuxNet.EpollIn | LinuxNet.EpollRdHup | LinuxNet.EpollHup | LinuxNet.EpollErr)) != 0)
         {
             OnReadable();

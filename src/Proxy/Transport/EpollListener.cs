@@ -102,6 +102,12 @@ internal sealed class EpollListener : IConnectionListener, IEpollHandler
             _loops[0].Unregister(_fd, _registration);
             _socket.Dispose();
             _accepted.Writer.TryComplete();
+            // Accepted but never handed to Kestrel: nobody else will close them.
+            while (_accepted.Reader.TryRead(out var orphan))
+            {
+                orphan.Abort(new ConnectionAbortedException("The listener was unbound."));
+                _ = orphan.DisposeAsync();
+            }
         }
 
         return ValueTask.CompletedTask;

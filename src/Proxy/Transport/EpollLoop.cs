@@ -7,14 +7,14 @@ namespace Proxy.Transport;
 /// <summary>
 /// One epoll instance and the thread that waits on it. Descriptors are registered edge-triggered, once, for reads
 /// and writes; the handler runs on this thread and continues inline (haproxy 2.6 does the same on its pollers:
-/// one thread per loop, no hand-off per event).
+/// one thread per loop, no hand-off per event). The thread is a background thread and lives as long as the process.
 /// </summary>
 /// <remarks>
 /// The event's data is a GCHandle to the handler. A handle is freed only by this thread, after the batch in which it
 /// was unregistered: once epoll_ctl(DEL) returned no later epoll_wait reports the descriptor, but the batch being
 /// handled may still hold an event for it.
 /// </remarks>
-internal sealed unsafe class EpollLoop : IDisposable
+internal sealed unsafe class EpollLoop
 {
     private const int MaxEvents = 256;
 
@@ -24,7 +24,6 @@ internal sealed unsafe class EpollLoop : IDisposable
     private readonly int _epfd;
     private readonly Thread _thread;
     private readonly ConcurrentQueue<GCHandle> _released = new();
-    private volatile bool _stopping;
 
     /// <summary>The loop whose thread this is, or null on any other thread.</summary>
     [ThreadStatic]
@@ -80,7 +79,7 @@ internal sealed unsafe class EpollLoop : IDisposable
         var events = (byte*)NativeMemory.Alloc((nuint)(MaxEvents * size));
         try
         {
-            while (!_stopping)
+            while (true)
             {
                 var count = Interop.EpollWait(_epfd, events, MaxEvents, IdleWakeMilliseconds);
                 if (count < 0)
@@ -121,11 +120,5 @@ internal sealed unsafe class EpollLoop : IDisposable
         {
             NativeMemory.Free(events);
         }
-    }
-
-    public void Dispose()
-    {
-        // The thread is a background thread: it ends with the process, or at its next wake after this.
-        _stopping = true;
     }
 }

@@ -19,6 +19,8 @@ internal sealed partial class EpollStream : Stream, IEpollHandler
     private readonly EdgeSignal _writable = new();
     private nint _registration;
     private bool _drained;
+    private int _drainedAt;
+    private bool _hungUp;
     private int _disposed;
 
     private EpollStream(int fd, EpollLoop loop)
@@ -46,6 +48,12 @@ internal sealed partial class EpollStream : Stream, IEpollHandler
 
     public void OnEvents(uint events)
     {
+        if ((events & (LinuxNet.EpollRdHup | LinuxNet.EpollHup | LinuxNet.EpollErr)) != 0)
+        {
+            // The server's end (or an error) is waiting behind the data: no later edge will announce it.
+            Volatile.Write(ref _hungUp, true);
+        }
+
         if ((events & (LinuxNet.EpollIn | LinuxNet.EpollRdHup | LinuxNet.EpollHup | LinuxNet.EpollErr)) != 0)
         {
             _readable.Signal();
@@ -62,6 +70,7 @@ internal sealed partial class EpollStream : Stream, IEpollHandler
         if (!_drained)
         {
             // The common case: the bytes are there (or the end, or an error) without a wait or a state machine.
+            // The edge count is taken before each recv: an edge after it means new bytes, whatever the recv saw.
             var seen = _readable.Edges;
             var received = Receive(buffer.Span);
             if (received >= 0 || -received is not (LinuxNet.EAgain or LinuxNet.EIntr))
@@ -69,7 +78,7 @@ internal sealed partial class EpollStream : Stream, IEpollHandler
                 return Completed(buffer, received, seen);
             }
 
-            _drained = -received == LinuxNet.EAgain && _readable.Edges == seen;
+            Drained(-received == LinuxNet.EAgain, seen);
         }
 
         return ReadSlowAsync(buffer, cancellationToken);
@@ -80,30 +89,38 @@ internal sealed partial class EpollStream : Stream, IEpollHandler
     {
         while (true)
         {
-            var seen = _readable.Edges;
             if (_drained)
             {
-                await _readable.WaitAsync(seen, cancellationToken).ConfigureAwait(false);
+                // Completes at once when an edge came after the recv that found the socket drained.
+                await _readable.WaitAsync(_drainedAt, cancellationToken).ConfigureAwait(false);
                 _drained = false;
-                seen = _readable.Edges;
             }
 
+            var seen = _readable.Edges;
             var received = Receive(buffer.Span);
             if (received >= 0 || -received is not (LinuxNet.EAgain or LinuxNet.EIntr))
             {
                 return await Completed(buffer, received, seen).ConfigureAwait(false);
             }
 
-            _drained = -received == LinuxNet.EAgain && _readable.Edges == seen;
+            Drained(-received == LinuxNet.EAgain, seen);
         }
     }
 
-    // A read's outcome: bytes (a short read marks the socket drained unless an edge came meanwhile), the end, or an error.
+    // The socket had nothing more when the edge count was `seen`: the next read waits for an edge after that.
+    private void Drained(bool drained, int seen)
+    {
+        // After a hang-up a short read is not the end of what there is to read: the end itself (0) is still to come.
+        _drained = drained && !Volatile.Read(ref _hungUp);
+        _drainedAt = seen;
+    }
+
+    // A read's outcome: bytes (a short read leaves the socket drained), the end, or an error.
     private ValueTask<int> Completed(Memory<byte> buffer, int received, int seen)
     {
         if (received > 0)
         {
-            _drained = received < buffer.Length && _readable.Edges == seen;
+            Drained(received < buffer.Length, seen);
             return new ValueTask<int>(received);
         }
 
