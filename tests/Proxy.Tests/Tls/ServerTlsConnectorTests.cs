@@ -61,6 +61,8 @@ public sealed class ServerTlsConnectorTests : IDisposable
 
         await using var stream = await tls.ConnectAsync(UpstreamConnector.ConnectTcpAsync(Endpoint, default), Endpoint, default);
 
-        Assert.IsType<NetworkStream>(stream);
+        // The plain TCP stream (NetworkStream, or the epoll transport's own), not a TLS one.
+        Assert.IsNotType<System.Net.Security.SslStream>(stream, exactMatch: false);
+        Assert.True(stream.CanRead && stream.CanWrite);
     }
 }

@@ -54,7 +54,7 @@ internal sealed class H1Connection : IDisposable
 
     public H1ResponseHead Response { get; } = new();
 
-    public H1HeaderStrings Names { get; } = new();
+    public H1HeaderStrings Names { get; } = new(names: true);
 
     public H1HeaderStrings Values { get; } = new();
 

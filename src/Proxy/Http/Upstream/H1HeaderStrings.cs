@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text;
 
 namespace Proxy.Http.Upstream;
@@ -7,9 +8,18 @@ namespace Proxy.Http.Upstream;
 /// same headers in the same order most of the time (Server, Content-Type, often the same Date within a second),
 /// so a connection reuses the strings of its previous response instead of allocating new ones.
 /// </summary>
-internal sealed class H1HeaderStrings
+internal sealed class H1HeaderStrings(bool names = false)
 {
     private const int Slots = 32;
+
+    // Kestrel's response headers find a known name by reference before comparing it case-blind: a name spelled
+    // exactly as ASP.NET's constant becomes that constant (same text, so nothing changes on the wire).
+    private static readonly FrozenDictionary<string, string> KnownNames = typeof(Microsoft.Net.Http.Headers.HeaderNames)
+        .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+        .Where(f => f.FieldType == typeof(string))
+        .Select(f => (string)f.GetValue(null)!)
+        .Distinct(StringComparer.Ordinal)
+        .ToFrozenDictionary(n => n, n => n, StringComparer.Ordinal);
 
     private readonly byte[]?[] _raw = new byte[]?[Slots];
     private readonly string?[] _text = new string?[Slots];
@@ -28,6 +38,11 @@ internal sealed class H1HeaderStrings
         }
 
         var made = Encoding.Latin1.GetString(bytes);
+        if (names && KnownNames.TryGetValue(made, out var known))
+        {
+            made = known;
+        }
+
         _raw[slot] = bytes.ToArray();
         _text[slot] = made;
         return made;
