@@ -19,7 +19,7 @@ namespace Proxy.Http.Upstream;
 internal sealed class H1StreamReader(Stream stream) : PipeReader
 {
     // A 16 KiB body and its head arrive in one read (the 32 KiB StreamPipeReader reads did the same).
-    private const int BufferSize = 32 * 1024;
+    private const int BufferSize = H1BufferPool.BufferSize;
     private const int MinimumReadSize = 4096;
 
     // Far above what the forwarder leaves unconsumed; reaching it means a consumer that never consumes.
@@ -89,7 +89,7 @@ internal sealed class H1StreamReader(Stream stream) : PipeReader
         if (_start == _end && _buffer is not null)
         {
             // Everything consumed: the buffer goes back until the next read.
-            ArrayPool<byte>.Shared.Return(_buffer);
+            Release(_buffer);
             (_buffer, _start, _end, _examined) = (null, 0, 0, 0);
         }
     }
@@ -106,8 +106,21 @@ internal sealed class H1StreamReader(Stream stream) : PipeReader
         _completed = true;
         if (_buffer is not null)
         {
-            ArrayPool<byte>.Shared.Return(_buffer);
+            Release(_buffer);
             (_buffer, _start, _end, _examined) = (null, 0, 0, 0);
+        }
+    }
+
+    // The pool's own buffers go back to it; a grown one (rare) to ArrayPool, where it came from.
+    private static void Release(byte[] buffer)
+    {
+        if (buffer.Length == BufferSize)
+        {
+            H1BufferPool.Shared.Return(buffer);
+        }
+        else
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
@@ -120,7 +133,7 @@ internal sealed class H1StreamReader(Stream stream) : PipeReader
     {
         if (_buffer is null)
         {
-            _buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+            _buffer = H1BufferPool.Shared.Rent();
             return _buffer;
         }
 
@@ -144,7 +157,7 @@ internal sealed class H1StreamReader(Stream stream) : PipeReader
         _buffer.AsSpan(_start, kept).CopyTo(target);
         if (!ReferenceEquals(target, _buffer))
         {
-            ArrayPool<byte>.Shared.Return(_buffer);
+            Release(_buffer);
             _buffer = target;
         }
 
