@@ -3,7 +3,7 @@ using System.IO.Pipelines;
 namespace Proxy.Connections;
 
 /// <summary>
-/// What an <see cref="ObservingPipeReader{TSelf}"/> offers the one wrapped around it, so that a stack of them reads
+/// What an <see cref="ObservingPipeReader"/> offers the one wrapped around it, so that a stack of them reads
 /// its source once, in one layer.
 /// </summary>
 internal interface IObservedInput

@@ -14,7 +14,7 @@ namespace Proxy.Connections;
 /// Kestrel closes the connection gracefully (an abort could lose the page).
 /// </summary>
 internal sealed class LateHeadReader(PipeReader inner, ClientConnection connection, KestrelAnswerWriter output, TimeSpan timeout, TimeProvider time)
-    : ObservingPipeReader<LateHeadReader>(inner)
+    : ObservingPipeReader(inner)
 {
     private bool _expired;
     private int _headOf = -1;

@@ -1,5 +1,4 @@
 using System.IO.Pipelines;
-using System.Runtime.CompilerServices;
 
 namespace Proxy.Connections;
 
@@ -8,7 +7,7 @@ namespace Proxy.Connections;
 /// replace) what each read returns. The one subtle part lives here once: a completed read of a pipe may be backed by the
 /// pipe's pooled source, so its result is taken exactly once and handed on as a copy (a second GetResult throws
 /// "Reading is already in progress", and Kestrel then closed the connection without a byte); a read that is still
-/// pending is awaited on a pooled state machine (a box per read was ~250 B per request).
+/// pending goes through the reader's one <see cref="ValueTaskRelay{TIn, TOut}"/> (no allocation per read).
 /// </summary>
 /// <remarks>
 /// Wrappers stacked on one another (the access log's, the late-head timer's, the header recorder's) read through in
@@ -17,13 +16,7 @@ namespace Proxy.Connections;
 /// wrapper (about 0.3 us per keep-alive request, bench/RESULTS.md). AdvanceTo, Complete and CancelPendingRead still
 /// go through every layer, for the wrappers that act on them.
 /// </remarks>
-/// <typeparam name="TSelf">
-/// The derived reader. It only makes each reader's await its own state-machine type: the pool keeps one or two boxes
-/// per type and thread, and the wrappers of one connection await inside one another, so a shared type outran its pool
-/// (about 100 B per request measured with bench/alloc.sh).
-/// </typeparam>
-internal abstract class ObservingPipeReader<TSelf> : PipeReader, IObservedInput
-    where TSelf : ObservingPipeReader<TSelf>
+internal abstract class ObservingPipeReader : PipeReader, IObservedInput
 {
     private readonly PipeReader _inner;
 
@@ -31,6 +24,7 @@ internal abstract class ObservingPipeReader<TSelf> : PipeReader, IObservedInput
     private readonly IObservedInput? _below;
     private readonly PipeReader _source;
     private bool _watching;
+    private ValueTaskRelay<ReadResult, ReadResult>? _relay;
 
     protected ObservingPipeReader(PipeReader inner)
     {
@@ -53,7 +47,9 @@ internal abstract class ObservingPipeReader<TSelf> : PipeReader, IObservedInput
             return read;
         }
 
-        return read.IsCompletedSuccessfully ? new ValueTask<ReadResult>(((IObservedInput)this).ObserveChain(read.Result)) : ObserveAsync(read);
+        return read.IsCompletedSuccessfully
+            ? new ValueTask<ReadResult>(((IObservedInput)this).ObserveChain(read.Result))
+            : (_relay ??= new ValueTaskRelay<ReadResult, ReadResult>(((IObservedInput)this).ObserveChain)).Relay(read);
     }
 
     public sealed override bool TryRead(out ReadResult result)
@@ -106,7 +102,4 @@ internal abstract class ObservingPipeReader<TSelf> : PipeReader, IObservedInput
 
     /// <summary>Sees a read's result; returns it, or the result Kestrel gets instead.</summary>
     protected abstract ReadResult Observe(ReadResult result);
-
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<ReadResult> ObserveAsync(ValueTask<ReadResult> read) => ((IObservedInput)this).ObserveChain(await read);
 }

@@ -11,7 +11,7 @@ namespace Proxy.Logging;
 /// head. Reads made while a request is in progress pass straight through.
 /// </summary>
 internal sealed class FirstBytesReader(PipeReader inner, ClientConnection connection, TimeProvider time, Connections.KestrelAnswerWriter? output = null)
-    : Connections.ObservingPipeReader<FirstBytesReader>(inner)
+    : Connections.ObservingPipeReader(inner)
 {
     protected override bool BeforeRead()
     {

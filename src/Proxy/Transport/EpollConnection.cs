@@ -129,8 +129,9 @@ internal sealed partial class EpollConnection : ConnectionContext, IConnectionId
         // finishes sending what was written and closes.
         Transport.Input.Complete();
         Transport.Output.Complete();
+        // The CancellationTokenSource is not disposed: it has no timer, and ConnectionClosed may still fire after
+        // this (its callbacks run on the thread pool), where a disposed source would throw.
         await _ended.Task.ConfigureAwait(false);
-        _closed.Dispose();
     }
 
     private void ShutDown()
@@ -159,15 +160,5 @@ internal sealed partial class EpollConnection : ConnectionContext, IConnectionId
         ThreadPool.UnsafeQueueUserWorkItem(static state => state.CancelClosed(), this, preferLocal: false);
     }
 
-    private void CancelClosed()
-    {
-        try
-        {
-            _closed.Cancel();
-        }
-        catch (ObjectDisposedException)
-        {
-            // Disposed after both sides ended: nobody is listening any more.
-        }
-    }
+    private void CancelClosed() => _closed.Cancel();
 }

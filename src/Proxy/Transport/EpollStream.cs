@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
+using System.Threading.Tasks.Sources;
 
 namespace Proxy.Transport;
 
@@ -11,7 +12,7 @@ namespace Proxy.Transport;
 /// 2.6 reads the same way), and when the client's connection is on the same loop the whole exchange stays on one
 /// thread. Connecting is <see cref="ConnectAsync"/>.
 /// </summary>
-internal sealed partial class EpollStream : Stream, IEpollHandler
+internal sealed partial class EpollStream : Stream, IEpollHandler, IValueTaskSource<int>
 {
     private readonly SocketHandle _handle;
     private readonly EpollLoop _loop;
@@ -21,12 +22,20 @@ internal sealed partial class EpollStream : Stream, IEpollHandler
     private bool _drained;
     private int _drainedAt;
     private bool _hungUp;
+
+    // The read in progress when it has to wait for an edge.
+    private ManualResetValueTaskSourceCore<int> _read;
+    private Memory<byte> _readBuffer;
+    private CancellationToken _readToken;
+    private ValueTaskAwaiter _readWait;
+    private readonly Action _readWaited;
     private int _disposed;
 
     private EpollStream(int fd, EpollLoop loop)
     {
         _handle = new SocketHandle(fd);
         _loop = loop;
+        _readWaited = OnReadWaited;
     }
 
     public override bool CanRead => true;
@@ -84,28 +93,107 @@ internal sealed partial class EpollStream : Stream, IEpollHandler
         return ReadSlowAsync(buffer, cancellationToken);
     }
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<int> ReadSlowAsync(Memory<byte> buffer, CancellationToken cancellationToken)
+    // A read that has to wait: this stream is its own reusable source (one read at a time, as for any stream), so a
+    // wait allocates nothing; the wait's continuation (and the reader's after it) runs on the loop's thread.
+    private ValueTask<int> ReadSlowAsync(Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        _read.Reset();
+        _readBuffer = buffer;
+        _readToken = cancellationToken;
+        ContinueRead();
+        return new ValueTask<int>(this, _read.Version);
+    }
+
+    private void ContinueRead()
     {
         while (true)
         {
             if (_drained)
             {
                 // Completes at once when an edge came after the recv that found the socket drained.
-                await _readable.WaitAsync(_drainedAt, cancellationToken).ConfigureAwait(false);
-                _drained = false;
+                ValueTask wait;
+                try
+                {
+                    wait = _readable.WaitAsync(_drainedAt, _readToken);
+                }
+                catch (Exception e)
+                {
+                    EndRead(e);
+                    return;
+                }
+
+                if (!wait.IsCompleted)
+                {
+                    _readWait = wait.GetAwaiter();
+                    _readWait.UnsafeOnCompleted(_readWaited);
+                    return;
+                }
+
+                if (!Waited(wait.GetAwaiter()))
+                {
+                    return;
+                }
             }
 
             var seen = _readable.Edges;
-            var received = Receive(buffer.Span);
-            if (received >= 0 || -received is not (LinuxNet.EAgain or LinuxNet.EIntr))
+            var received = Receive(_readBuffer.Span);
+            if (received >= 0)
             {
-                return await Completed(buffer, received, seen).ConfigureAwait(false);
+                Took(received, _readBuffer.Length, seen);
+                _readBuffer = default;
+                _read.SetResult(received);
+                return;
+            }
+
+            if (-received is not (LinuxNet.EAgain or LinuxNet.EIntr))
+            {
+                EndRead(Failure(-received, "recv"));
+                return;
             }
 
             Drained(-received == LinuxNet.EAgain, seen);
         }
     }
+
+    // The edge (or the cancellation, or the close) came: true to go on reading.
+    private bool Waited(ValueTaskAwaiter awaiter)
+    {
+        try
+        {
+            awaiter.GetResult();
+        }
+        catch (Exception e)
+        {
+            EndRead(e);
+            return false;
+        }
+
+        _drained = false;
+        return true;
+    }
+
+    private void OnReadWaited()
+    {
+        var awaiter = _readWait;
+        _readWait = default;
+        if (Waited(awaiter))
+        {
+            ContinueRead();
+        }
+    }
+
+    private void EndRead(Exception e)
+    {
+        _readBuffer = default;
+        _read.SetException(e);
+    }
+
+    int IValueTaskSource<int>.GetResult(short token) => _read.GetResult(token);
+
+    ValueTaskSourceStatus IValueTaskSource<int>.GetStatus(short token) => _read.GetStatus(token);
+
+    void IValueTaskSource<int>.OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags)
+        => _read.OnCompleted(continuation, state, token, flags);
 
     // The socket had nothing more when the edge count was `seen`: the next read waits for an edge after that.
     private void Drained(bool drained, int seen)
@@ -115,22 +203,25 @@ internal sealed partial class EpollStream : Stream, IEpollHandler
         _drainedAt = seen;
     }
 
-    // A read's outcome: bytes (a short read leaves the socket drained), the end, or an error.
+    // A read's outcome: bytes, the end (or a zero-byte read's "there is data"), or an error.
     private ValueTask<int> Completed(Memory<byte> buffer, int received, int seen)
     {
-        if (received > 0)
+        if (received >= 0)
         {
-            Drained(received < buffer.Length, seen);
+            Took(received, buffer.Length, seen);
             return new ValueTask<int>(received);
         }
 
-        if (received == 0)
-        {
-            // The end of the stream, or a zero-byte read (which only waits for data, and the data is there).
-            return new ValueTask<int>(0);
-        }
-
         return ValueTask.FromException<int>(Failure(-received, "recv"));
+    }
+
+    // A short read leaves the socket drained (a zero-byte read or the end change nothing).
+    private void Took(int received, int asked, int seen)
+    {
+        if (received > 0)
+        {
+            Drained(received < asked, seen);
+        }
     }
 
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)

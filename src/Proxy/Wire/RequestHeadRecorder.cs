@@ -12,7 +12,7 @@ namespace Proxy.Wire;
 /// body of unknown length (chunked) ends the recording for the connection. HTTP/2 connections are never recorded.
 /// A head that does not fit <see cref="MaxHead"/> is dropped; the forwarder then uses Kestrel's order.
 /// </summary>
-internal sealed class RequestHeadRecorder(PipeReader inner) : Connections.ObservingPipeReader<RequestHeadRecorder>(inner)
+internal sealed class RequestHeadRecorder(PipeReader inner) : Connections.ObservingPipeReader(inner)
 {
     /// <summary>Heads larger than this are not recorded (haproxy's default tune.bufsize is 16 KiB).</summary>
     public const int MaxHead = 32 * 1024;

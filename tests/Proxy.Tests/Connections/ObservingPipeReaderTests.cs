@@ -89,7 +89,7 @@ public class ObservingPipeReaderTests
     }
 
     // Records its hooks' order.
-    private sealed class Logging(PipeReader inner, string name, List<string> log) : ObservingPipeReader<Logging>(inner)
+    private sealed class Logging(PipeReader inner, string name, List<string> log) : ObservingPipeReader(inner)
     {
         protected override bool BeforeRead()
         {
@@ -105,7 +105,7 @@ public class ObservingPipeReaderTests
     }
 
     // Marks every watched result completed, and counts them.
-    private sealed class Completing(PipeReader inner, bool watch) : ObservingPipeReader<Completing>(inner)
+    private sealed class Completing(PipeReader inner, bool watch) : ObservingPipeReader(inner)
     {
         public int Observed { get; private set; }
 

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.IO.Pipelines;
-using System.Runtime.CompilerServices;
 
 namespace Proxy.Http.Upstream;
 
@@ -33,6 +32,9 @@ internal sealed class H1StreamReader(Stream stream) : PipeReader
     private bool _cancelNext;
     private bool _completed;
 
+    // A read that waits goes through this one reusable source (no state machine box per read).
+    private Connections.ValueTaskRelay<int, ReadResult>? _relay;
+
     private ReadOnlySequence<byte> Current => _buffer is null ? ReadOnlySequence<byte>.Empty : new ReadOnlySequence<byte>(_buffer, _start, _end - _start);
 
     public override bool TryRead(out ReadResult result)
@@ -58,11 +60,16 @@ internal sealed class H1StreamReader(Stream stream) : PipeReader
     public override ValueTask<ReadResult> ReadAsync(CancellationToken cancellationToken = default)
         => TryRead(out var result) ? new ValueTask<ReadResult>(result) : ReadMoreAsync(cancellationToken);
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<ReadResult> ReadMoreAsync(CancellationToken cancellationToken)
+    private ValueTask<ReadResult> ReadMoreAsync(CancellationToken cancellationToken)
     {
-        var free = Room();
-        var read = await stream.ReadAsync(free, cancellationToken).ConfigureAwait(false);
+        var read = stream.ReadAsync(Room(), cancellationToken);
+        return read.IsCompletedSuccessfully
+            ? new ValueTask<ReadResult>(Received(read.Result))
+            : (_relay ??= new Connections.ValueTaskRelay<int, ReadResult>(Received)).Relay(read);
+    }
+
+    private ReadResult Received(int read)
+    {
         if (read == 0)
         {
             _streamEnded = true;
