@@ -49,14 +49,7 @@ internal sealed partial class EpollConnection : ConnectionContext, IConnectionId
         Transport = new Connections.DuplexPipe(_input.Reader, _output.Writer);
         LocalEndPoint = LinuxNet.EndPointOf(fd, peer: false);
         RemoteEndPoint = LinuxNet.EndPointOf(fd, peer: true);
-        var features = new FeatureCollection();
-        features.Set<IConnectionIdFeature>(this);
-        features.Set<IConnectionTransportFeature>(this);
-        features.Set<IConnectionItemsFeature>(this);
-        features.Set<IMemoryPoolFeature>(this);
-        features.Set<IConnectionLifetimeFeature>(this);
-        features.Set<IConnectionEndPointFeature>(this);
-        Features = features;
+        Features = new EpollConnectionFeatures(this);
     }
 
     public override string ConnectionId

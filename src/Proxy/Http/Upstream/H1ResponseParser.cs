@@ -18,7 +18,9 @@ internal static class H1ResponseParser
     {
         head.Reset();
         var end = data.IndexOf("\n\r\n"u8) is var crlf and >= 0 ? crlf + 3 : -1;
-        var lf = data.IndexOf("\n\n"u8);
+        // A bare-LF end only counts before the CRLF one: searched there only, not through the body behind the head
+        // (a whole 16 KiB body was scanned for "\n\n" on every response).
+        var lf = (end < 0 ? data : data[..end]).IndexOf("\n\n"u8);
         if (lf >= 0 && (end < 0 || lf + 2 < end))
         {
             end = lf + 2;
