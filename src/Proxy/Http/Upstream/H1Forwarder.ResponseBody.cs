@@ -39,6 +39,7 @@ internal static partial class H1Forwarder
             var buffer = result.Buffer;
             var consumed = buffer.End;
             var done = false;
+            ValueTask<FlushResult>? written = null;
             if (head.Chunked)
             {
                 var outcome = Decode(ref connection.Chunked, buffer, writer, out consumed, out var wrote);
@@ -55,9 +56,18 @@ internal static partial class H1Forwarder
             else
             {
                 var slice = untilClose ? buffer : buffer.Slice(0, Math.Min(buffer.Length, remaining));
-                foreach (var segment in slice)
+                if (slice.IsSingleSegment && !slice.IsEmpty)
                 {
-                    writer.Write(segment.Span);
+                    // One call copies and flushes (Kestrel's response writer copies the bytes before it returns, so
+                    // the read buffer may be consumed meanwhile); Write then Flush took its lock once per 4 KiB block.
+                    written = writer.WriteAsync(slice.First, context.RequestAborted);
+                }
+                else
+                {
+                    foreach (var segment in slice)
+                    {
+                        writer.Write(segment.Span);
+                    }
                 }
 
                 consumed = slice.End;
@@ -82,6 +92,11 @@ internal static partial class H1Forwarder
                 else
                 {
                     connection.Failure = new IOException("the server closed the connection within its response body");
+                    if (written is { } pending)
+                    {
+                        await Quietly(pending);
+                    }
+
                     await FlushQuietly(writer, context);
                     return BodyEnd.ServerFailed;
                 }
@@ -89,7 +104,8 @@ internal static partial class H1Forwarder
 
             try
             {
-                var flushed = await writer.FlushAsync(context.RequestAborted);
+                var flushed = written is { } write ? await write : await writer.FlushAsync(context.RequestAborted);
+                written = null;
                 if (flushed.IsCanceled || flushed.IsCompleted)
                 {
                     return BodyEnd.ClientFailed;
@@ -102,6 +118,18 @@ internal static partial class H1Forwarder
         }
 
         return BodyEnd.Complete;
+    }
+
+    private static async ValueTask Quietly(ValueTask<FlushResult> write)
+    {
+        try
+        {
+            await write;
+        }
+        catch (Exception)
+        {
+            // The client side fails too; the server's failure is the one reported.
+        }
     }
 
     // Whatever of the body already arrived goes out before the connection is cut, as haproxy forwards it.
