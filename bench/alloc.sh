@@ -4,10 +4,14 @@
 # server blocks (frontend -> backend roundrobin 2 servers, no rules, no logs), warms it up, then reads
 # GC.GetTotalAllocatedBytes before and after N sequential keep-alive GETs (one curl, one connection) through SIGUSR2.
 # Knobs: N (20000), WARMUP_REQUESTS (20000), SKIP_BUILD (0), PROXY_BIN (another build, with SKIP_BUILD=1),
-# PROXY_ENV (extra env for the proxy; PROXY_DIAG_ALLOC=types adds allocation samples by type to bench/out/last-alloc.log).
+# PROXY_ENV (extra env for the proxy; PROXY_DIAG_ALLOC=types adds allocation samples by type to bench/out/last-alloc.log),
+# LOAD_CONNECTIONS (0; N > 0 measures under `wrk -c N` for LOAD_SECONDS (6) instead of one sequential connection:
+# garbage that only appears with many requests in flight, e.g. pools whose caches are smaller than the load).
 set -euo pipefail
 
 N="${N:-20000}"
+LOAD_CONNECTIONS="${LOAD_CONNECTIONS:-0}"
+LOAD_SECONDS="${LOAD_SECONDS:-6}"
 WARMUP_REQUESTS="${WARMUP_REQUESTS:-20000}"
 SKIP_BUILD="${SKIP_BUILD:-0}"
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -17,6 +21,8 @@ PROXY_BIN="${PROXY_BIN:-$OUT_DIR/proxy/proxy}"  # another build to compare with 
 
 log() { printf '[alloc %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
+[[ "$LOAD_CONNECTIONS" =~ ^[0-9]+$ && "$LOAD_SECONDS" =~ ^[0-9]+$ ]] || { echo "alloc.sh: LOAD_CONNECTIONS and LOAD_SECONDS must be whole numbers" >&2; exit 2; }
+(( LOAD_CONNECTIONS == 0 )) || command -v wrk >/dev/null 2>&1 || { echo "alloc.sh: LOAD_CONNECTIONS needs wrk" >&2; exit 2; }
 for knob in N WARMUP_REQUESTS; do
     [[ "${!knob}" =~ ^[0-9]+$ ]] && (( ${!knob} > 0 )) || die "$knob must be a positive whole number"
 done
@@ -137,10 +143,22 @@ for path in / /16k; do
 done
 sleep 1
 for path in / /16k; do
-    a="$(reading)"
-    requests "$N" "$path"
-    b="$(reading)"
-    printf 'alloc %-4s %d requests: %d bytes, %.0f bytes/request\n' "$path" "$N" "$((b - a))" "$(awk -v d="$((b - a))" -v n="$N" 'BEGIN { print d / n }')"
+    if (( LOAD_CONNECTIONS > 0 )); then
+        # Under load: a warm-up at the same concurrency, then the counted run; wrk says how many requests it made.
+        timeout $((LOAD_SECONDS + 30)) wrk -t1 -c"$LOAD_CONNECTIONS" -d"${LOAD_SECONDS}s" "http://127.0.0.1:$PP$path" >/dev/null || die "wrk failed on $path"
+        a="$(reading)"
+        count="$(timeout $((LOAD_SECONDS + 30)) wrk -t1 -c"$LOAD_CONNECTIONS" -d"${LOAD_SECONDS}s" "http://127.0.0.1:$PP$path" | awk '/requests in/ { print $1 }')"
+        b="$(reading)"
+        [[ "$count" =~ ^[0-9]+$ && "$count" -gt 0 ]] || die "wrk made no requests on $path"
+        label="requests (wrk -c$LOAD_CONNECTIONS)"
+    else
+        a="$(reading)"
+        requests "$N" "$path"
+        b="$(reading)"
+        count="$N"
+        label="requests"
+    fi
+    printf 'alloc %-4s %d %s: %d bytes, %.0f bytes/request\n' "$path" "$count" "$label" "$((b - a))" "$(awk -v d="$((b - a))" -v n="$count" 'BEGIN { print d / n }')"
 done
 # With PROXY_ENV="PROXY_DIAG_ALLOC=types" the log also holds the sampled allocations by type, per reading.
 cp "$WORK/proxy.log" "$OUT_DIR/last-alloc.log"
