@@ -91,9 +91,10 @@ internal sealed partial class EpollConnection
                     continue;
                 }
 
+                var failure = LinuxNet.ToException(errno, "recv");
                 error = errno is LinuxNet.EConnReset or LinuxNet.EPipe or LinuxNet.EConnAborted
-                    ? new ConnectionResetException(LinuxNet.ToException(errno, "recv").Message, LinuxNet.ToException(errno, "recv"))
-                    : LinuxNet.ToException(errno, "recv");
+                    ? new ConnectionResetException(failure.Message, failure)
+                    : failure;
                 break;
             }
         }

@@ -8,18 +8,13 @@ internal sealed partial class EpollConnection
     // One sendmsg(2) takes up to this many pipe segments (4 KiB each: 64 KiB, Kestrel's response buffer limit).
     private const int MaxVectors = 16;
 
-    // Counts EPOLLOUT edges, so a sender that met EAGAIN knows whether one came after its try.
-    private int _writeEdges;
-    private TaskCompletionSource? _writeWaiter;
+    // EPOLLOUT edges (and Abort), for a send that met a full socket buffer.
+    private readonly EdgeSignal _writable = new();
 
     // The pins of one sendmsg(2), kept for the next (only the sending side uses them).
     private MemoryHandle[]? _pins;
 
-    private void OnWritable()
-    {
-        Interlocked.Increment(ref _writeEdges);
-        Interlocked.Exchange(ref _writeWaiter, null)?.TrySetResult();
-    }
+    private void OnWritable() => _writable.Signal();
 
     private async Task SendLoopAsync()
     {
@@ -38,7 +33,7 @@ internal sealed partial class EpollConnection
                 var buffer = result.Buffer;
                 while (!buffer.IsEmpty)
                 {
-                    var edges = Volatile.Read(ref _writeEdges);
+                    var edges = _writable.Edges;
                     var sent = Send(buffer);
                     if (sent > 0)
                     {
@@ -57,21 +52,12 @@ internal sealed partial class EpollConnection
                         throw LinuxNet.ToException(errno, "send");
                     }
 
-                    // The socket's send buffer is full: wait for the next EPOLLOUT edge (or Abort).
-                    var waiter = new TaskCompletionSource();
-                    Volatile.Write(ref _writeWaiter, waiter);
-                    if (Volatile.Read(ref _writeEdges) != edges || _abortReason is not null)
+                    // The socket's send buffer is full: wait for the next EPOLLOUT edge (Abort signals one too).
+                    if (_abortReason is null)
                     {
-                        Interlocked.Exchange(ref _writeWaiter, null);
-                        if (_abortReason is not null)
-                        {
-                            break;
-                        }
-
-                        continue;
+                        await _writable.WaitAsync(edges, CancellationToken.None).ConfigureAwait(false);
                     }
 
-                    await waiter.Task.ConfigureAwait(false);
                     if (_abortReason is not null)
                     {
                         break;

@@ -17,7 +17,7 @@ internal sealed class EpollListener : IConnectionListener, IEpollHandler
 
     private readonly Socket _socket;
     private readonly int _fd;
-    private readonly EpollLoop[] _loops;
+    private readonly EpollLoop _loop;
     private readonly MemoryPool<byte> _pool;
     private readonly long _maxInput;
     private readonly long _maxOutput;
@@ -25,16 +25,16 @@ internal sealed class EpollListener : IConnectionListener, IEpollHandler
     private readonly nint _registration;
     private int _unbound;
 
-    public EpollListener(Socket socket, EpollLoop[] loops, MemoryPool<byte> pool, long maxInput, long maxOutput)
+    public EpollListener(Socket socket, EpollLoop loop, MemoryPool<byte> pool, long maxInput, long maxOutput)
     {
         _socket = socket;
         _fd = (int)socket.Handle;
-        _loops = loops;
+        _loop = loop;
         _pool = pool;
         _maxInput = maxInput;
         _maxOutput = maxOutput;
         EndPoint = socket.LocalEndPoint!;
-        _registration = loops[0].Register(_fd, this, writes: false);
+        _registration = loop.Register(_fd, this, writes: false);
     }
 
     public EndPoint EndPoint { get; }
@@ -99,7 +99,7 @@ internal sealed class EpollListener : IConnectionListener, IEpollHandler
     {
         if (Interlocked.Exchange(ref _unbound, 1) == 0)
         {
-            _loops[0].Unregister(_fd, _registration);
+            _loop.Unregister(_fd, _registration);
             _socket.Dispose();
             _accepted.Writer.TryComplete();
             // Accepted but never handed to Kestrel: nobody else will close them.

@@ -12,9 +12,6 @@ internal static class EpollLoops
 
     private static int _next;
 
-    /// <summary>All loops (made on first use).</summary>
-    public static EpollLoop[] All => Loops.Value;
-
     /// <summary>The calling thread's loop, else the next one in turn.</summary>
     public static EpollLoop Pick() => EpollLoop.Current ?? Next();
 

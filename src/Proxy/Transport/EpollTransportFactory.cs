@@ -36,7 +36,7 @@ internal sealed class EpollTransportFactory : IConnectionListenerFactory, IConne
     }
 
     /// <summary>True when the epoll transport is to be used (Linux, not turned off by PROXY_TRANSPORT=sockets).</summary>
-    public static bool Enabled => OperatingSystem.IsLinux() && Environment.GetEnvironmentVariable("PROXY_TRANSPORT") != "sockets";
+    public static bool Enabled { get; } = OperatingSystem.IsLinux() && Environment.GetEnvironmentVariable("PROXY_TRANSPORT") != "sockets";
 
     public bool CanBind(EndPoint endpoint) => Enabled && endpoint is IPEndPoint;
 
@@ -48,7 +48,7 @@ internal sealed class EpollTransportFactory : IConnectionListenerFactory, IConne
             socket = _bind(endpoint);
             socket.Listen(Backlog);
             socket.Blocking = false;
-            return ValueTask.FromResult<IConnectionListener>(new EpollListener(socket, EpollLoops.All, _pool, _maxInput, MaxOutputBuffer));
+            return ValueTask.FromResult<IConnectionListener>(new EpollListener(socket, EpollLoops.Next(), _pool, _maxInput, MaxOutputBuffer));
         }
         catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressAlreadyInUse)
         {

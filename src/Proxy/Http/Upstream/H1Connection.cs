@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.IO.Pipelines;
 
 namespace Proxy.Http.Upstream;
 
@@ -9,8 +8,6 @@ namespace Proxy.Http.Upstream;
 /// </summary>
 internal sealed class H1Connection : IDisposable
 {
-    private byte[]? _scratch;
-
     private readonly object _deadlineLock = new();
     private readonly ITimer _deadlineTimer;
 
@@ -45,7 +42,8 @@ internal sealed class H1Connection : IDisposable
 
     public Stream Stream { get; }
 
-    public PipeReader Reader { get; }
+    /// <summary>The server's bytes, always one contiguous segment (a head is parsed in place).</summary>
+    public H1StreamReader Reader { get; }
 
     /// <summary>Cancels the server side's reads and writes: `timeout server` (<see cref="Arm"/>), or the client leaving.</summary>
     public CancellationTokenSource Timer { get; } = new();
@@ -73,27 +71,8 @@ internal sealed class H1Connection : IDisposable
     /// <summary>True once the current exchange received a byte from the server.</summary>
     public bool ResponseStarted { get; set; }
 
-    /// <summary>The current head's bytes: the reader's own segment, or the scratch copy of a head in pieces.</summary>
-    public ReadOnlySpan<byte> HeadBytes()
-        => Pending.IsSingleSegment ? Pending.FirstSpan : _scratch.AsSpan(0, (int)Math.Min(Pending.Length, H1ResponseParser.MaxHeadLength + 1));
-
-    /// <summary>A contiguous copy of a head that arrived in several pieces.</summary>
-    public Span<byte> Scratch(ReadOnlySequence<byte> head)
-    {
-        var length = (int)Math.Min(head.Length, H1ResponseParser.MaxHeadLength + 1);
-        if (_scratch is null || _scratch.Length < length)
-        {
-            if (_scratch is not null)
-            {
-                ArrayPool<byte>.Shared.Return(_scratch);
-            }
-
-            _scratch = ArrayPool<byte>.Shared.Rent(Math.Max(length, 4096));
-        }
-
-        head.Slice(0, length).CopyTo(_scratch);
-        return _scratch.AsSpan(0, length);
-    }
+    /// <summary>The current head's bytes (the reader hands out one segment, so they are contiguous).</summary>
+    public ReadOnlySpan<byte> HeadBytes() => Pending.FirstSpan;
 
     /// <summary>
     /// Starts (or restarts) `timeout server` from now: haproxy's is an inactivity timeout, so every read and write
@@ -173,10 +152,5 @@ internal sealed class H1Connection : IDisposable
         _deadlineTimer.Dispose();
         Timer.Dispose();
         Head.Dispose();
-        if (_scratch is not null)
-        {
-            ArrayPool<byte>.Shared.Return(_scratch);
-            _scratch = null;
-        }
     }
 }

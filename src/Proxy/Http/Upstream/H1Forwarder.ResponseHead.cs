@@ -106,7 +106,7 @@ internal static partial class H1Forwarder
             }
 
             connection.ResponseStarted |= !buffer.IsEmpty;
-            var parsed = H1ResponseParser.TryParse(buffer.IsSingleSegment ? buffer.FirstSpan : connection.Scratch(buffer), connection.Response);
+            var parsed = H1ResponseParser.TryParse(buffer.FirstSpan, connection.Response);
             if (parsed != H1ParseResult.Incomplete)
             {
                 // The head's bytes stay unconsumed until its headers were copied.
